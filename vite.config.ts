@@ -1,0 +1,13 @@
+// Web app build and dev server: Lit front end in web/, simulations in module web workers.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: 'web',
+  base: './',
+  publicDir: false,
+  build: { outDir: '../dist-web', emptyOutDir: true, target: 'es2022' },
+  worker: { format: 'es' },
+  optimizeDeps: { include: ['odex', 'comlink', 'lit', 'chart.js', 'mathjs'] },
+  server: { host: '127.0.0.1', fs: { allow: ['..'] } },
+  preview: { host: '127.0.0.1' },
+});
