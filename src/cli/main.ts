@@ -1,0 +1,31 @@
+// adsim CLI entry: dispatches to commands; a user's mistake prints one line and exits 2, never a stack trace.
+import { InputError } from '../errors.js';
+import { SolverError } from '../solvers/types.js';
+import type { CliCommand, CliIo } from './types.js';
+
+const commands: CliCommand[] = [
+  // Each module registers one command; keep this list in the order `adsim help` shows it.
+];
+
+function help(io: CliIo): void {
+  io.out('adsim: anaerobic-digestion simulator (IWA ADM1, BSM2 variant)\n\nUsage: adsim <command> [options]\n\nCommands:\n');
+  for (const c of commands) io.out(`  ${c.usage}\n      ${c.summary}\n`);
+}
+
+export async function main(argv: string[], io: CliIo = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+}): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') { help(io); return name ? 0 : 2; }
+  const cmd = commands.find((c) => c.name === name);
+  if (!cmd) { io.err(`adsim: unknown command ${JSON.stringify(name)}; expected one of ${commands.map((c) => c.name).join(', ')}\n`); return 2; }
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    if (e instanceof InputError) { io.err(`adsim ${name}: ${e.message}\n`); return 2; }
+    if (e instanceof SolverError) { io.err(`adsim ${name}: solver failed: ${e.message}\n`); return 3; }
+    throw e;
+  }
+}

@@ -1,0 +1,67 @@
+// The solver vocabulary: an ODE problem, solve options, a solution with statistics, and the error a failed run raises.
+
+/** dy/dt = f(t, y). Writes the derivative into `dydt` (length n). Must not keep references to `y` or `dydt`. */
+export type RhsFunction = (t: number, y: Float64Array, dydt: Float64Array) => void;
+
+export interface OdeProblem {
+  /** Right-hand side. */
+  f: RhsFunction;
+  /** Initial state at t0 (copied, never modified). */
+  y0: ArrayLike<number>;
+  t0: number;
+  tEnd: number;
+  /** Optional state names, used in error messages ("S_h2 became NaN"). */
+  names?: readonly string[];
+}
+
+export type SolverMethod = 'rosenbrock' | 'odex';
+
+export interface SolveOptions {
+  method?: SolverMethod;            // default 'rosenbrock'
+  rtol?: number;                    // default 1e-6
+  atol?: number | ArrayLike<number>; // default 1e-8
+  /** Output times (ascending, within [t0, tEnd]); the solution holds y at exactly these times. Default: [t0, tEnd]. */
+  tOut?: ArrayLike<number>;
+  /** Times inside (t0, tEnd) where the RHS is discontinuous (feed changes): the integrator stops and restarts there. */
+  tStops?: ArrayLike<number>;
+  maxSteps?: number;                // default 100000 accepted+rejected steps per solve
+  initialStep?: number;             // default: automatic
+  maxStep?: number;                 // default: tEnd - t0
+  /** Called after every accepted step (for progress / cancellation). Return false to stop early (outcome 'stopped'). */
+  onStep?: (t: number) => boolean | void;
+}
+
+export interface SolverStats {
+  method: SolverMethod;
+  steps: number;        // accepted
+  rejected: number;
+  fEvals: number;       // RHS evaluations, including those for finite-difference Jacobians
+  jacEvals: number;
+  luDecomps: number;
+  restarts: number;     // restarts at tStops
+}
+
+export interface Solution {
+  /** Output times. */
+  t: Float64Array;
+  /** States at output times, row-major: y[i * n + j] is state j at t[i]. */
+  y: Float64Array;
+  n: number;
+  stats: SolverStats;
+  /** 'done' or 'stopped' (onStep returned false). */
+  outcome: 'done' | 'stopped';
+  /** Time actually reached. */
+  tReached: number;
+}
+
+/** Raised when an integration fails; says where (t) and the likely cause. */
+export class SolverError extends Error {
+  readonly t: number;
+  readonly reason: 'step-underflow' | 'nan' | 'max-steps' | 'singular' | 'invalid-input';
+  constructor(reason: SolverError['reason'], t: number, message: string) {
+    super(message);
+    this.name = 'SolverError';
+    this.reason = reason;
+    this.t = t;
+  }
+}
