@@ -1,0 +1,45 @@
+// Digester run description and result: what simulateDigester takes and returns (plain data, worker-transferable).
+import type { SolveOptions, SolverStats } from '../solvers/types.js';
+
+/** ADM1 influent concentrations by standard state name (kg COD/m3; S_IC kmol C/m3; S_IN kmol N/m3; S_cation/S_anion kmol/m3). */
+export type InfluentState = Partial<Record<string, number>>;
+
+/** One row of a piecewise-constant feed: holds from `time_d` until the next row's time. */
+export interface FeedSegment {
+  time_d: number;
+  q_m3_d: number;
+  state: InfluentState;   // missing states are 0
+}
+
+export interface DigesterSpec {
+  V_liq_m3: number;
+  V_gas_m3: number;
+  T_op_K: number;
+}
+
+export interface DigesterRun {
+  digester: DigesterSpec;
+  /** Sorted by time_d; the first row must start at or before t = 0. */
+  feed: FeedSegment[];
+  /** Any subset of the 29 states; the rest from the documented default (see models/adm1/initial.ts). */
+  initial?: Partial<Record<string, number>>;
+  /** ADM1 parameter overrides by name (see models/adm1/parameters.ts). */
+  parameters?: Partial<Record<string, number>>;
+  days: number;
+  output_every_d?: number;   // default 1
+  solver?: Pick<SolveOptions, 'method' | 'rtol' | 'atol' | 'maxSteps'>;
+  /** Progress / cancellation hook, called after accepted steps with the simulated time; return false to stop. */
+  onProgress?: (t_d: number) => boolean | void;
+}
+
+export interface DigesterResult {
+  /** Output times (d). */
+  t_d: Float64Array;
+  /** Every output by name (states, ions, pH, gas pressures and flows, indicators), one value per output time. */
+  series: Record<string, Float64Array>;
+  /** Outputs at the last output time, plus t_d. */
+  final: Record<string, number>;
+  stats: SolverStats & { wall_ms: number; model: string; model_version: string };
+  warnings: string[];
+  outcome: 'done' | 'stopped';
+}
