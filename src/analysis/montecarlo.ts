@@ -1,0 +1,96 @@
+// Monte Carlo uncertainty propagation: Latin hypercube sample of the uncertain inputs (McKay et al. 1979), one model
+// run per sample, P10/P50/P90 for scalar outputs and percentile bands over time for series. Same seed, same answer.
+import { InputError } from '../errors.js';
+import { checkDistribution, quantile, type UncertainInput } from './distributions.js';
+import { evaluateAll, scalarNames, scalarOf, seriesNames, type BatchOptions, type Evaluate, type Point } from './evaluate.js';
+import { createRng, latinHypercube, uniformSample } from './random.js';
+import { percentileSorted, summarise, type Summary } from './stats.js';
+
+export interface MonteCarloOptions extends BatchOptions {
+  samples?: number;          // default 200
+  seed?: number;             // default 1
+  sampling?: 'lhs' | 'random';
+  /** Values for inputs that are not uncertain (passed through to every point). */
+  fixed?: Point;
+  /** Keep every sample's inputs and scalar outputs in the result (for scatter plots). Default false. */
+  keepSamples?: boolean;
+}
+
+/** Percentile bands of a series output, one value per output time. */
+export interface Band {
+  p10: number[];
+  p50: number[];
+  p90: number[];
+}
+
+export interface MonteCarloResult {
+  method: 'monte-carlo';
+  sampling: 'lhs' | 'random';
+  seed: number;
+  samples: number;
+  failedRuns: number;
+  /** First few failure messages (failed runs are excluded from the percentiles). */
+  failures: string[];
+  inputs: { name: string; dist: UncertainInput['dist']; unit?: string; source?: string }[];
+  scalars: Record<string, Summary>;
+  series: Record<string, Band>;
+  /** Present when keepSamples is set. */
+  table?: { inputs: Point[]; outputs: Record<string, number>[] };
+}
+
+/** Draws n points from the input distributions (LHS by default). */
+export function sampleInputs(inputs: readonly UncertainInput[], n: number, seed = 1, sampling: 'lhs' | 'random' = 'lhs', fixed: Point = {}): Point[] {
+  inputs.forEach((x) => checkDistribution(`inputs.${x.name}`, x.dist));
+  const rng = createRng(seed);
+  const u = sampling === 'lhs' ? latinHypercube(n, inputs.length, rng) : uniformSample(n, inputs.length, rng);
+  return u.map((row) => {
+    const p: Point = { ...fixed };
+    inputs.forEach((x, i) => { p[x.name] = quantile(x.dist, row[i]!); });
+    return p;
+  });
+}
+
+/** Percentile bands across runs of equal-length series (runs of another length are ignored). */
+export function bands(series: readonly ArrayLike<number>[]): Band {
+  const len = series.length ? series[0]!.length : 0;
+  const out: Band = { p10: [], p50: [], p90: [] };
+  const col: number[] = [];
+  for (let t = 0; t < len; t++) {
+    col.length = 0;
+    for (const s of series) if (s.length === len && Number.isFinite(s[t]!)) col.push(s[t]!);
+    col.sort((a, b) => a - b);
+    out.p10.push(percentileSorted(col, 0.1));
+    out.p50.push(percentileSorted(col, 0.5));
+    out.p90.push(percentileSorted(col, 0.9));
+  }
+  return out;
+}
+
+/** Propagates input uncertainty through `evaluate`. */
+export async function monteCarlo(inputs: readonly UncertainInput[], evaluate: Evaluate, opts: MonteCarloOptions = {}): Promise<MonteCarloResult> {
+  const n = opts.samples ?? 200;
+  if (!(Number.isInteger(n) && n >= 2)) throw new InputError('samples', `expected an integer >= 2, got ${n}`);
+  if (inputs.length === 0) throw new InputError('inputs', 'expected at least one uncertain input');
+  const seed = opts.seed ?? 1;
+  const sampling = opts.sampling ?? 'lhs';
+  const points = sampleInputs(inputs, n, seed, sampling, opts.fixed);
+  const results = await evaluateAll(points, evaluate, opts);
+  const ok = results.filter((r) => r.ok);
+  if (ok.length === 0) throw new Error(`every Monte Carlo run failed; first error: ${(results[0] as { error: string }).error}`);
+  const scalars: Record<string, Summary> = {};
+  for (const name of scalarNames(results)) scalars[name] = summarise(results.map((r) => scalarOf(r, name)));
+  const series: Record<string, Band> = {};
+  for (const name of seriesNames(results)) {
+    series[name] = bands(ok.map((r) => (r as { outputs: Record<string, ArrayLike<number>> }).outputs[name]!));
+  }
+  const failures = results.filter((r) => !r.ok).map((r) => (r as { error: string }).error);
+  const result: MonteCarloResult = {
+    method: 'monte-carlo', sampling, seed, samples: n, failedRuns: failures.length, failures: failures.slice(0, 5),
+    inputs: inputs.map((x) => ({ name: x.name, dist: x.dist, unit: x.unit, source: x.source })), scalars, series,
+  };
+  if (opts.keepSamples) {
+    const names = Object.keys(scalars);
+    result.table = { inputs: points, outputs: results.map((r) => Object.fromEntries(names.map((k) => [k, scalarOf(r, k)]))) };
+  }
+  return result;
+}
