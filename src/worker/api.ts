@@ -1,0 +1,91 @@
+// The simulation service API, exposed with Comlink by worker.ts (browser) and worker.node.ts (Node). No DOM, no node:.
+import { releaseProxy, transfer, type Remote } from 'comlink';
+import * as engine from './engine.js';
+import type { DigesterRun } from '../simulate/types.js';
+import type { Envelope, JobProgress, ProgressFn, WireError } from './types.js';
+
+/** A progress callback as the worker sees it: a plain function in-process, a Comlink remote across threads. */
+type ProgressArg = ProgressFn | Remote<ProgressFn> | undefined;
+
+/** Calls the caller back at most every `every_ms`, plus once at the end: one message per chunk, not per step. */
+function throttled(cb: ProgressArg, every_ms = 80): { tick: (t_d: number, days: number) => void; done: () => void } {
+  let last = 0;
+  const send = (p: JobProgress) => { if (cb) void Promise.resolve(cb(p)).catch(() => undefined); };
+  return {
+    tick(t_d, days) {
+      const now = Date.now();
+      if (now - last < every_ms) return;
+      last = now;
+      send({ fraction: Math.min(1, t_d / days), t_d });
+    },
+    done() {
+      send({ fraction: 1 });
+      // Release the caller's proxy port; an unreleased one keeps a Node process alive for ever.
+      const release = (cb as { [releaseProxy]?: () => void } | undefined)?.[releaseProxy];
+      if (typeof release === 'function') release.call(cb);
+    },
+  };
+}
+
+function toWire(e: unknown): WireError {
+  if (e instanceof Error) {
+    const field = (e as { field?: unknown }).field;
+    return { name: e.name, message: e.message, ...(typeof field === 'string' ? { field } : {}) };
+  }
+  return { name: 'Error', message: String(e) };
+}
+
+/** Every ArrayBuffer under `value`, each once (a duplicate in a transfer list throws DataCloneError). */
+export function buffersOf(value: unknown, found = new Set<ArrayBuffer>(), seen = new Set<object>()): ArrayBuffer[] {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return [...found];
+  seen.add(value);
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+  } else if (value instanceof ArrayBuffer) {
+    found.add(value);
+  } else {
+    for (const v of Object.values(value)) buffersOf(v, found, seen);
+  }
+  return [...found];
+}
+
+/** Runs `work`, wraps the outcome in an envelope, marks typed-array buffers for transfer, releases the progress proxy. */
+function job<T>(cb: ProgressArg, work: (tick: (t_d: number, days: number) => void) => T): Envelope<T> {
+  const p = throttled(cb);
+  try {
+    const value = work(p.tick);
+    const out: Envelope<T> = { ok: true, value };
+    return transfer(out, buffersOf(value));
+  } catch (e) {
+    return { ok: false, error: toWire(e) };
+  } finally {
+    p.done();
+  }
+}
+
+export const api = {
+  ping(): string {
+    return 'pong';
+  },
+  /** One scenario (raw JSON, parsed and validated in the worker): annual figures and daily series. */
+  runScenario(json: unknown, progress?: ProgressArg) {
+    return job(progress, (tick) => engine.runScenario(json, tick));
+  },
+  /** The multi-year projection of one scenario. */
+  projectScenario(json: unknown, years: number, progress?: ProgressArg) {
+    return job(progress, (tick) => engine.projectScenario(json, years, tick));
+  },
+  /** A bare digester run (the researcher's path). */
+  simulateDigester(run: DigesterRun, progress?: ProgressArg) {
+    return job(progress, (tick) => engine.simulateDigester({ ...run, onProgress: (t_d) => tick(t_d, run.days) }));
+  },
+  /** For tests of crash recovery: 'throw' fails outside the envelope; 'uncaught' kills the worker from its event loop. */
+  crashForTest(how: 'throw' | 'uncaught'): Promise<never> {
+    if (how === 'throw') return Promise.reject(new Error('deliberate failure'));
+    setTimeout(() => { throw new Error('deliberate worker crash'); }, 0);
+    return new Promise<never>(() => undefined);
+  },
+};
+
+export type WorkerApi = typeof api;
+export type JobMethod = 'runScenario' | 'projectScenario' | 'simulateDigester';
