@@ -1,3 +1,3 @@
 // adsim library entry: the same functions the CLI and the web app use.
 export * from './errors.js';
-export * from './solvers/types.js';
+export * from './solvers/index.js';
