@@ -1,0 +1,94 @@
+// simulateDigester: one CSTR digester with headspace, piecewise-constant feed, solved segment by segment so the
+// integrator restarts exactly at every feed change. Pure function of its input (no I/O), so workers can run it.
+import {
+  DERIVED_OUTPUT_NAMES, IDX, MODEL_NAME, MODEL_VERSION, N_STATES, STATE_NAMES, createAdm1Model, defaultInitialVector,
+  defaultParameters, deriveOutputs,
+} from '../../models/adm1/index.js';
+import { solve } from '../solvers/index.js';
+import type { SolverStats } from '../solvers/types.js';
+import type { DigesterResult, DigesterRun } from './types.js';
+import { validateRun } from './validate.js';
+import { runWarnings } from './warnings.js';
+
+const DEFAULT_RTOL = 1e-6, DEFAULT_ATOL = 1e-8;
+/** Hydrogen states are ~1e-7 kg COD/m3: their absolute tolerance is scaled down so they are resolved too. */
+const HYDROGEN_ATOL_FACTOR = 1e-3;
+
+/** Output times 0, every, 2*every, ..., days (days always included). */
+export function outputGrid(days: number, every: number): Float64Array {
+  const n = Math.floor(days / every + 1e-9);
+  const ts: number[] = [];
+  for (let i = 0; i <= n; i++) ts.push(Math.min(i * every, days));
+  if (days - ts[ts.length - 1]! > 1e-9 * Math.max(1, days)) ts.push(days);
+  return Float64Array.from(ts);
+}
+
+export function simulateDigester(run: DigesterRun): DigesterResult {
+  validateRun(run);
+  const started = performance.now();
+  const params = { ...defaultParameters(), ...run.parameters } as Record<string, number>;
+  const model = createAdm1Model(run.digester, params);
+  const y = defaultInitialVector();
+  for (const [k, v] of Object.entries(run.initial ?? {})) y[IDX[k]!] = v!;
+
+  const tGrid = outputGrid(run.days, run.output_every_d ?? 1);
+  const nOut = tGrid.length, nDerived = DERIVED_OUTPUT_NAMES.length;
+  const states = new Float64Array(nOut * N_STATES);
+  const rtol = run.solver?.rtol ?? DEFAULT_RTOL;
+  const atolScalar = typeof run.solver?.atol === 'number' ? run.solver.atol : DEFAULT_ATOL;
+  const atol = new Float64Array(N_STATES).fill(atolScalar);
+  atol[IDX.S_h2!] = atolScalar * HYDROGEN_ATOL_FACTOR;
+  atol[IDX.S_gas_h2!] = atolScalar * HYDROGEN_ATOL_FACTOR;
+
+  const stats: SolverStats = { method: run.solver?.method ?? 'rosenbrock', steps: 0, rejected: 0, fEvals: 0, jacEvals: 0, luDecomps: 0, restarts: 0 };
+  const influent = new Float64Array(N_STATES);
+  let outcome: 'done' | 'stopped' = 'done';
+  let iOut = 0, tNow = 0;
+
+  for (let s = 0; s < run.feed.length && tNow < run.days; s++) {
+    const row = run.feed[s]!;
+    const segEnd = Math.min(s + 1 < run.feed.length ? run.feed[s + 1]!.time_d : Infinity, run.days);
+    if (segEnd <= tNow) continue;
+    influent.fill(0);
+    for (const [k, v] of Object.entries(row.state)) influent[IDX[k]!] = v!;
+    model.setFeed(row.q_m3_d, influent);
+    // Output times inside this segment (the segment's start only for the very first output), plus the segment end.
+    const tOut: number[] = [];
+    const first = iOut;
+    while (iOut < nOut && tGrid[iOut]! <= segEnd) tOut.push(tGrid[iOut++]!);
+    const endIsOutput = tOut.length > 0 && tOut[tOut.length - 1] === segEnd;
+    if (!endIsOutput) tOut.push(segEnd);
+    const sol = solve(
+      { f: model.rhs, y0: y, t0: tNow, tEnd: segEnd, names: STATE_NAMES },
+      { method: run.solver?.method, rtol, atol, tOut, maxSteps: run.solver?.maxSteps, onStep: run.onProgress },
+    );
+    if (s > 0) stats.restarts++;
+    for (const k of ['steps', 'rejected', 'fEvals', 'jacEvals', 'luDecomps', 'restarts'] as const) stats[k] += sol.stats[k];
+    const rows = sol.t.length;
+    const taken = Math.min(rows, iOut - first);
+    states.set(sol.y.subarray(0, taken * N_STATES), first * N_STATES);
+    if (rows > 0) y.set(sol.y.subarray((rows - 1) * N_STATES, rows * N_STATES));
+    tNow = sol.tReached;
+    if (sol.outcome === 'stopped') { outcome = 'stopped'; iOut = first + taken; break; }
+  }
+
+  const nDone = outcome === 'done' ? nOut : iOut;
+  const series: Record<string, Float64Array> = {};
+  for (let j = 0; j < N_STATES; j++) series[STATE_NAMES[j]!] = new Float64Array(nDone);
+  for (const name of DERIVED_OUTPUT_NAMES) series[name] = new Float64Array(nDone);
+  const derived = new Float64Array(nDerived);
+  for (let i = 0; i < nDone; i++) {
+    const yi = states.subarray(i * N_STATES, (i + 1) * N_STATES);
+    for (let j = 0; j < N_STATES; j++) series[STATE_NAMES[j]!]![i] = yi[j]!;
+    deriveOutputs(model, yi, derived);
+    for (let k = 0; k < nDerived; k++) series[DERIVED_OUTPUT_NAMES[k]!]![i] = derived[k]!;
+  }
+  const t_d = tGrid.slice(0, nDone);
+  const final: Record<string, number> = { t_d: nDone > 0 ? t_d[nDone - 1]! : 0 };
+  for (const [k, v] of Object.entries(series)) final[k] = nDone > 0 ? v[nDone - 1]! : NaN;
+  return {
+    t_d, series, final, outcome,
+    stats: { ...stats, wall_ms: performance.now() - started, model: MODEL_NAME, model_version: MODEL_VERSION },
+    warnings: runWarnings(run, params, series),
+  };
+}

@@ -1,0 +1,34 @@
+// Process and model-validity warnings for a digester run: washout, ammonia and pH inhibition, souring, temperature.
+import type { DigesterRun } from './types.js';
+
+type Params = Readonly<Record<string, number>>;
+
+const max = (a: Float64Array) => a.reduce((m, x) => (x > m ? x : m), -Infinity);
+const min = (a: Float64Array) => a.reduce((m, x) => (x < m ? x : m), Infinity);
+
+export function runWarnings(run: DigesterRun, p: Params, series: Record<string, Float64Array>): string[] {
+  const w: string[] = [];
+  const V = run.digester.V_liq_m3;
+  const qMax = Math.max(...run.feed.map((r) => r.q_m3_d));
+  // Washout: the slowest methanogens (acetoclasts) need an SRT above 1/(mu_max - b); a CSTR's SRT is its HRT.
+  const muAc = p.k_m_ac! * p.Y_ac! - p.k_dec_X_ac!;
+  const hrtMin_d = muAc > 0 ? 1 / muAc : Infinity;
+  if (qMax > 0 && V / qMax < 2 * hrtMin_d) {
+    w.push(`HRT ${(V / qMax).toFixed(1)} d at the highest feed flow is shorter than twice the acetoclast washout limit (${hrtMin_d.toFixed(1)} d): methanogens may wash out`);
+  }
+  const T_C = run.digester.T_op_K - 273.15;
+  if (Math.abs(T_C - 35) > 5) {
+    w.push(`T_op ${T_C.toFixed(1)} C: the physico-chemical constants follow van 't Hoff, but the kinetic parameters stay at their 35 C values (BSM2); recalibrate them for this temperature`);
+  }
+  const n = series.pH?.length ?? 0;
+  if (n === 0) return w;
+  const pH = series.pH!, I_nh3 = series.I_nh3!, nh3 = series.free_nh3_mgN_L!, vfa = series.VFA_kgCOD_m3!;
+  const KI_mg = p.K_I_nh3! * 14000;
+  if (min(I_nh3) < 0.5) {
+    w.push(`free ammonia up to ${max(nh3).toFixed(0)} mg N/L, above the inhibition constant K_I_nh3 = ${KI_mg.toFixed(0)} mg N/L: acetoclastic methanogens are inhibited by more than half`);
+  }
+  if (min(pH) < 6.5) w.push(`pH falls to ${min(pH).toFixed(2)} (below 6.5): risk of souring`);
+  if (max(pH) > 8.3) w.push(`pH rises to ${max(pH).toFixed(2)} (above 8.3): free ammonia rises steeply`);
+  if (max(vfa) > 2) w.push(`total VFA up to ${max(vfa).toFixed(2)} kg COD/m3 (above 2): the digester is overloaded or inhibited`);
+  return w;
+}
