@@ -39,7 +39,12 @@ export function solveOdex(p: ResolvedProblem): Solution {
 
   const solOut = (_nr: number, xOld: number, x: number, yy: number[], dense?: (c: number, x: number) => number): boolean => {
     if (!(x > xOld)) return true; // the initial call
-    if (firstNonFinite(yy, n) >= 0) throwNonFinite(p, x, yy, 'state', 'odex accepted a non-finite state');
+    if (firstNonFinite(yy, n) >= 0) {
+      // NaN slips through odex's error test (NaN comparisons are false): report the last good time instead.
+      const hint = `odex's step from t=${xOld} to t=${x} produced a non-finite state`;
+      if (nanCopy !== null) throwNonFinite(p, xOld, nanCopy, 'derivative', `first seen at t=${nanAt}; ${hint}`);
+      throwNonFinite(p, xOld, yy, 'state', hint);
+    }
     while (out.next() <= x) {
       const tq = out.next();
       const row = out.take();
