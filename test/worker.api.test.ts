@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { expose, proxy, wrap, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { api, buffersOf, type WorkerApi } from '../src/worker/api.js';
-import { fromWire } from '../src/worker/pool.js';
+import { fromWire, type RebuiltInputError } from '../src/worker/pool.js';
 import { InputError } from '../src/errors.js';
 import type { JobProgress } from '../src/worker/types.js';
 import { mediumScenario, smallScenario } from './worker.fixtures.js';
@@ -33,15 +33,17 @@ describe('worker api over a MessageChannel', () => {
     for (const v of Object.values(env.value.annual)) expect(Number.isFinite(v as number)).toBe(true);
   });
 
-  it('sends a user-input error back as data with its field', async () => {
-    const env = await connect().runScenario({ not: 'a scenario' });
+  it('sends a user-input error back as data with its field and every issue', async () => {
+    const bad = { ...(await smallScenario() as object), areas: [{ name: 'A', bins: -3 }], digester: { V_liq: 'lots' } };
+    const env = await connect().runScenario(bad);
     expect(env.ok).toBe(false);
     if (env.ok) return;
-    expect(env.error.name).toBe('InputError');
-    expect(typeof env.error.field).toBe('string');
-    const rebuilt = fromWire(env.error);
+    expect(env.error.field).toBe('areas[0].bins');
+    expect(env.error.issues?.map((i) => i.field)).toEqual(['areas[0].bins', 'digester.V_liq']);
+    const rebuilt = fromWire(env.error) as RebuiltInputError;
     expect(rebuilt).toBeInstanceOf(InputError);
-    expect((rebuilt as InputError).field).toBe(env.error.field);
+    expect(rebuilt.field).toBe('areas[0].bins');
+    expect(rebuilt.issues).toHaveLength(2);
   });
 
   it('reports progress per chunk, not per step, ending at 1', async () => {

@@ -29,8 +29,12 @@ function throttled(cb: ProgressArg, every_ms = 80): { tick: (t_d: number, days: 
 
 function toWire(e: unknown): WireError {
   if (e instanceof Error) {
-    const field = (e as { field?: unknown }).field;
-    return { name: e.name, message: e.message, ...(typeof field === 'string' ? { field } : {}) };
+    const { field, issues } = e as { field?: unknown; issues?: unknown };
+    return {
+      name: e.name, message: e.message,
+      ...(typeof field === 'string' ? { field } : {}),
+      ...(Array.isArray(issues) ? { issues: issues.map((i: { field: string; message: string }) => ({ field: String(i.field), message: String(i.message) })) } : {}),
+    };
   }
   return { name: 'Error', message: String(e) };
 }

@@ -1,5 +1,5 @@
 // The one place the worker reaches into the engine. TEMPORARY stand-in until src/scenario and src/compare land.
-import { InputError, expected } from '../errors.js';
+import { parseScenario } from '../scenario/parse.js';
 import type { DigesterResult, DigesterRun } from '../simulate/types.js';
 
 export interface ScenarioResultLike {
@@ -19,31 +19,30 @@ export interface ProjectionLike {
 
 type Tick = (t_d: number, days: number) => void;
 
-function record(json: unknown): Record<string, unknown> {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) expected('scenario', 'a JSON object', json);
-  return json as Record<string, unknown>;
-}
-
-/** Stand-in: a smooth synthetic year so the service and UI can be exercised before the engine exists. */
+/** Stand-in: validates with the real parser, then a smooth synthetic year so the service and UI can be exercised. */
 export function runScenario(json: unknown, tick?: Tick): ScenarioResultLike {
-  const s = record(json);
-  const name = typeof s.name === 'string' ? s.name : expected('name', 'a string', s.name);
-  const days = s.days === undefined ? 365 : Number(s.days);
-  if (!Number.isFinite(days) || days <= 0) throw new InputError('days', `expected a positive number, got ${String(s.days)}`);
-  const bins = Number((s as { bins?: unknown }).bins ?? 100);
-  const t = new Float64Array(days), gas = new Float64Array(days), pH = new Float64Array(days), nh3 = new Float64Array(days);
+  const sc = parseScenario(json);
+  const days = sc.horizon.startup_d + 365 * sc.horizon.years;
+  const bins = sc.areas.reduce((n, a) => n + a.bins, 0);
+  const t = new Float64Array(365), gas = new Float64Array(365), ch4 = new Float64Array(365), pH = new Float64Array(365), nh3 = new Float64Array(365);
+  let x = 0;
   for (let i = 0; i < days; i++) {
-    let x = 0;
-    for (let k = 0; k < 2000; k++) x += Math.sin(i + k);   // simulated cost per day
-    t[i] = i + 1; gas[i] = bins * 0.5 * (1 - Math.exp(-i / 20)) + 1e-9 * x; pH[i] = 7.2; nh3[i] = 80;
+    for (let k = 0; k < 20000; k++) x += Math.sin(i + k);   // simulated cost per day
+    const j = i - (days - 365);
+    if (j >= 0) { t[j] = j + 1; gas[j] = bins * 0.05 * (1.2 + 0.2 * Math.sin(j / 9)); ch4[j] = gas[j]! * 0.6; pH[j] = 7.3 + 0.05 * Math.sin(j / 30); nh3[j] = 90 + bins * 0.1 + 1e-12 * x; }
     tick?.(i + 1, days);
   }
   const biogas = gas.reduce((a, b) => a + b, 0);
+  const e = biogas * 0.6 * 9.94 * sc.gas_use.eta_el;
   return {
-    name,
-    annual: { dog_waste_collected_t: bins * 0.3, biogas_Nm3: biogas, methane_Nm3: biogas * 0.6, electricity_net_kWh: biogas * 2, co2e_net_t: -bins * 0.01, cost_net_gbp: bins * 10 },
-    daily: { t_d: t, q_biogas_Nm3_d: gas, q_ch4_Nm3_d: gas.map((g) => g * 0.6), pH, free_nh3_mgN_L: nh3 },
-    stability: {}, warnings: [], assumptions: {},
+    name: sc.name,
+    annual: {
+      dog_waste_collected_t: bins * 0.5, feed_t: bins * 0.55, biogas_Nm3: biogas, methane_Nm3: biogas * 0.6,
+      electricity_gross_kWh: e, electricity_net_kWh: e * (1 - sc.gas_use.parasitic_fraction), heat_kWh: e * 1.2,
+      homes_equivalent: e / sc.home_kWh_yr, co2e_net_t: -e * sc.grid_kgCO2e_kWh / 1000, cost_net_gbp: bins * 3.75 * 52 - e * 0.065,
+    },
+    daily: { t_d: t, biogas_Nm3_d: gas, methane_Nm3_d: ch4, pH, free_nh3_mgN_L: nh3 },
+    stability: {}, warnings: [], assumptions: sc.defaulted,
   };
 }
 

@@ -33,11 +33,16 @@ export class JobError extends Error {
   }
 }
 
-/** Rebuilds an error sent back by a worker; a user's InputError keeps its field so the UI can place the message. */
+/** A user-input error rebuilt from a worker's answer: the field, and every issue when the engine listed several. */
+export type RebuiltInputError = InputError & { issues?: Array<{ field: string; message: string }> };
+
+/** Rebuilds an error sent back by a worker; a user's InputError keeps its field (and issues) so the UI can place it. */
 export function fromWire(e: WireError): Error {
-  if (e.name === 'InputError') {
-    const err = new InputError(e.field ?? '', '');
+  if (e.field !== undefined || e.name === 'InputError') {
+    const err: RebuiltInputError = new InputError(e.field ?? '', '');
     err.message = e.message;
+    err.name = e.name;
+    if (e.issues) err.issues = e.issues;
     return err;
   }
   return new JobError(e.name, e.message);

@@ -15,6 +15,8 @@ export interface WireError {
   name: string;
   message: string;
   field?: string;
+  /** Every problem found (a ScenarioError lists them all), each naming its field. */
+  issues?: Array<{ field: string; message: string }>;
 }
 
 /** What every API call returns: errors travel as data, so nothing is lost in Comlink's error serialisation. */
