@@ -1,0 +1,236 @@
+// Bounded least-squares optimisers: Levenberg-Marquardt (Levenberg 1944, Marquardt 1963; bounds by projecting each
+// trial point onto the box) and Nelder-Mead (1965) with restarts, for noisy or non-smooth objectives.
+import { cholesky, choleskySolve } from './linalg.js';
+
+/** Weighted residual vector sqrt(w)(f(theta) - y); may throw or return non-finite values where the model fails. */
+export type ResidualFn = (theta: number[]) => ArrayLike<number>;
+
+export interface OptimiseOptions {
+  maxIterations?: number;     // LM iterations or NM iterations per start; default 200 (LM) / 200 n (NM)
+  maxEvaluations?: number;    // residual evaluations in total (including Jacobians); default 2000
+  /** Relative cost reduction below which an accepted step counts as converged. Default 1e-10. */
+  ftol?: number;
+  /** Relative parameter change below which the fit counts as converged. Default 1e-8. */
+  xtol?: number;
+  /** Relative finite-difference step for the Jacobian. Default 1e-6 (use ~1e-4 for ODE models). */
+  diffStep?: number;
+  /** NM restarts after the first convergence. Default 3. */
+  restarts?: number;
+  /** Called after each iteration with evaluations so far and the best cost; return false to stop. */
+  onProgress?: (evaluations: number, cost: number) => boolean | void;
+}
+
+export interface OptimiseResult {
+  theta: number[];
+  cost: number;
+  converged: boolean;
+  message: string;
+  iterations: number;
+  evaluations: number;
+}
+
+export interface Box { low: number[]; high: number[] }
+
+const clampTo = (x: number[], b: Box): number[] => x.map((v, i) => Math.min(b.high[i]!, Math.max(b.low[i]!, v)));
+
+/** Sum of squares; Infinity if any residual is not finite or the model threw. */
+function costOf(r: ArrayLike<number> | null): number {
+  if (!r) return Infinity;
+  let s = 0;
+  for (let i = 0; i < r.length; i++) s += r[i]! * r[i]!;
+  return Number.isFinite(s) ? s : Infinity;
+}
+
+/** Counts evaluations and turns model failures into null (a failed trial is a rejected trial, not a crash). */
+export function counted(fn: ResidualFn): { call: (theta: number[]) => ArrayLike<number> | null; count: () => number; lastError: () => string } {
+  let n = 0;
+  let err = '';
+  return {
+    call: (theta) => {
+      n++;
+      try { return fn(theta); } catch (e) { err = e instanceof Error ? e.message : String(e); return null; }
+    },
+    count: () => n,
+    lastError: () => err,
+  };
+}
+
+/** Finite-difference step for parameter j: relative to its size, or to its range when it is near zero; inward at bounds. */
+function fdStep(theta: number[], j: number, b: Box, rel: number): number {
+  const range = b.high[j]! - b.low[j]!;
+  const scale = Math.max(Math.abs(theta[j]!), Number.isFinite(range) ? 1e-3 * range : 0, 1e-12);
+  const h = rel * scale;
+  return theta[j]! + h <= b.high[j]! ? h : -h;
+}
+
+/** Forward-difference Jacobian of the residuals (rows: residuals, columns: parameters); null if a perturbed run failed. */
+export function jacobian(f: (t: number[]) => ArrayLike<number> | null, theta: number[], r0: ArrayLike<number>, b: Box, rel: number): number[][] | null {
+  const m = r0.length, n = theta.length;
+  const J: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(0));
+  for (let j = 0; j < n; j++) {
+    const h = fdStep(theta, j, b, rel);
+    const t = theta.slice();
+    t[j] = theta[j]! + h;
+    const r = f(t);
+    if (!r || costOf(r) === Infinity) return null;
+    for (let i = 0; i < m; i++) J[i]![j] = (r[i]! - r0[i]!) / h;
+  }
+  return J;
+}
+
+/** J^T J and J^T r. */
+function normalEquations(J: number[][], r: ArrayLike<number>): { A: number[][]; g: number[] } {
+  const n = J[0]?.length ?? 0;
+  const A = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const g = new Array<number>(n).fill(0);
+  for (let i = 0; i < J.length; i++) {
+    const row = J[i]!;
+    for (let a = 0; a < n; a++) {
+      g[a] += row[a]! * r[i]!;
+      for (let c = 0; c <= a; c++) A[a]![c] += row[a]! * row[c]!;
+    }
+  }
+  for (let a = 0; a < n; a++) for (let c = 0; c < a; c++) A[c]![a] = A[a]![c]!;
+  return { A, g };
+}
+
+/** Levenberg-Marquardt with Marquardt's diagonal scaling; trial points are projected onto the bounds. */
+export function levenbergMarquardt(residuals: ResidualFn, theta0: number[], box: Box, opts: OptimiseOptions = {}): OptimiseResult {
+  const maxIt = opts.maxIterations ?? 200, maxEval = opts.maxEvaluations ?? 2000;
+  const ftol = opts.ftol ?? 1e-10, xtol = opts.xtol ?? 1e-8, rel = opts.diffStep ?? 1e-6;
+  const f = counted(residuals);
+  let theta = clampTo(theta0, box);
+  let r = f.call(theta);
+  let cost = costOf(r);
+  if (!r || cost === Infinity) {
+    return { theta, cost, converged: false, message: `the model failed at the starting point${f.lastError() ? ': ' + f.lastError() : ''}`, iterations: 0, evaluations: f.count() };
+  }
+  let lambda = 1e-3;
+  for (let it = 1; it <= maxIt; it++) {
+    const J = jacobian(f.call, theta, r!, box, rel);
+    if (!J) return { theta, cost, converged: false, message: `the model failed while computing the Jacobian: ${f.lastError()}`, iterations: it, evaluations: f.count() };
+    const { A, g } = normalEquations(J, r!);
+    // Projected gradient: at a bound, a gradient pushing outward is not a reason to continue.
+    const pg = g.map((gi, j) => ((theta[j]! <= box.low[j]! && gi > 0) || (theta[j]! >= box.high[j]! && gi < 0) ? 0 : gi));
+    const gscale = Math.sqrt(cost) * Math.sqrt(A.reduce((s, row, j) => s + row[j]!, 0)) + 1e-300;
+    if (Math.max(...pg.map(Math.abs)) <= 1e-10 * gscale || cost === 0) {
+      return { theta, cost, converged: true, message: 'converged: gradient is zero within tolerance', iterations: it, evaluations: f.count() };
+    }
+    let accepted = false;
+    while (!accepted) {
+      if (f.count() >= maxEval) return { theta, cost, converged: false, message: `stopped after ${f.count()} model evaluations without converging (best point returned)`, iterations: it, evaluations: f.count() };
+      const M = A.map((row, a) => row.map((v, c) => (a === c ? v + lambda * Math.max(v, 1e-12 * (1 + v)) : v)));
+      const L = cholesky(M);
+      if (!L) { lambda *= 10; if (lambda > 1e16) break; continue; }
+      const delta = choleskySolve(L, g.map((x) => -x));
+      const trial = clampTo(theta.map((v, j) => v + delta[j]!), box);
+      const stepSmall = trial.every((v, j) => Math.abs(v - theta[j]!) <= xtol * (Math.abs(theta[j]!) + xtol));
+      if (stepSmall) {
+        return { theta, cost, converged: true, message: 'converged: parameter change below tolerance', iterations: it, evaluations: f.count() };
+      }
+      const rt = f.call(trial);
+      const ct = costOf(rt);
+      if (ct < cost) {
+        const reduction = (cost - ct) / cost;
+        theta = trial; r = rt; cost = ct;
+        lambda = Math.max(lambda / 3, 1e-12);
+        accepted = true;
+        if (opts.onProgress && opts.onProgress(f.count(), cost) === false) {
+          return { theta, cost, converged: false, message: 'cancelled (best point so far returned)', iterations: it, evaluations: f.count() };
+        }
+        if (reduction < ftol) return { theta, cost, converged: true, message: 'converged: relative cost reduction below tolerance', iterations: it, evaluations: f.count() };
+      } else {
+        lambda *= 4;
+        if (lambda > 1e16) break;
+      }
+    }
+    if (!accepted) {
+      return { theta, cost, converged: false, message: 'stalled: no step reduces the cost although the gradient is not zero (best point returned)', iterations: it, evaluations: f.count() };
+    }
+  }
+  return { theta, cost, converged: false, message: `stopped after ${maxIt} iterations without converging (best point returned)`, iterations: maxIt, evaluations: f.count() };
+}
+
+/** Nelder-Mead on coordinates scaled to the box (or to the start value where unbounded), restarted around the best point. */
+export function nelderMead(residuals: ResidualFn, theta0: number[], box: Box, opts: OptimiseOptions = {}): OptimiseResult {
+  const n = theta0.length;
+  const maxEval = opts.maxEvaluations ?? 2000;
+  const maxIt = opts.maxIterations ?? 200 * n;
+  const ftol = opts.ftol ?? 1e-10, xtol = opts.xtol ?? 1e-8;
+  const restarts = opts.restarts ?? 3;
+  const f = counted(residuals);
+  const start = clampTo(theta0, box);
+  const scale = start.map((v, j) => {
+    const range = box.high[j]! - box.low[j]!;
+    return Number.isFinite(range) && range > 0 ? range : Math.max(Math.abs(v), 1);
+  });
+  const toTheta = (z: number[]): number[] => clampTo(z.map((v, j) => start[j]! + v * scale[j]!), box);
+  const F = (z: number[]): number => costOf(f.call(toTheta(z)));
+  let bestZ = new Array<number>(n).fill(0);
+  let bestF = F(bestZ);
+  let iterations = 0;
+  let converged = false;
+  let cancelled = false;
+  let size = 0.1;
+  for (let attempt = 0; attempt <= restarts && !cancelled; attempt++) {
+    const fBefore = bestF;
+    const simplex: number[][] = [bestZ.slice()];
+    for (let j = 0; j < n; j++) {
+      const z = bestZ.slice();
+      // Step away from the nearer bound so the vertex stays inside the box.
+      const th = toTheta(bestZ)[j]!;
+      const dir = th + size * scale[j]! <= box.high[j]! ? 1 : -1;
+      z[j] = z[j]! + dir * size;
+      simplex.push(z);
+    }
+    let fv = simplex.map(F);
+    let localConverged = false;
+    for (let it = 0; it < maxIt && f.count() < maxEval; it++) {
+      iterations++;
+      const order = fv.map((_, i) => i).sort((a, b) => fv[a]! - fv[b]!);
+      const S = order.map((i) => simplex[i]!);
+      fv = order.map((i) => fv[i]!);
+      simplex.splice(0, simplex.length, ...S);
+      const fBest = fv[0]!, fWorst = fv[n]!;
+      const extent = Math.max(...simplex.slice(1).map((v) => Math.max(...v.map((x, j) => Math.abs(x - simplex[0]![j]!)))));
+      if (Number.isFinite(fWorst) && fWorst - fBest <= ftol * (Math.abs(fBest) + 1e-300) && extent <= Math.max(xtol, 1e-12)) { localConverged = true; break; }
+      if (extent <= 1e-14) { localConverged = true; break; }
+      const centroid = new Array<number>(n).fill(0);
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j] += simplex[i]![j]! / n;
+      const worst = simplex[n]!;
+      const along = (t: number): number[] => centroid.map((c, j) => c + t * (worst[j]! - c));
+      const xr = along(-1); const fr = F(xr);
+      if (fr < fBest) {
+        const xe = along(-2); const fe = F(xe);
+        if (fe < fr) { simplex[n] = xe; fv[n] = fe; } else { simplex[n] = xr; fv[n] = fr; }
+      } else if (fr < fv[n - 1]!) {
+        simplex[n] = xr; fv[n] = fr;
+      } else {
+        const outside = fr < fWorst;
+        const xc = along(outside ? -0.5 : 0.5); const fc = F(xc);
+        if (fc < (outside ? fr : fWorst)) { simplex[n] = xc; fv[n] = fc; } else {
+          for (let i = 1; i <= n; i++) {
+            simplex[i] = simplex[i]!.map((x, j) => simplex[0]![j]! + 0.5 * (x - simplex[0]![j]!));
+            fv[i] = F(simplex[i]!);
+          }
+        }
+      }
+      const iBest = fv.indexOf(Math.min(...fv));
+      if (fv[iBest]! < bestF) { bestF = fv[iBest]!; bestZ = simplex[iBest]!.slice(); }
+      if (opts.onProgress && opts.onProgress(f.count(), bestF) === false) { cancelled = true; break; }
+    }
+    converged = localConverged;
+    // A restart that converges without meaningful improvement confirms the optimum; stop there.
+    if (attempt > 0 && localConverged && bestF >= fBefore - 1e-8 * Math.abs(fBefore)) break;
+    if (f.count() >= maxEval) break;
+    size = Math.max(0.02, size * 0.5);
+  }
+  const theta = toTheta(bestZ);
+  if (cancelled) return { theta, cost: bestF, converged: false, message: 'cancelled (best point so far returned)', iterations, evaluations: f.count() };
+  if (!Number.isFinite(bestF)) return { theta, cost: bestF, converged: false, message: `the model failed at every point tried${f.lastError() ? ': ' + f.lastError() : ''}`, iterations, evaluations: f.count() };
+  return {
+    theta, cost: bestF, converged,
+    message: converged ? 'converged: simplex collapsed within tolerance after restarts' : `stopped after ${f.count()} model evaluations without converging (best point returned)`,
+    iterations, evaluations: f.count(),
+  };
+}
