@@ -1,3 +1,8 @@
 // adsim library entry: the same functions the CLI and the web app use.
 export * from './errors.js';
 export * from './solvers/index.js';
+export * from './simulate/types.js';
+export { simulateDigester, outputGrid } from './simulate/digester.js';
+export { parseRunFile, parseFeedTable } from './simulate/runfile.js';
+export * as adm1 from '../models/adm1/index.js';
+export { main as cli } from './cli/main.js';

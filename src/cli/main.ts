@@ -2,9 +2,11 @@
 import { InputError } from '../errors.js';
 import { SolverError } from '../solvers/types.js';
 import type { CliCommand, CliIo } from './types.js';
+import { runCommand } from './commands/run.js';
 
 const commands: CliCommand[] = [
   // Each module registers one command; keep this list in the order `adsim help` shows it.
+  runCommand,
 ];
 
 function help(io: CliIo): void {
@@ -26,6 +28,9 @@ export async function main(argv: string[], io: CliIo = {
   } catch (e) {
     if (e instanceof InputError) { io.err(`adsim ${name}: ${e.message}\n`); return 2; }
     if (e instanceof SolverError) { io.err(`adsim ${name}: solver failed: ${e.message}\n`); return 3; }
-    throw e;
+    // Not the user's mistake: say so plainly; the stack only on request.
+    io.err(`adsim ${name}: internal error: ${(e as Error).message ?? e} (please report it; set ADSIM_DEBUG=1 for details)\n`);
+    if (process.env.ADSIM_DEBUG) io.err(`${(e as Error).stack}\n`);
+    return 1;
   }
 }

@@ -1,5 +1,5 @@
 // Validation of a DigesterRun at the edge: every field checked once, errors name the field, the value and what is expected.
-import { InputError, expected, show } from '../errors.js';
+import { InputError, closest, expected, show } from '../errors.js';
 import { STATE_NAMES, N_LIQUID, PARAMETER_NAMES, parameterDef } from '../../models/adm1/index.js';
 import type { DigesterRun } from './types.js';
 
@@ -7,22 +7,7 @@ const KNOWN_STATES = new Set(STATE_NAMES);
 const INFLUENT_STATES = new Set(STATE_NAMES.slice(0, N_LIQUID));
 const KNOWN_PARAMS = new Set(PARAMETER_NAMES);
 
-/** Closest names by edit distance, for "did you mean" hints. */
-export function closest(name: string, candidates: Iterable<string>, max = 3): string[] {
-  const d = (a: string, b: string): number => {
-    const m = a.length, n = b.length, row = Array.from({ length: n + 1 }, (_, j) => j);
-    for (let i = 1; i <= m; i++) {
-      let prev = row[0]!; row[0] = i;
-      for (let j = 1; j <= n; j++) {
-        const tmp = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-        prev = tmp;
-      }
-    }
-    return row[n]!;
-  };
-  return [...candidates].map((c) => [c, d(name, c)] as const).sort((a, b) => a[1] - b[1]).slice(0, max).map((x) => x[0]);
-}
+export { closest };
 
 function finite(field: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) expected(field, 'a finite number', v);

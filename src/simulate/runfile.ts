@@ -1,0 +1,91 @@
+// Parses a digester-run file (`"kind": "digester-run"`, the `adsim run` contract) into a validated DigesterRun.
+// File access is injected (`readText`) so this stays a pure function usable in the browser and in tests.
+import { InputError, expected } from '../errors.js';
+import { MODEL_NAME, N_LIQUID, STATE_NAMES } from '../../models/adm1/index.js';
+import type { DigesterRun, FeedSegment } from './types.js';
+import { checkStateRecord, closest, validateRun } from './validate.js';
+
+export interface RunFileContext {
+  /** Reads a file named in the run file (e.g. a feed table), relative to the run file; absent in the browser. */
+  readText?: (relativePath: string) => string;
+  /** Turns `influent.feed` (feedstocks at rates) into one influent; provided by the feed module. */
+  characteriseFeed?: (feed: unknown, field: string) => { q_m3_d: number; state: Record<string, number> };
+}
+
+const TOP_KEYS = ['kind', 'model', 'name', 'comment', 'digester', 'influent', 'initial', 'parameters', 'days', 'output', 'solver'];
+const INFLUENT_STATES = new Set(STATE_NAMES.slice(0, N_LIQUID));
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Parses a feed table (CSV): `time_d,q_m3_d,<influent states...>`; each row holds until the next row's time. */
+export function parseFeedTable(text: string, field = 'influent.table'): FeedSegment[] {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  if (lines.length < 2) expected(field, 'a CSV with a header row and at least one data row', `${lines.length} line(s)`);
+  const header = lines[0]!.split(',').map((h) => h.trim());
+  if (header[0] !== 'time_d' || header[1] !== 'q_m3_d') {
+    throw new InputError(`${field} header`, `expected the first columns to be time_d,q_m3_d, got ${JSON.stringify(header.slice(0, 2).join(','))}`);
+  }
+  header.slice(2).forEach((h) => {
+    if (!INFLUENT_STATES.has(h)) throw new InputError(`${field} column ${JSON.stringify(h)}`, `unknown influent state; did you mean ${closest(h, INFLUENT_STATES).join(', ')}?`);
+  });
+  return lines.slice(1).map((line, r) => {
+    const cells = line.split(',').map((c) => c.trim());
+    const where = `${field} row ${r + 2}`;
+    if (cells.length !== header.length) throw new InputError(where, `expected ${header.length} cells, got ${cells.length}`);
+    const nums = cells.map((c, j) => {
+      const x = c === '' ? NaN : Number(c);
+      if (!Number.isFinite(x)) throw new InputError(`${where}, column ${header[j]}`, `expected a number, got ${JSON.stringify(c)}`);
+      return x;
+    });
+    const state: Record<string, number> = {};
+    header.slice(2).forEach((h, j) => { state[h] = nums[j + 2]!; });
+    return { time_d: nums[0]!, q_m3_d: nums[1]!, state };
+  });
+}
+
+function parseInfluent(v: unknown, ctx: RunFileContext): FeedSegment[] {
+  if (!isObject(v)) expected('influent', 'an object with q_m3_d and state, a table, or a feed list', v);
+  if ('table' in v) {
+    if (typeof v.table !== 'string') expected('influent.table', 'a CSV file path relative to the run file', v.table);
+    if (!ctx.readText) throw new InputError('influent.table', 'feed tables can only be read from files (CLI or library with readText)');
+    let text: string;
+    try { text = ctx.readText(v.table); } catch (e) { throw new InputError('influent.table', `cannot read ${JSON.stringify(v.table)}: ${(e as Error).message}`); }
+    return parseFeedTable(text);
+  }
+  if ('feed' in v) {
+    if (!ctx.characteriseFeed) throw new InputError('influent.feed', 'feedstock characterisation is not available here');
+    const inf = ctx.characteriseFeed(v.feed, 'influent.feed');
+    return [{ time_d: 0, q_m3_d: inf.q_m3_d, state: inf.state }];
+  }
+  if (typeof v.q_m3_d !== 'number' || !Number.isFinite(v.q_m3_d) || v.q_m3_d < 0) expected('influent.q_m3_d', 'a flow >= 0 m3/d', v.q_m3_d);
+  checkStateRecord('influent.state', v.state, false);
+  return [{ time_d: 0, q_m3_d: v.q_m3_d, state: v.state as Record<string, number> }];
+}
+
+export function parseRunFile(json: unknown, ctx: RunFileContext = {}): DigesterRun {
+  if (!isObject(json)) expected('(file)', 'a JSON object', json);
+  if (json.kind !== 'digester-run') expected('kind', '"digester-run"', json.kind);
+  if (json.model !== undefined && json.model !== MODEL_NAME) expected('model', JSON.stringify(MODEL_NAME), json.model);
+  for (const k of Object.keys(json)) {
+    if (!TOP_KEYS.includes(k)) throw new InputError(k, `unknown field; expected one of ${TOP_KEYS.join(', ')}`);
+  }
+  const digester = json.digester;
+  if (!isObject(digester)) expected('digester', 'an object with V_liq_m3, V_gas_m3, T_op_K', digester);
+  const output = json.output;
+  if (output !== undefined && !isObject(output)) expected('output', 'an object like {"every_d": 1}', output);
+  const solver = json.solver;
+  if (solver !== undefined && !isObject(solver)) expected('solver', 'an object like {"method": "rosenbrock", "rtol": 1e-6, "atol": 1e-8}', solver);
+  const run: DigesterRun = {
+    digester: { V_liq_m3: digester.V_liq_m3 as number, V_gas_m3: digester.V_gas_m3 as number, T_op_K: digester.T_op_K as number },
+    feed: parseInfluent(json.influent, ctx),
+    initial: json.initial as DigesterRun['initial'],
+    parameters: json.parameters as DigesterRun['parameters'],
+    days: json.days as number,
+    output_every_d: (output?.every_d as number | undefined) ?? 1,
+    solver: solver as DigesterRun['solver'],
+  };
+  validateRun(run);
+  return run;
+}
