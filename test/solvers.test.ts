@@ -231,6 +231,22 @@ describe('failures are errors, never NaN results', () => {
     });
   }
 
+  it('rosenbrock: a finite-time blow-up ends in step-underflow near the singularity, naming the state', () => {
+    // q' = q^2, q(0) = 1 has the solution 1/(1-t), which blows up at t=1.
+    const e = catchSolverError(() => solve({ f: (_t, y, d) => { d[0] = y[0]! * y[0]!; }, y0: [1], t0: 0, tEnd: 2, names: ['q'] }));
+    expect(['step-underflow', 'nan']).toContain(e.reason);
+    expect(Math.abs(e.t - 1)).toBeLessThan(1e-3);
+    expect(e.message).toContain('q');
+  });
+
+  it('odex: a sign-switching RHS cannot make it spin past maxSteps', () => {
+    // q' = -sign(q) chatters around q=0 after t=1; odex 2.0.4 alone ignores maxSteps on its "last step" path.
+    const e = catchSolverError(() => solve({ f: (_t, y, d) => { d[0] = -Math.sign(y[0]!); }, y0: [1], t0: 0, tEnd: 2 }, { method: 'odex', maxSteps: 2000 }));
+    expect(e.reason).toBe('max-steps');
+    expect(e.t).toBeGreaterThanOrEqual(1 - 1e-6);
+    expect(e.t).toBeLessThan(2);
+  });
+
   it('rejects bad options as invalid-input', () => {
     const p = robertson(40);
     const bad: SolveOptions[] = [

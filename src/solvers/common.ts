@@ -58,6 +58,19 @@ export class OutputRows {
   }
 }
 
-export function maxStepsError(p: ResolvedProblem, t: number, steps: number, h: number): SolverError {
-  return new SolverError('max-steps', t, `more than maxSteps=${p.maxSteps} steps (${steps} taken) before t=${p.tEnd}; reached t=${t} with step ${h.toExponential(3)}: the problem may be stiffer than this method handles, or the tolerances too tight`);
+export function maxStepsError(p: ResolvedProblem, t: number, steps: number, h: number, fastest = ''): SolverError {
+  const step = h > 0 ? ` with step ${h.toExponential(3)}` : '';
+  return new SolverError('max-steps', t, `more than maxSteps=${p.maxSteps} steps (${steps} taken) before t=${p.tEnd}; reached t=${t}${step}${fastest}: the problem may be stiffer than this method handles, non-smooth (add tStops at discontinuities), or the tolerances too tight`);
+}
+
+/** ", fastest-changing state: NAME (dNAME/dt = v)": the component with the largest |dy/dt| relative to its scale. */
+export function fastestComponent(p: ResolvedProblem, y: ArrayLike<number>, dy: ArrayLike<number>): string {
+  let best = -1, bestV = -1;
+  for (let i = 0; i < p.n; i++) {
+    const v = Math.abs(dy[i]!) / (p.atol[i]! + p.rtol * Math.abs(y[i]!));
+    if (v > bestV) { bestV = v; best = i; }
+  }
+  if (best < 0 || !Number.isFinite(bestV)) return '';
+  const name = componentName(p, best);
+  return `, fastest-changing state: ${name}=${y[best]!.toExponential(3)} (d${name}/dt=${dy[best]!.toExponential(3)})`;
 }

@@ -27,11 +27,17 @@ export function solveOdex(p: ResolvedProblem): Solution {
   // The first non-finite derivative seen (odex may recover from it by shrinking the step; reported only if it fails).
   let nanAt = NaN;
   let nanCopy: Float64Array | null = null;
+  // odex 2.0.4 skips its own maxSteps check once a step is flagged as the last one and can then spin for millions of
+  // steps (seen with a sign-switching RHS). Accepted steps are counted here, and f evaluations capped, as a backstop.
+  let accepted = 0;
+  let exceeded = false;
+  const maxEvals = p.maxSteps * 200; // odex uses at most ~2*9*9 evaluations per step with 9 extrapolation columns
+  class EvalCap extends Error {}
 
   // odex passes y as a fresh number[] and copies the returned values at once, so one buffer can be reused.
   const rhs = (x: number, yy: number[]): Float64Array => {
     for (let i = 0; i < n; i++) yBuf[i] = yy[i]!;
-    stats.fEvals++;
+    if (++stats.fEvals > maxEvals) throw new EvalCap();
     f(x < tLimit ? x : tLimit, yBuf, dBuf);
     if (nanCopy === null && firstNonFinite(dBuf, n) >= 0) { nanAt = x; nanCopy = Float64Array.from(dBuf); }
     return dBuf;
@@ -52,6 +58,7 @@ export function solveOdex(p: ResolvedProblem): Solution {
       else for (let i = 0; i < n; i++) row[i] = dense(i, tq);
     }
     t = x;
+    if (++accepted + attempts >= p.maxSteps) { exceeded = true; return false; }
     if (p.onStep && p.onStep(x) === false) { stopped = true; return false; }
     return true;
   };
@@ -72,7 +79,15 @@ export function solveOdex(p: ResolvedProblem): Solution {
     rhs(t, y);
     if (nanCopy !== null) throwNonFinite(p, t, nanCopy, 'derivative', seg > 0 ? `at the restart after the discontinuity at t=${t}` : 'at the initial state');
 
-    const res = solver.solve(rhs, t, y, segEnd, solOut);
+    accepted = 0;
+    let res;
+    try {
+      res = solver.solve(rhs, t, y, segEnd, solOut);
+    } catch (e) {
+      if (e instanceof EvalCap) throw maxStepsError(p, t, attempts + accepted, 0);
+      throw e;
+    }
+    if (exceeded) throw maxStepsError(p, t, attempts + accepted, 0);
     stats.steps += res.nAccept;
     stats.rejected += res.nReject;
     attempts += res.nStep;

@@ -8,7 +8,7 @@ import { SolverError } from './types.js';
 import type { Solution, SolverStats } from './types.js';
 import type { ResolvedProblem } from './options.js';
 import { createLu, luFactor, luSolve } from './linalg.js';
-import { OutputRows, firstNonFinite, maxStepsError, nextDown, throwNonFinite, componentName } from './common.js';
+import { OutputRows, fastestComponent, firstNonFinite, maxStepsError, nextDown, throwNonFinite, componentName } from './common.js';
 
 // Stage times (c_i) and the gamma_i sums used for the time derivative term.
 const C2 = 0.386, C3 = 0.21, C4 = 0.63;
@@ -83,7 +83,7 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
     let badReason = '';
 
     while (t < segEnd) {
-      if (attempts >= p.maxSteps) throw maxStepsError(p, t, attempts, h);
+      if (attempts >= p.maxSteps) throw maxStepsError(p, t, attempts, h, fastestComponent(p, y, dy));
       attempts++;
       h = Math.min(h, p.maxStep);
       let last = false;
@@ -93,7 +93,7 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
         if (nanAttempt >= 0 && attempts - nanAttempt <= 50) {
           throwNonFinite(p, nanT, nanVec, nanStatus === BAD_DERIVATIVE ? 'derivative' : 'state', `the step size shrank to ${h.toExponential(3)} at t=${t} trying to avoid it`);
         }
-        throw new SolverError('step-underflow', t, `step size underflow at t=${t}: h=${h.toExponential(3)} is below the rounding limit ${hMin.toExponential(3)}${badReason ? ` after ${badReason}` : ''}; the problem may have a singularity or a non-smooth right-hand side here (add a tStop at known discontinuities)`);
+        throw new SolverError('step-underflow', t, `step size underflow at t=${t}: h=${h.toExponential(3)} is below the rounding limit ${hMin.toExponential(3)}${badReason ? ` after ${badReason}` : ''}${fastestComponent(p, y, dy)}; the problem may have a singularity or a non-smooth right-hand side here (add a tStop at known discontinuities)`);
       }
 
       if (needJac) {
