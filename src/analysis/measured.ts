@@ -1,0 +1,220 @@
+// Measured data for calibration: a CSV with a time column and any of biogas/methane flow or cumulative volume,
+// methane fraction, pH, VFA, ammonium (or a BMP yield), units in the header ("q_ch4 [m3/d]") or via a mapping.
+// Values are converted to the model's units; every bad cell, column or unit is reported by row and column.
+import { InputError } from '../errors.js';
+import { parseQuantity } from '../units/quantity.js';
+
+/** What a measured column is. */
+export type MeasureKind = 'q_gas' | 'q_ch4' | 'V_gas' | 'V_ch4' | 'ch4_fraction' | 'pH' | 'VFA' | 'NH4' | 'B';
+
+interface KindInfo {
+  /** Accepted column names (case-insensitive). */
+  names: string[];
+  /** Canonical unit the values are converted to. */
+  unit: string;
+  /** Unit assumed when the header gives none (undefined: a unit is required). */
+  defaultUnit?: string;
+  description: string;
+}
+
+export const MEASURE_KINDS: Record<MeasureKind, KindInfo> = {
+  q_gas: { names: ['q_gas', 'q_biogas', 'biogas', 'biogas_flow'], unit: 'm3/d', description: 'biogas flow' },
+  q_ch4: { names: ['q_ch4', 'methane_flow', 'ch4_flow'], unit: 'm3/d', description: 'methane flow' },
+  V_gas: { names: ['v_gas', 'v_biogas', 'biogas_cumulative', 'cum_biogas'], unit: 'm3', description: 'cumulative biogas volume' },
+  V_ch4: { names: ['v_ch4', 'methane_cumulative', 'cum_ch4'], unit: 'm3', description: 'cumulative methane volume' },
+  ch4_fraction: { names: ['ch4_fraction', 'ch4', 'methane_fraction', 'ch4_content'], unit: '-', defaultUnit: '-', description: 'methane fraction of biogas' },
+  pH: { names: ['ph'], unit: '-', defaultUnit: '-', description: 'pH' },
+  VFA: { names: ['vfa', 'tvfa', 'vfa_total'], unit: 'kg COD/m3', description: 'total volatile fatty acids' },
+  NH4: { names: ['nh4', 'nh4_n', 'tan', 'ammonium', 's_in'], unit: 'kmol N/m3', description: 'total ammonium nitrogen' },
+  B: { names: ['b', 'bmp', 'yield', 'b_ch4'], unit: '(as given)', defaultUnit: '', description: 'cumulative specific methane yield (BMP)' },
+};
+
+/** One measured series in canonical units; times where the cell said NA are left out. */
+export interface MeasuredSeries {
+  kind: MeasureKind;
+  column: string;
+  /** Unit as written in the file, and the canonical unit of `values`. */
+  unitGiven: string;
+  unit: string;
+  /** Gas volumes/flows given at normal conditions (Nm3, NL, NmL: 0 C, 1.01325 bar). */
+  normal: boolean;
+  t_d: number[];
+  values: number[];
+}
+
+export interface MeasuredData {
+  /** All times of the file (d), strictly increasing. */
+  t_d: number[];
+  series: MeasuredSeries[];
+}
+
+const M_N = 14.0067;          // kg N/kmol
+const COD_PER_HAC = 64 / 60.052; // kg COD per kg acetic acid (2 mol O2 per mol)
+const COD_PER_MOL_AC = 0.064; // kg COD per mol acetate
+
+/** Splits "name [unit]" or "name (unit)"; otherwise recognises a unit suffix in the name ("time_d", "q_ch4_m3_d"). */
+export function splitHeader(h: string): { name: string; unit?: string } {
+  const m = /^(.*?)\s*[[(]\s*(.*?)\s*[\])]\s*$/.exec(h.trim());
+  if (m) return { name: m[1]!.trim(), unit: m[2]! };
+  const s = h.trim();
+  const suffixes: [RegExp, string][] = [
+    [/^(time|t)_(d|h|min|s)$/i, '$2'],
+    // Compound units first, so "VFA_kgCOD_m3" is not read as "VFA_kgCOD" in m3.
+    [/_kgcod_m3$/i, 'kg COD/m3'], [/_gcod_l$/i, 'g COD/L'], [/_mgcod_l$/i, 'mg COD/L'],
+    [/_mgn_l$/i, 'mg N/L'], [/_gn_l$/i, 'g N/L'], [/_kmoln_m3$/i, 'kmol N/m3'], [/_pct$/i, '%'],
+    [/_m3_d$/i, 'm3/d'], [/_nm3_d$/i, 'Nm3/d'], [/_l_d$/i, 'L/d'], [/_nl_d$/i, 'NL/d'], [/_ml_d$/i, 'mL/d'],
+    [/_m3$/i, 'm3'], [/_nm3$/i, 'Nm3'], [/_l$/i, 'L'], [/_nl$/i, 'NL'], [/_ml$/i, 'mL'], [/_nml$/i, 'NmL'],
+  ];
+  for (const [re, unit] of suffixes) {
+    if (re.test(s)) {
+      if (re.source.startsWith('^(time')) { const mm = re.exec(s)!; return { name: mm[1]!, unit: mm[2]! }; }
+      return { name: s.replace(re, ''), unit };
+    }
+  }
+  return { name: s };
+}
+
+/** Identifies the kind of a column name, or throws listing what is accepted. */
+export function kindOf(name: string, column: string): MeasureKind {
+  const n = name.toLowerCase();
+  for (const [k, info] of Object.entries(MEASURE_KINDS) as [MeasureKind, KindInfo][]) if (info.names.includes(n)) return k;
+  throw new InputError(`column ${JSON.stringify(column)}`, `unknown measured quantity ${JSON.stringify(name)}; expected one of ${
+    Object.values(MEASURE_KINDS).map((i) => i.names[0]).join(', ')} (with a unit in brackets, e.g. "q_ch4 [m3/d]"), or map it with --map`);
+}
+
+/** Factor that converts values in `unit` to the kind's canonical unit; throws naming the column when it cannot. */
+export function unitFactor(kind: MeasureKind, unit: string | undefined, column: string): { factor: number; normal: boolean } {
+  const info = MEASURE_KINDS[kind];
+  const field = `column ${JSON.stringify(column)}`;
+  const u = (unit ?? info.defaultUnit)?.trim();
+  if (u === undefined) throw new InputError(field, `no unit given; write it in the header, e.g. "${info.names[0]} [${info.unit}]"`);
+  const bad = (what: string): never => { throw new InputError(field, `unit ${JSON.stringify(u)} does not convert to ${what}`); };
+  switch (kind) {
+    case 'B': return { factor: 1, normal: /^N/.test(u) };
+    case 'pH': if (u === '' || u === '-') return { factor: 1, normal: false }; return bad('pH (write "pH" or "pH [-]")');
+    case 'ch4_fraction':
+      if (u === '' || u === '-' || u === 'fraction' || u === 'mol/mol' || u === 'v/v') return { factor: 1, normal: false };
+      if (u === '%' || u === 'vol%' || u === '% v/v' || u === 'vol-%') return { factor: 0.01, normal: false };
+      return bad('a fraction ("-" or "%")');
+    case 'q_gas': case 'q_ch4': case 'V_gas': case 'V_ch4': {
+      const normal = /^N(m3|L|mL|l|ml)\b/.test(u);
+      // mathjs knows L, mL and m3; strip the N (normal conditions) and convert the dimension.
+      const plain = normal ? u.slice(1) : u;
+      try { return { factor: parseQuantity(`1 ${plain}`, info.unit, field), normal }; } catch { return bad(`${info.unit} (a ${kind.startsWith('q') ? 'volume per time, e.g. m3/d, L/h, NL/d' : 'volume, e.g. m3, L, NmL'})`); }
+    }
+    case 'VFA': {
+      if (/COD/i.test(u)) {
+        try { return { factor: parseQuantity(`1 ${u.replace(/\s*COD\s*/i, '')}`, 'kg/m3', field), normal: false }; } catch { return bad('kg COD/m3'); }
+      }
+      if (/HAc|acetic/i.test(u)) {
+        try { return { factor: COD_PER_HAC * parseQuantity(`1 ${u.replace(/\s*(HAc|acetic acid|acetic)\s*/i, '')}`, 'kg/m3', field), normal: false }; } catch { return bad('kg COD/m3'); }
+      }
+      if (/mol/.test(u)) {
+        // Molar VFA counted as acetate equivalents (64 g COD/mol).
+        try { return { factor: COD_PER_MOL_AC * parseQuantity(`1 ${u}`, 'mol/m3', field), normal: false }; } catch { return bad('kg COD/m3'); }
+      }
+      throw new InputError(field, `unit ${JSON.stringify(u)} is ambiguous for VFA; say COD or acetic acid, e.g. "g COD/L", "mg HAc/L", or "mmol/L"`);
+    }
+    case 'NH4': {
+      if (/mol/.test(u)) {
+        try { return { factor: parseQuantity(`1 ${u.replace(/\s*N\b/, '')}`, 'kmol/m3', field), normal: false }; } catch { return bad('kmol N/m3'); }
+      }
+      if (/\bN\b|NH4-N|NH4\+-N/.test(u)) {
+        try { return { factor: parseQuantity(`1 ${u.replace(/\s*(NH4\+?-N|N)\b\s*/, '')}`, 'kg/m3', field) / M_N, normal: false }; } catch { return bad('kmol N/m3'); }
+      }
+      throw new InputError(field, `unit ${JSON.stringify(u)} is ambiguous for ammonium; give it as nitrogen, e.g. "mg N/L", "g N/L" or "mmol/L"`);
+    }
+  }
+}
+
+export interface ParseMeasuredOptions {
+  /** Renames columns before they are read: original header -> "kind [unit]". */
+  mapping?: Record<string, string>;
+  /** Source name for errors (file name). */
+  source?: string;
+}
+
+/** Parses a CSV of measurements (comma, semicolon or tab separated; `#` comments; `NA` marks a value not measured). */
+export function parseMeasuredCsv(text: string, opts: ParseMeasuredOptions = {}): MeasuredData {
+  const src = opts.source ?? 'data';
+  const raw = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines: { row: number; text: string }[] = [];
+  raw.forEach((l, i) => { const t = l.trim(); if (t !== '' && !t.startsWith('#')) lines.push({ row: i + 1, text: t }); });
+  if (lines.length < 2) throw new InputError(src, `expected a header row and at least one data row, got ${lines.length} line(s)`);
+  const head = lines[0]!.text;
+  const sep = head.includes('\t') ? '\t' : head.includes(';') ? ';' : ',';
+  const headers = head.split(sep).map((h) => h.trim());
+  const mapping = opts.mapping ?? {};
+  for (const k of Object.keys(mapping)) {
+    if (!headers.includes(k)) throw new InputError(`mapping ${JSON.stringify(k)}`, `no such column in ${src}; columns are ${headers.map((h) => JSON.stringify(h)).join(', ')}`);
+  }
+  const cols = headers.map((h) => {
+    const { name, unit } = splitHeader(mapping[h] ?? h);
+    return { header: h, name, unit };
+  });
+  const timeIdx = cols.findIndex((c) => /^(time|t)$/i.test(c.name));
+  if (timeIdx < 0) throw new InputError(`${src} header`, `no time column; expected one named "time [d]", "time_d" or "time [h]", got ${headers.map((h) => JSON.stringify(h)).join(', ')}`);
+  const tCol = cols[timeIdx]!;
+  let tFactor: number;
+  try { tFactor = parseQuantity(`1 ${tCol.unit ?? 'd'}`, 'd', `column ${JSON.stringify(tCol.header)}`); } catch {
+    throw new InputError(`column ${JSON.stringify(tCol.header)}`, `unit ${JSON.stringify(tCol.unit)} does not convert to days (use d, h, min or s)`);
+  }
+  const seen = new Set<MeasureKind>();
+  const specs = cols.map((c, j) => {
+    if (j === timeIdx) return null;
+    const kind = kindOf(c.name, c.header);
+    if (seen.has(kind)) throw new InputError(`column ${JSON.stringify(c.header)}`, `a second ${MEASURE_KINDS[kind].description} column; keep one per file`);
+    seen.add(kind);
+    const { factor, normal } = unitFactor(kind, c.unit, c.header);
+    return { kind, column: c.header, unitGiven: c.unit ?? MEASURE_KINDS[kind].defaultUnit ?? '', factor, normal };
+  });
+  if (specs.every((s) => s === null)) throw new InputError(`${src} header`, 'no measured column besides time');
+  const t_d: number[] = [];
+  const series: MeasuredSeries[] = specs.filter((s): s is NonNullable<typeof s> => s !== null).map((s) => ({
+    kind: s.kind, column: s.column, unitGiven: s.unitGiven, unit: MEASURE_KINDS[s.kind].unit, normal: s.normal, t_d: [], values: [],
+  }));
+  for (const { row, text: line } of lines.slice(1)) {
+    const cells = line.split(sep).map((c) => c.trim());
+    if (cells.length !== headers.length) throw new InputError(`${src} row ${row}`, `expected ${headers.length} cells, got ${cells.length}`);
+    const cellNum = (j: number): number | null => {
+      const c = cells[j]!;
+      const where = `${src} row ${row}, column ${JSON.stringify(headers[j])}`;
+      if (c === '') throw new InputError(where, 'missing value (write NA if it was not measured)');
+      if (/^(na|n\/a|nan)$/i.test(c)) return null;
+      const x = Number(c);
+      if (!Number.isFinite(x)) throw new InputError(where, `expected a number, got ${JSON.stringify(c)}`);
+      return x;
+    };
+    const t = cellNum(timeIdx);
+    if (t === null) throw new InputError(`${src} row ${row}, column ${JSON.stringify(headers[timeIdx])}`, 'time must be given on every row');
+    const td = t * tFactor;
+    if (t_d.length && !(td > t_d[t_d.length - 1]!)) {
+      throw new InputError(`${src} row ${row}, column ${JSON.stringify(headers[timeIdx])}`, `times must increase strictly; ${t} follows ${t_d[t_d.length - 1]! / tFactor}`);
+    }
+    if (td < 0) throw new InputError(`${src} row ${row}, column ${JSON.stringify(headers[timeIdx])}`, `time must be >= 0, got ${t}`);
+    t_d.push(td);
+    let k = 0;
+    specs.forEach((s, j) => {
+      if (!s) return;
+      const v = cellNum(j);
+      const ser = series[k++]!;
+      if (v === null) return;
+      if (s.kind === 'pH' && !(v >= 0 && v <= 14)) throw new InputError(`${src} row ${row}, column ${JSON.stringify(headers[j])}`, `expected a pH in 0..14, got ${v}`);
+      ser.t_d.push(td);
+      ser.values.push(v * s.factor);
+    });
+  }
+  for (const s of series) if (s.values.length === 0) throw new InputError(`column ${JSON.stringify(s.column)}`, 'every value is NA');
+  return { t_d, series };
+}
+
+/** Parses a mapping option: "Gas (L/h)=q_gas [L/h];Methane %=ch4_fraction [%]". */
+export function parseMapping(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+    const eq = part.lastIndexOf('=');
+    if (eq <= 0) throw new InputError('--map', `expected "column=kind [unit]" pairs separated by ";", got ${JSON.stringify(part)}`);
+    out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return out;
+}
