@@ -3,10 +3,12 @@ import { InputError } from '../errors.js';
 import { SolverError } from '../solvers/types.js';
 import type { CliCommand, CliIo } from './types.js';
 import { runCommand } from './commands/run.js';
+import { parametersCommand } from './commands/parameters.js';
 
 const commands: CliCommand[] = [
   // Each module registers one command; keep this list in the order `adsim help` shows it.
   runCommand,
+  parametersCommand,
 ];
 
 function help(io: CliIo): void {

@@ -1,0 +1,35 @@
+// `adsim parameters [--json] [--group G]`: the ADM1 parameter table with units, defaults, sources and ranges.
+import { parseArgs, flagString } from '../args.js';
+import type { CliCommand } from '../types.js';
+import { InputError } from '../../errors.js';
+import { PARAMETERS, MODEL_NAME, MODEL_VERSION } from '../../../models/adm1/index.js';
+import { fmt } from '../io.js';
+
+const GROUPS = [...new Set(PARAMETERS.map((p) => p.group))];
+
+export const parametersCommand: CliCommand = {
+  name: 'parameters',
+  summary: 'List every ADM1 parameter with unit, default, range, source and description.',
+  usage: `adsim parameters [--group ${GROUPS.join('|')}] [--json]`,
+  async run(argv, io) {
+    const args = parseArgs(argv, { json: 'boolean', group: 'value' });
+    const group = flagString(args, 'group');
+    if (group !== undefined && !GROUPS.includes(group as never)) throw new InputError('--group', `expected one of ${GROUPS.join(', ')}, got ${JSON.stringify(group)}`);
+    const rows = PARAMETERS.filter((p) => !group || p.group === group);
+    if (args.flags.has('json')) {
+      io.out(JSON.stringify({ model: MODEL_NAME, model_version: MODEL_VERSION, parameters: rows }, null, 1) + '\n');
+      return 0;
+    }
+    for (const g of GROUPS) {
+      const inGroup = rows.filter((p) => p.group === g);
+      if (!inGroup.length) continue;
+      io.out(`\n${g}\n`);
+      for (const p of inGroup) {
+        const range = p.range ? ` (range ${fmt(p.range[0])}-${fmt(p.range[1])})` : '';
+        io.out(`  ${p.name.padEnd(16)} ${fmt(p.value).padStart(10)} ${p.unit.padEnd(16)} ${p.description}${range}\n`);
+      }
+    }
+    io.out(`\nSources: ${[...new Set(rows.map((p) => p.source))].join('; ')}\nKinetic parameters are 35 C values and are not temperature-corrected; see docs/model.md.\n`);
+    return 0;
+  },
+};
