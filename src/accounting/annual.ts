@@ -1,0 +1,164 @@
+// One year's account of a scenario: tonnes, gas, kWh, homes, t CO2e and GBP, from the schedule, feed and gas series.
+//
+// Convention (documented in docs/scenarios.md): each scenario counts its own flows. Waste still sent to today's
+// route (all of it in the baseline; the depackaging reject otherwise) carries today's gate fee, tax and emission
+// factor. "Avoided" lines are memo items: what the waste diverted from today's route would have cost and emitted
+// there; they are already reflected in the lower disposal lines and are not subtracted again in the net.
+import { dv } from '../scenario/defaults.js';
+import type { Scenario } from '../scenario/types.js';
+import type { DailyFeed } from '../collection/feed.js';
+import { sumRange, type DeliverySchedule } from '../collection/schedule.js';
+import { energyBlock, subtractBlocks, type EnergyBlock } from './energy.js';
+
+/** Daily gas volumes at normal conditions (0 C, 1.01325 bar), one value per simulated day. */
+export interface DailyGas {
+  methane_Nm3: Float64Array;
+  biogas_Nm3: Float64Array;
+}
+
+export interface AnnualAccount {
+  year: number;
+  days: number;
+  // waste and feed
+  dog_waste_collected_t: number;
+  bags_t: number;
+  reject_t: number;
+  to_today_route_t: number;
+  dog_waste_fed_t: number;
+  co_substrates_t: number;
+  feed_t: number;
+  dilution_water_m3: number;
+  feed_m3: number;
+  feed_VS_t: number;
+  feed_COD_t: number;
+  feed_N_t: number;
+  HRT_d: number;
+  OLR_kgVS_m3_d: number;
+  // gas and energy (attributed to this scenario: marginal over an existing plant's own feed when there is one)
+  biogas_Nm3: number;
+  methane_Nm3: number;
+  methane_plant_total_Nm3: number;
+  ch4_energy_kWh: number;
+  electricity_gross_kWh: number;
+  parasitic_kWh: number;
+  electricity_net_kWh: number;
+  heat_kWh: number;
+  heat_demand_kWh: number;
+  heat_used_kWh: number;
+  heat_sold_kWh: number;
+  heat_deficit_kWh: number;
+  homes_equivalent: number;
+  // carbon, t CO2e (positive = emitted)
+  co2e_transport_t: number;
+  co2e_disposal_t: number;
+  co2e_methane_slip_t: number;
+  co2e_avoided_grid_t: number;
+  co2e_avoided_heat_t: number;
+  co2e_avoided_disposal_t: number;
+  co2e_net_t: number;
+  // money, GBP (positive = cost)
+  collection_cost_gbp: number;
+  disposal_cost_gbp: number;
+  ad_gate_fee_gbp: number;
+  digester_cost_gbp: number;
+  co_substrate_cost_gbp: number;
+  electricity_revenue_gbp: number;
+  heat_revenue_gbp: number;
+  avoided_gate_fees_gbp: number;
+  avoided_tax_gbp: number;
+  cost_net_gbp: number;
+  // collection effort
+  emptyings: number;
+  rounds: number;
+  vehicle_km: number;
+}
+
+export interface AccountInput {
+  scenario: Scenario;
+  schedule: DeliverySchedule;
+  feed: DailyFeed | null;
+  gas: DailyGas | null;
+  /** Gas of the reference run (existing feed only), when the scenario adds dog waste to an existing plant. */
+  referenceGas?: DailyGas | null;
+  referenceFeed?: DailyFeed | null;
+  year: number;
+  from_d: number;
+  to_d: number;
+}
+
+export function annualAccount(a: AccountInput): AnnualAccount {
+  const { scenario: s, schedule: sc, feed, gas, from_d, to_d } = a;
+  const days = to_d - from_d;
+  const sum = (x: Float64Array | undefined) => (x ? sumRange(x, from_d, to_d) : 0);
+  const t = (kg: number) => kg / 1000;
+  const collected = t(sum(sc.collected_kg));
+  const bags = t(sum(sc.bags_kg));
+  const rejectFaeces = t(sum(sc.reject_faeces_kg));
+  const toToday = t(sum(sc.to_today_kg));
+  const fedDog = t(sum(sc.fed_kg));
+  const feedT = sum(feed?.feed_t);
+  const feed_m3 = sum(feed?.q_m3);
+  const VS = sum(feed?.VS_t);
+
+  const toAD = s.destination === 'digester';
+  const coT = toAD ? s.co_substrates.reduce((acc, c) => acc + (c.rate_kg_d / 1000) * days, 0) : 0;
+  const methaneTotal = sum(gas?.methane_Nm3);
+  let energy: EnergyBlock = energyBlock(s, toAD ? methaneTotal : 0, toAD ? feed_m3 : 0);
+  let biogas = sum(gas?.biogas_Nm3);
+  if (toAD && a.referenceGas) {
+    const refFeed_m3 = sum(a.referenceFeed?.q_m3);
+    energy = subtractBlocks(energy, energyBlock(s, sum(a.referenceGas.methane_Nm3), refFeed_m3));
+    biogas -= sum(a.referenceGas.biogas_Nm3);
+  }
+
+  const EF_t = s.today.kgCO2e_t / 1000;
+  const diverted = collected - toToday;
+  const co2e_transport_t = t(sum(sc.vehicle_kgCO2e));
+  const co2e_disposal_t = toToday * EF_t;
+  const co2e_methane_slip_t = t(energy.methane_slip_Nm3 * dv('ch4_density_kg_Nm3') * dv('ch4_gwp100'));
+  const co2e_avoided_grid_t = t(energy.electricity_net_kWh * s.grid_kgCO2e_kWh);
+  const co2e_avoided_heat_t = t(energy.heat_sold_kWh * s.heat_kgCO2e_kWh);
+
+  const collection_cost_gbp = sum(sc.collection_cost_gbp);
+  const disposal_cost_gbp = toToday * (s.today.gate_fee_gbp_t + s.today.landfill_tax_gbp_t);
+  const ad_gate_fee_gbp = toAD ? collected * s.digester.gate_fee_gbp_t : 0;
+  const digester_cost_gbp = toAD ? (s.digester.annual_cost_gbp * days) / 365 : 0;
+  const co_substrate_cost_gbp = toAD
+    ? s.co_substrates.filter((c) => !c.existing).reduce((acc, c) => acc + (c.rate_kg_d / 1000) * days * c.cost_gbp_t, 0)
+    : 0;
+  const electricity_revenue_gbp = energy.electricity_net_kWh * s.prices.export_gbp_kWh;
+  const heat_revenue_gbp = energy.heat_sold_kWh * s.prices.heat_gbp_kWh;
+  const meanQ = feed_m3 / days;
+
+  return {
+    year: a.year, days,
+    dog_waste_collected_t: collected, bags_t: bags, reject_t: toAD ? bags + rejectFaeces : 0, to_today_route_t: toToday,
+    dog_waste_fed_t: fedDog, co_substrates_t: coT, feed_t: feedT, dilution_water_m3: sum(feed?.water_m3),
+    feed_m3, feed_VS_t: VS, feed_COD_t: t(sum(feed?.COD_kg)), feed_N_t: t(sum(feed?.N_kg)),
+    HRT_d: toAD && meanQ > 0 ? s.digester.V_liq_m3 / meanQ : 0,
+    OLR_kgVS_m3_d: toAD ? (VS * 1000) / days / s.digester.V_liq_m3 : 0,
+    biogas_Nm3: toAD ? biogas : 0,
+    methane_Nm3: energy.methane_Nm3,
+    methane_plant_total_Nm3: toAD ? methaneTotal : 0,
+    ch4_energy_kWh: energy.ch4_energy_kWh,
+    electricity_gross_kWh: energy.electricity_gross_kWh,
+    parasitic_kWh: energy.parasitic_kWh,
+    electricity_net_kWh: energy.electricity_net_kWh,
+    heat_kWh: energy.heat_kWh,
+    heat_demand_kWh: energy.heat_demand_kWh,
+    heat_used_kWh: energy.heat_used_kWh,
+    heat_sold_kWh: energy.heat_sold_kWh,
+    heat_deficit_kWh: energy.heat_deficit_kWh,
+    homes_equivalent: (energy.electricity_net_kWh * 365) / days / s.home_kWh_yr,
+    co2e_transport_t, co2e_disposal_t, co2e_methane_slip_t, co2e_avoided_grid_t, co2e_avoided_heat_t,
+    co2e_avoided_disposal_t: diverted * EF_t,
+    co2e_net_t: co2e_transport_t + co2e_disposal_t + co2e_methane_slip_t - co2e_avoided_grid_t - co2e_avoided_heat_t,
+    collection_cost_gbp, disposal_cost_gbp, ad_gate_fee_gbp, digester_cost_gbp, co_substrate_cost_gbp,
+    electricity_revenue_gbp, heat_revenue_gbp,
+    avoided_gate_fees_gbp: diverted * s.today.gate_fee_gbp_t,
+    avoided_tax_gbp: diverted * s.today.landfill_tax_gbp_t,
+    cost_net_gbp: collection_cost_gbp + disposal_cost_gbp + ad_gate_fee_gbp + digester_cost_gbp + co_substrate_cost_gbp
+      - electricity_revenue_gbp - heat_revenue_gbp,
+    emptyings: sum(sc.emptyings), rounds: sum(sc.rounds), vehicle_km: sum(sc.vehicle_km),
+  };
+}

@@ -1,0 +1,108 @@
+// Typed, validated scenario (what parseScenario returns): every value in the unit its name says, defaults filled in.
+
+export const SCENARIO_SCHEMA = 'adsim-scenario/1';
+
+/** How often bins are emptied. Twice weekly empties on days 0 and 3 of each week. */
+export type Frequency = { kind: 'twice-weekly' } | { kind: 'weekly' } | { kind: 'fortnightly' } | { kind: 'every'; every_d: number };
+
+export interface CollectionSpec {
+  frequency: Frequency;
+  /** Day of the first collection (0 = first simulated day after start-up; 0-6 shifts rounds within the week). */
+  first_day: number;
+  round_km: number;
+  distance_to_site_km: number;
+  /** Vehicle emission per km, from fuel use x diesel factor or given directly. */
+  vehicle_kgCO2e_km: number;
+  cost_per_emptying_gbp: number;
+}
+
+/** Bin fill: a measured mass per emptying, or a steady rate per bin (so the mass per emptying follows the frequency). */
+export type BinFill = { kind: 'per_emptying'; kg: number } | { kind: 'rate'; kg_d: number };
+
+export interface AreaSpec {
+  name: string;
+  bins: number;
+  /** Source of the fill estimate. */
+  fill: BinFill;
+  fill_source: 'measured' | 'estimated from dogs';
+  collection: CollectionSpec;
+  /** Projection: the year (1 = first) in which this area joins. */
+  joins_year: number;
+}
+
+export interface BagSpec {
+  mass_fraction: number;
+  type: 'plastic' | 'compostable';
+}
+
+export interface CoSubstrateSpec {
+  feedstock: string;
+  rate_kg_d: number;
+  /** Already digested at the plant today: energy from it is not credited to this scenario (a reference run without the dog waste is subtracted). */
+  existing: boolean;
+  /** What the scenario pays per tonne for it (negative: a gate fee received). */
+  cost_gbp_t: number;
+}
+
+export interface DigesterSpecScenario {
+  V_liq_m3: number;
+  V_gas_m3: number;
+  T_op_K: number;
+  /** Dilution water so the feed reaches this TS (fraction of fresh mass); 0 = no dilution. */
+  feed_TS_target: number;
+  pasteurisation: { enabled: boolean; T_C: number; hold_h: number; heat_recovery: number };
+  T_ambient_C: number;
+  heat_loss_fraction: number;
+  /** Gate fee paid to the plant operator per tonne of dog waste delivered (e.g. an existing plant). */
+  gate_fee_gbp_t: number;
+  /** Other yearly costs of the digester (capital repayment, operation); 0 = not included. */
+  annual_cost_gbp: number;
+  /** ADM1 parameter overrides. */
+  parameters: Record<string, number>;
+}
+
+export interface GasUseSpec {
+  kind: 'chp' | 'flare';
+  eta_el: number;
+  eta_th: number;
+  parasitic_fraction: number;
+  availability: number;
+  methane_slip: number;
+  heat_sold_fraction: number;
+}
+
+export interface TodayRouteSpec {
+  kind: 'efw' | 'landfill';
+  gate_fee_gbp_t: number;
+  landfill_tax_gbp_t: number;
+  kgCO2e_t: number;
+}
+
+export interface PricesSpec {
+  export_gbp_kWh: number;
+  heat_gbp_kWh: number;
+}
+
+export interface Scenario {
+  schema: typeof SCENARIO_SCHEMA;
+  name: string;
+  comment: string;
+  /** Where the collected dog waste goes in this scenario. */
+  destination: 'digester' | 'today';
+  areas: AreaSpec[];
+  bags: BagSpec;
+  reject_faeces_carryover: number;
+  storage: { bin_vs_loss_per_d: number; reception_tank_d: number; tank_vs_loss_per_d: number };
+  co_substrates: CoSubstrateSpec[];
+  digester: DigesterSpecScenario;
+  gas_use: GasUseSpec;
+  today: TodayRouteSpec;
+  prices: PricesSpec;
+  grid_kgCO2e_kWh: number;
+  heat_kgCO2e_kWh: number;
+  home_kWh_yr: number;
+  horizon: { startup_d: number; years: number };
+  rollout: { years: number; bins_growth_per_yr: number };
+  /** Defaults used because the file did not set them (field path -> default name), for the assumptions list. */
+  defaulted: Record<string, string>;
+}
