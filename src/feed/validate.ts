@@ -1,0 +1,122 @@
+// Validation of feedstock records (built-in and user-supplied): units, ordered ranges, fractions, BMP against theory.
+import { InputError, show } from '../errors.js';
+import { FIELD_UNITS, type Evidence, type Feedstock, type Sourced } from '../../models/feedstocks/types.js';
+import { FACTORS, FRACTIONS } from './macromolecules.js';
+import { CH4_NL_PER_KG_COD } from './buswell.js';
+import { methaneEfficiency } from './adm1-composition.js';
+
+/** Composition fractions must sum to 1 within this tolerance (kg/kg VS). */
+export const COMPOSITION_TOLERANCE = 0.01;
+
+const EVIDENCE: readonly Evidence[] = ['measured', 'literature', 'estimate'];
+type FieldName = keyof typeof FIELD_UNITS;
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Checks one sourced value: numbers finite, low <= value <= high, the field's unit, a source and an evidence level. */
+function sourced(raw: unknown, path: string, name: FieldName, min: number, max: number): Sourced {
+  const unit = FIELD_UNITS[name];
+  if (!isObject(raw)) throw new InputError(path, `expected {value, low, high, unit, source, evidence} (unit ${unit}), got ${show(raw)}`);
+  for (const k of ['value', 'low', 'high'] as const) {
+    const v = raw[k];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputError(`${path}.${k}`, `expected a finite number, got ${show(v)}`);
+    if (v < min || v > max) throw new InputError(`${path}.${k}`, `expected a value in [${min}, ${max}] ${unit}, got ${show(v)}`);
+  }
+  const { value, low, high } = raw as { value: number; low: number; high: number };
+  if (!(low <= value && value <= high)) throw new InputError(path, `range not ordered: expected low <= value <= high, got low ${low}, value ${value}, high ${high}`);
+  if (raw.unit !== unit) throw new InputError(`${path}.unit`, `expected ${show(unit)}, got ${show(raw.unit)}`);
+  if (typeof raw.source !== 'string' || raw.source.trim() === '') throw new InputError(`${path}.source`, `expected a non-empty source citation, got ${show(raw.source)}`);
+  if (!EVIDENCE.includes(raw.evidence as Evidence)) throw new InputError(`${path}.evidence`, `expected one of ${EVIDENCE.join(', ')}, got ${show(raw.evidence)}`);
+  return { value, low, high, unit, source: raw.source, evidence: raw.evidence as Evidence };
+}
+
+function str(raw: unknown, path: string, pattern?: RegExp, what = 'a non-empty string'): string {
+  if (typeof raw !== 'string' || raw.trim() === '' || (pattern && !pattern.test(raw))) throw new InputError(path, `expected ${what}, got ${show(raw)}`);
+  return raw;
+}
+
+/** COD of the VS (kg COD/kg VS) and its parts, from a composition normalised to sum 1. */
+export function codPerVs(comp: Record<(typeof FRACTIONS)[number], number>): { total: number; ch: number; pr: number; li: number; lignin: number } {
+  const sum = comp.carbohydrate + comp.protein + comp.lipid + comp.lignin;
+  const ch = (comp.carbohydrate / sum) * FACTORS.carbohydrate.COD_g_g;
+  const pr = (comp.protein / sum) * FACTORS.protein.COD_g_g;
+  const li = (comp.lipid / sum) * FACTORS.lipid.COD_g_g;
+  const lignin = (comp.lignin / sum) * FACTORS.lignin.COD_g_g;
+  return { total: ch + pr + li + lignin, ch, pr, li, lignin };
+}
+
+/** Validates a feedstock record (from the library or a user file) and returns it typed. `path` prefixes error fields. */
+export function validateFeedstock(raw: unknown, path = 'feedstock'): Feedstock {
+  if (!isObject(raw)) throw new InputError(path, `expected a feedstock object, got ${show(raw)}`);
+  const id = str(raw.id, `${path}.id`, /^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes (e.g. "dog-faeces")');
+  const p = `${path}[${id}]`;
+  const name = str(raw.name, `${p}.name`);
+  const description = typeof raw.description === 'string' ? raw.description : '';
+  const caveat = raw.caveat === undefined ? undefined : str(raw.caveat, `${p}.caveat`);
+  const comp = raw.composition;
+  if (!isObject(comp)) throw new InputError(`${p}.composition`, `expected {carbohydrate, protein, lipid, lignin} in kg/kg VS, got ${show(comp)}`);
+  const composition = {
+    carbohydrate: sourced(comp.carbohydrate, `${p}.composition.carbohydrate`, 'carbohydrate', 0, 1),
+    protein: sourced(comp.protein, `${p}.composition.protein`, 'protein', 0, 1),
+    lipid: sourced(comp.lipid, `${p}.composition.lipid`, 'lipid', 0, 1),
+    lignin: sourced(comp.lignin, `${p}.composition.lignin`, 'lignin', 0, 1),
+  };
+  const sum = FRACTIONS.reduce((s, k) => s + composition[k].value, 0);
+  if (Math.abs(sum - 1) > COMPOSITION_TOLERANCE) {
+    throw new InputError(`${p}.composition`, `fractions must sum to 1 (within ${COMPOSITION_TOLERANCE}); carbohydrate + protein + lipid + lignin = ${sum.toFixed(4)}`);
+  }
+  const f: Feedstock = {
+    id, name, description,
+    ...(caveat !== undefined ? { caveat } : {}),
+    TS: sourced(raw.TS, `${p}.TS`, 'TS', 1e-6, 1),
+    VS_TS: sourced(raw.VS_TS, `${p}.VS_TS`, 'VS_TS', 1e-6, 1),
+    composition,
+    ...(raw.fibre !== undefined ? { fibre: sourced(raw.fibre, `${p}.fibre`, 'fibre', 0, 1) } : {}),
+    N_total: sourced(raw.N_total, `${p}.N_total`, 'N_total', 0, 0.2),
+    NH4_N: sourced(raw.NH4_N, `${p}.NH4_N`, 'NH4_N', 0, 50),
+    pH: sourced(raw.pH, `${p}.pH`, 'pH', 2, 12),
+    alkalinity: sourced(raw.alkalinity, `${p}.alkalinity`, 'alkalinity', 0, 200),
+    ...(raw.VFA !== undefined ? { VFA: sourced(raw.VFA, `${p}.VFA`, 'VFA', 0, 500) } : {}),
+    biodegradability: sourced(raw.biodegradability, `${p}.biodegradability`, 'biodegradability', 0, 1),
+    BMP: sourced(raw.BMP, `${p}.BMP`, 'BMP', 1e-6, 1500),
+    k_hyd: sourced(raw.k_hyd, `${p}.k_hyd`, 'k_hyd', 1e-4, 100),
+    density: sourced(raw.density, `${p}.density`, 'density', 100, 3000),
+    ...(raw.S_I_fraction !== undefined ? { S_I_fraction: sourced(raw.S_I_fraction, `${p}.S_I_fraction`, 'S_I_fraction', 0, 0.3) } : {}),
+  };
+  if (f.fibre && f.fibre.value > f.composition.carbohydrate.value + 1e-9) {
+    throw new InputError(`${p}.fibre`, `crude fibre is part of the carbohydrate: expected at most ${f.composition.carbohydrate.value} kg/kg VS, got ${f.fibre.value}`);
+  }
+  // Ammonium is part of the total N: g N/kg FM against kg N/kg TS x TS x 1000.
+  const TN_g_kgFM = f.N_total.value * f.TS.value * 1000;
+  if (f.NH4_N.value > TN_g_kgFM + 1e-9) {
+    throw new InputError(`${p}.NH4_N`, `ammonium N ${f.NH4_N.value} g N/kg FM exceeds the total N ${TN_g_kgFM.toFixed(3)} g N/kg FM (N_total x TS)`);
+  }
+  checkBmp(f, p);
+  return f;
+}
+
+/** A record's BMP may not exceed its theoretical methane (Buswell/COD route), nor what ADM1 can make of the
+ *  non-lignin COD once biomass growth is accounted for (the mapping in characterise.ts needs that to be feasible). */
+function checkBmp(f: Feedstock, p: string): void {
+  const c = f.composition;
+  const cod = codPerVs({ carbohydrate: c.carbohydrate.value, protein: c.protein.value, lipid: c.lipid.value, lignin: c.lignin.value });
+  const theory = cod.total * CH4_NL_PER_KG_COD;
+  if (f.BMP.value > theory) {
+    throw new InputError(`${p}.BMP`, `${f.BMP.value} NL CH4/kg VS exceeds the theoretical maximum ${theory.toFixed(0)} NL CH4/kg VS from the VS composition (COD/VS ${cod.total.toFixed(3)} x 350 NL/kg COD)`);
+  }
+  const eta = methaneEfficiency({ ch: cod.ch, pr: cod.pr, li: cod.li });
+  const maxAdm1 = (cod.ch + cod.pr + cod.li) * CH4_NL_PER_KG_COD * eta;
+  if (f.BMP.value > maxAdm1) {
+    throw new InputError(`${p}.BMP`, `${f.BMP.value} NL CH4/kg VS needs more degradable COD than the non-lignin VS holds: at most ${maxAdm1.toFixed(0)} NL CH4/kg VS once ADM1 biomass growth (methane efficiency ${eta.toFixed(3)}) is counted; raise the lipid/protein share or lower the lignin or the BMP`);
+  }
+  const FM_VS = f.TS.value * f.VS_TS.value;   // kg VS per kg FM
+  if (f.VFA) {
+    const vfa_per_vs = f.VFA.value / 1000 / FM_VS;   // kg COD per kg VS
+    const degradableCh = (f.BMP.value / (CH4_NL_PER_KG_COD * eta)) * (cod.ch / (cod.ch + cod.pr + cod.li));
+    if (vfa_per_vs > degradableCh) {
+      throw new InputError(`${p}.VFA`, `${f.VFA.value} g COD/kg FM is more than the degradable carbohydrate COD it is taken from (${(degradableCh * FM_VS * 1000).toFixed(1)} g COD/kg FM)`);
+    }
+  }
+}
