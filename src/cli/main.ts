@@ -4,11 +4,17 @@ import { SolverError } from '../solvers/types.js';
 import type { CliCommand, CliIo } from './types.js';
 import { runCommand } from './commands/run.js';
 import { parametersCommand } from './commands/parameters.js';
+import { scenarioCommand } from './commands/scenario.js';
+import { compareCommand } from './commands/compare.js';
+import { projectCommand } from './commands/project.js';
 
 const commands: CliCommand[] = [
   // Each module registers one command; keep this list in the order `adsim help` shows it.
   runCommand,
   parametersCommand,
+  scenarioCommand,
+  compareCommand,
+  projectCommand,
 ];
 
 function help(io: CliIo): void {

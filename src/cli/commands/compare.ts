@@ -1,0 +1,61 @@
+// `adsim compare FILE... [--baseline FILE] [--json] [--csv OUT]`: scenarios side by side, with differences from a baseline.
+import { parseArgs, flagString } from '../args.js';
+import type { CliCommand } from '../types.js';
+import { InputError } from '../../errors.js';
+import { jsonReplacer } from '../io.js';
+import { writeFileSync } from 'node:fs';
+import { ScenarioError, type Issue } from '../../scenario/read.js';
+import type { Scenario } from '../../scenario/types.js';
+import { runScenario, type ScenarioResult } from '../../compare/run.js';
+import { compareScenarios } from '../../compare/compare.js';
+import { comparisonCsv, comparisonTable } from '../../compare/table.js';
+import { jsonError, loadScenario, progress } from './scenario.js';
+
+export const compareCommand: CliCommand = {
+  name: 'compare',
+  summary: 'Compare scenarios side by side (plain-language table, or --json {baseline, scenarios:[{name, annual, difference, stability, warnings}]}).',
+  usage: 'adsim compare FILE.json... [--baseline FILE.json] [--json] [--csv OUT.csv]',
+  async run(argv, io) {
+    const args = parseArgs(argv, { json: 'boolean', csv: 'value', baseline: 'value' });
+    const asJson = args.flags.has('json');
+    try {
+      const baseFile = flagString(args, 'baseline');
+      const files = [...(baseFile ? [baseFile] : []), ...args.positionals.filter((f) => f !== baseFile)];
+      if (files.length === 0) throw new InputError('FILE', 'expected one or more scenario files, e.g. adsim compare scenarios/*.json');
+      // Validate every file before running any, and report all problems at once.
+      const issues: Issue[] = [];
+      const scenarios: Scenario[] = [];
+      for (const f of files) {
+        try { scenarios.push(loadScenario(f)); } catch (e) {
+          if (e instanceof ScenarioError) issues.push(...e.issues);
+          else if (e instanceof InputError) issues.push({ field: e.field, message: e.message });
+          else throw e;
+        }
+      }
+      if (issues.length) throw new ScenarioError(issues);
+      const names = new Set<string>();
+      scenarios.forEach((s, i) => {
+        if (names.has(s.name)) throw new InputError(`${files[i]}: name`, `two scenarios are called ${JSON.stringify(s.name)}; names must differ to be compared`);
+        names.add(s.name);
+      });
+      const results: ScenarioResult[] = runAll(scenarios, (i, t, d) => progress(io, scenarios[i]!.name)(t, d));
+      io.err('\n');
+      const c = compareScenarios(results, baseFile ? scenarios[0]!.name : undefined);
+      const csv = flagString(args, 'csv');
+      if (csv) {
+        try { writeFileSync(csv, comparisonCsv(c)); } catch (e) { throw new InputError('--csv', `cannot write ${csv} (${(e as Error).message})`); }
+      }
+      if (asJson) { io.out(JSON.stringify({ ok: true, ...c }, jsonReplacer) + '\n'); return 0; }
+      io.out(comparisonTable(c));
+      return 0;
+    } catch (e) {
+      if (asJson) return jsonError(io, e);
+      throw e;
+    }
+  },
+};
+
+/** Runs each scenario in turn. Each run is independent, so a worker pool (src/worker) can replace this loop. */
+function runAll(scenarios: Scenario[], onProgress: (i: number, t: number, days: number) => void): ScenarioResult[] {
+  return scenarios.map((s, i) => runScenario(s, { onProgress: (t, d) => onProgress(i, t, d) }));
+}

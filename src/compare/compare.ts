@@ -1,0 +1,53 @@
+// compareScenarios: several scenario results side by side, with differences from a baseline (the JSON of `adsim compare`).
+import type { AnnualAccount } from '../accounting/annual.js';
+import { InputError } from '../errors.js';
+import type { ScenarioResult } from './run.js';
+
+export interface ComparedScenario {
+  name: string;
+  comment: string;
+  destination: ScenarioResult['destination'];
+  annual: AnnualAccount;
+  /** annual minus the baseline's annual, for every numeric field (absent for the baseline itself). */
+  difference?: Partial<Record<keyof AnnualAccount, number>>;
+  stability: ScenarioResult['stability'];
+  warnings: string[];
+  assumptions: ScenarioResult['assumptions'];
+}
+
+export interface Comparison {
+  schema: 'adsim-compare/1';
+  baseline: string;
+  scenarios: ComparedScenario[];
+}
+
+/** Compares results; the baseline is `baselineName`, else the first scenario that sends the waste to today's route, else the first. */
+export function compareScenarios(results: readonly ScenarioResult[], baselineName?: string): Comparison {
+  if (results.length === 0) throw new InputError('scenarios', 'expected at least one scenario to compare');
+  let base: ScenarioResult | undefined;
+  if (baselineName !== undefined) {
+    base = results.find((r) => r.name === baselineName);
+    if (!base) throw new InputError('--baseline', `no scenario named ${JSON.stringify(baselineName)}; expected one of ${results.map((r) => JSON.stringify(r.name)).join(', ')}`);
+  } else {
+    base = results.find((r) => r.destination === 'today') ?? results[0]!;
+  }
+  const baseline = base;
+  return {
+    schema: 'adsim-compare/1',
+    baseline: baseline.name,
+    scenarios: results.map((r) => ({
+      name: r.name, comment: r.comment, destination: r.destination, annual: r.annual,
+      ...(r === baseline ? {} : { difference: difference(r.annual, baseline.annual) }),
+      stability: r.stability, warnings: r.warnings, assumptions: r.assumptions,
+    })),
+  };
+}
+
+export function difference(a: AnnualAccount, b: AnnualAccount): Partial<Record<keyof AnnualAccount, number>> {
+  const out: Partial<Record<keyof AnnualAccount, number>> = {};
+  for (const k of Object.keys(a) as (keyof AnnualAccount)[]) {
+    if (k === 'year' || k === 'days') continue;
+    out[k] = a[k] - b[k];
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+// Plain-language text tables of scenario results for people who are not engineers, and CSV of the same figures.
+import type { AnnualAccount } from '../accounting/annual.js';
+import type { Comparison } from './compare.js';
+import type { Projection } from './project.js';
+
+type Key = keyof AnnualAccount;
+interface Row { label: string; key?: Key; get?: (a: AnnualAccount) => number; unit?: string }
+
+/** The rows shown, in plain words; money and carbon are signed so that negative means a saving. */
+export const ROWS: (Row | string)[] = [
+  'WASTE (tonnes a year)',
+  { label: 'Dog waste collected from bins', key: 'dog_waste_collected_t' },
+  { label: 'Sent to incinerator or landfill', key: 'to_today_route_t' },
+  { label: 'Fed to the digester (with other wastes)', key: 'feed_t' },
+  'ENERGY (a year)',
+  { label: 'Methane made (cubic metres)', key: 'methane_Nm3' },
+  { label: 'Electricity generated (kWh)', key: 'electricity_gross_kWh' },
+  { label: 'Electricity exported after own use (kWh)', key: 'electricity_net_kWh' },
+  { label: 'Heat made (kWh)', key: 'heat_kWh' },
+  { label: 'Heat put to use (kWh)', key: 'heat_used_kWh' },
+  { label: 'Homes whose electricity this covers', key: 'homes_equivalent' },
+  'CARBON (tonnes CO2e a year; minus = saved)',
+  { label: 'Collection vehicles', key: 'co2e_transport_t' },
+  { label: 'Incinerator or landfill', key: 'co2e_disposal_t' },
+  { label: 'Methane leaks', key: 'co2e_methane_slip_t' },
+  { label: 'Grid electricity replaced', get: (a) => -a.co2e_avoided_grid_t - a.co2e_avoided_heat_t },
+  { label: 'Net carbon', key: 'co2e_net_t' },
+  'MONEY (£ a year; minus = income)',
+  { label: 'Emptying the bins', key: 'collection_cost_gbp' },
+  { label: 'Incinerator/landfill fees and tax', key: 'disposal_cost_gbp' },
+  { label: 'Digester fees and running costs', get: (a) => a.ad_gate_fee_gbp + a.digester_cost_gbp + a.co_substrate_cost_gbp },
+  { label: 'Energy sold', get: (a) => -a.electricity_revenue_gbp - a.heat_revenue_gbp },
+  { label: 'Net cost', key: 'cost_net_gbp' },
+];
+
+const val = (r: Row, a: AnnualAccount): number => (r.get ? r.get(a) : a[r.key!]);
+
+/** Rounds to 3 significant figures with thousands separators: model results are not more precise than that. */
+export function fmt(x: number): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  if (x === 0) return '0';
+  const abs = Math.abs(x);
+  const digits = Math.max(0, 2 - Math.floor(Math.log10(abs)));
+  const rounded = Number(x.toPrecision(3));
+  if (rounded === 0) return '0';
+  return rounded.toLocaleString('en-GB', { maximumFractionDigits: Math.min(digits, 2), minimumFractionDigits: 0 });
+}
+
+function signed(x: number): string {
+  const s = fmt(x);
+  return x > 0 && s !== '0' ? `+${s}` : s;
+}
+
+function pad(s: string, w: number, left = false): string {
+  return left ? s.padEnd(w) : s.padStart(w);
+}
+
+/** Side-by-side table: one column per scenario; non-baseline columns also show the difference from the baseline. */
+export function comparisonTable(c: Comparison): string {
+  const labelW = Math.max(...ROWS.map((r) => (typeof r === 'string' ? 0 : r.label.length))) + 2;
+  const cols = c.scenarios.map((s) => {
+    const cells = ROWS.map((r) => {
+      if (typeof r === 'string') return '';
+      const v = val(r, s.annual);
+      if (!s.difference) return fmt(v);
+      const base = c.scenarios.find((x) => x.name === c.baseline)!;
+      return `${fmt(v)} (${signed(v - val(r, base.annual))})`;
+    });
+    const health = s.stability && Number.isFinite(s.stability.pH_min)
+      ? [`pH ${s.stability.pH_min.toFixed(1)}-${s.stability.pH_max.toFixed(1)}`, `${s.stability.days_with_warning} days`]
+      : ['no digester', '-'];
+    return { head: s.name + (s.difference ? '' : ' [baseline]'), cells, health };
+  });
+  const widths = cols.map((col) => Math.max(col.head.length, ...col.cells.map((x) => x.length), ...col.health.map((x) => x.length)) + 2);
+  const lines: string[] = [];
+  lines.push(pad('', labelW, true) + cols.map((col, i) => pad(col.head, widths[i]!)).join(''));
+  ROWS.forEach((r, j) => {
+    if (typeof r === 'string') { lines.push(''); lines.push(r); return; }
+    lines.push(pad('  ' + r.label, labelW, true) + cols.map((col, i) => pad(col.cells[j]!, widths[i]!)).join(''));
+  });
+  lines.push('');
+  lines.push('DIGESTER HEALTH (first year)');
+  lines.push(pad('  pH range', labelW, true) + cols.map((col, i) => pad(col.health[0]!, widths[i]!)).join(''));
+  lines.push(pad('  Days with a process warning', labelW, true) + cols.map((col, i) => pad(col.health[1]!, widths[i]!)).join(''));
+  lines.push('');
+  lines.push(`Figures in brackets: difference from the baseline "${c.baseline}". Results are rounded to 3 significant figures;`);
+  lines.push('dog-faeces gas yields are estimates (no published standard BMP), so treat them as +/- 40 %.');
+  for (const s of c.scenarios) {
+    if (s.warnings.length === 0) continue;
+    lines.push('');
+    lines.push(`Warnings for "${s.name}":`);
+    for (const w of s.warnings) lines.push(`  - ${w}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Year-by-year projection table for councillors. */
+export function projectionTable(p: Projection): string {
+  const rows: [string, (y: Projection['years'][number]) => string][] = [
+    ['Year', (y) => String(y.year)],
+    ['Areas taking part', (y) => String(y.areas_joined.length)],
+    ['Dog bins', (y) => fmt(y.bins)],
+    ['Dog waste collected (t)', (y) => fmt(y.dog_waste_collected_t)],
+    ['Electricity exported (kWh)', (y) => fmt(y.electricity_net_kWh)],
+    ['Homes powered', (y) => fmt(y.homes_equivalent)],
+    ['Net carbon (t CO2e)', (y) => fmt(y.co2e_net_t)],
+    ['Net cost (£)', (y) => fmt(y.cost_net_gbp)],
+  ];
+  const labelW = Math.max(...rows.map((r) => r[0].length)) + 2;
+  const lines = [`${p.name}: ${p.years.length}-year projection`, ''];
+  const cells = rows.map(([, f]) => p.years.map(f));
+  const w = p.years.map((_, i) => Math.max(...cells.map((c) => c[i]!.length)) + 2);
+  rows.forEach(([label], j) => lines.push(pad(label, labelW, true) + cells[j]!.map((c, i) => pad(c, w[i]!)).join('')));
+  lines.push('');
+  const t = p.totals;
+  lines.push(`Over ${p.years.length} years: ${fmt(t.dog_waste_collected_t ?? 0)} t collected, ${fmt(t.electricity_net_kWh ?? 0)} kWh exported, net carbon ${fmt(t.co2e_net_t ?? 0)} t CO2e, net cost £${fmt(t.cost_net_gbp ?? 0)}.`);
+  if (p.warnings.length) { lines.push(''); lines.push('Warnings:'); for (const x of p.warnings) lines.push(`  - ${x}`); }
+  return lines.join('\n') + '\n';
+}
+
+/** CSV of a comparison: one row per figure, one column per scenario (full precision). */
+export function comparisonCsv(c: Comparison): string {
+  const keys = Object.keys(c.scenarios[0]!.annual) as Key[];
+  const head = ['figure', ...c.scenarios.map((s) => csvCell(s.name))].join(',');
+  return [head, ...keys.map((k) => [k, ...c.scenarios.map((s) => String(s.annual[k]))].join(','))].join('\n') + '\n';
+}
+
+/** CSV of daily series (one row per day). */
+export function dailyCsv(daily: Record<string, Float64Array>): string {
+  const names = Object.keys(daily);
+  const n = daily[names[0]!]?.length ?? 0;
+  const lines = [names.join(',')];
+  for (let i = 0; i < n; i++) lines.push(names.map((k) => String(daily[k]![i])).join(','));
+  return lines.join('\n') + '\n';
+}
+
+function csvCell(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
