@@ -1,0 +1,3 @@
+// BMP module: simulated biochemical methane potential assays.
+export * from './bmp.js';
+export * from './inoculum.js';
