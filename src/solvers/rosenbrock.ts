@@ -194,8 +194,8 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
         if (p.onStep && p.onStep(t) === false) { stopped = true; break; }
       } else {
         stats.rejected++;
-        // A rejected first step means the initial estimate was far off: cut harder.
-        h = firstInSeg && stats.steps === 0 ? h * 0.1 : hNew;
+        // A rejected first step of a segment means the starting estimate was far off: cut harder (as rodas.f).
+        h = firstInSeg ? h * 0.1 : hNew;
         reject = true;
       }
     }
