@@ -6,6 +6,7 @@ import type { OdeProblem, RhsFunction, SolveOptions, SolverMethod } from './type
 export interface ResolvedProblem {
   method: SolverMethod;
   f: RhsFunction;
+  jacobian: OdeProblem['jacobian'];
   n: number;
   t0: number;
   tEnd: number;
@@ -54,6 +55,7 @@ function ascending(field: string, v: unknown, lo: number, hi: number, strict: bo
 export function resolveProblem(problem: OdeProblem, options: SolveOptions = {}): ResolvedProblem {
   if (problem == null || typeof problem !== 'object') bad('problem', 'an OdeProblem object', problem);
   if (typeof problem.f !== 'function') bad('problem.f', 'a function (t, y, dydt) => void', problem.f);
+  if (problem.jacobian !== undefined && typeof problem.jacobian !== 'function') bad('problem.jacobian', 'a function (t, y, jac) => void', problem.jacobian);
   const { t0, tEnd } = problem;
   if (typeof t0 !== 'number' || !Number.isFinite(t0)) bad('problem.t0', 'a finite number', t0);
   if (typeof tEnd !== 'number' || !Number.isFinite(tEnd) || !(tEnd > t0)) bad('problem.tEnd', `a finite number greater than t0=${t0}`, tEnd);
@@ -101,7 +103,7 @@ export function resolveProblem(problem: OdeProblem, options: SolveOptions = {}):
   if (options.onStep !== undefined && typeof options.onStep !== 'function') bad('onStep', 'a function (t) => boolean | void', options.onStep);
 
   return {
-    method, f: problem.f, n, t0, tEnd, y0, names, rtol, atol, tOut,
+    method, f: problem.f, jacobian: problem.jacobian, n, t0, tEnd, y0, names, rtol, atol, tOut,
     tStops: Float64Array.from(inner), maxSteps, initialStep, maxStep: Math.min(maxStep, tEnd - t0), onStep: options.onStep,
   };
 }

@@ -209,10 +209,11 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
     f(tt < tLimit ? tt : tLimit, yy, res);
   }
 
-  /** Finite-difference Jacobian, column by column, plus df/dt (for non-autonomous f) into fx. */
+  /** The Jacobian (analytic if the problem gives one, else finite differences by column), plus df/dt into fx. */
   function jacobian(tt: number, hh: number): void {
     stats.jacEvals++;
-    for (let j = 0; j < n; j++) {
+    if (p.jacobian) p.jacobian(tt, y, jac);
+    else for (let j = 0; j < n; j++) {
       const yj = y[j];
       // Relative increment sqrt(eps) with atol as the floor of the scale, made exactly representable.
       const delta = (yj + SQRT_EPS * Math.max(Math.abs(yj), atol[j])) - yj;

@@ -12,6 +12,11 @@ export interface OdeProblem {
   tEnd: number;
   /** Optional state names, used in error messages ("S_h2 became NaN"). */
   names?: readonly string[];
+  /**
+   * Optional analytic Jacobian for the Rosenbrock solver: writes df_i/dy_j into jac[i * n + j] (row-major n x n).
+   * Default: column-wise finite differences (n extra f evaluations per step).
+   */
+  jacobian?: (t: number, y: Float64Array, jac: Float64Array) => void;
 }
 
 export type SolverMethod = 'rosenbrock' | 'odex';
