@@ -68,7 +68,7 @@ export function healthOver(r: Series, from_d: number, to_d: number): Health {
 export function healthWarnings(h: Health, year: number): string[] {
   const w: string[] = [];
   const y = `year ${year}`;
-  if (h.days_inhibited > 0) w.push(`${y}: methanogens inhibited (acetoclast rate cut by more than ${Math.round((1 - dv('inhibition_factor_warn')) * 100)} %) on ${h.days_inhibited} days; lowest factor ${h.inhibition_min.toFixed(2)}`);
+  if (h.days_inhibited > 0) w.push(`${y}: methanogens inhibited (acetoclast rate cut by more than ${Math.round((1 - dv('inhibition_factor_warn')) * 100)} %, mostly by free ammonia) on ${h.days_inhibited} days; lowest factor ${h.inhibition_min.toFixed(2)}`);
   if (h.days_high_free_nh3 > 0) w.push(`${y}: free ammonia above ${dv('free_nh3_warn_mgN_L')} mg N/L on ${h.days_high_free_nh3} days (max ${Math.round(h.free_nh3_max_mgN_L)}): dilute or co-digest with carbon-rich waste`);
   if (h.days_high_VFA > 0) w.push(`${y}: volatile fatty acids above ${dv('vfa_warn_kgCOD_m3')} kg COD/m3 on ${h.days_high_VFA} days (max ${h.VFA_max_kgCOD_m3.toFixed(1)}): the digester is overloaded`);
   if (h.days_low_pH > 0) w.push(`${y}: pH below ${dv('pH_warn_low')} on ${h.days_low_pH} days (min ${h.pH_min.toFixed(2)}): risk of souring`);

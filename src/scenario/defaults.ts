@@ -77,7 +77,7 @@ export const DEFAULTS = {
   home_kWh_yr: d(2700, 'kWh/yr', 'domain.md §4.4 [S]: Ofgem TDCV medium household electricity', [1800, 4100]),
 
   // --- process-health thresholds (for days with an inhibition warning) ---
-  inhibition_factor_warn: d(0.8, 'fraction (I_nh3 x I_pH_ac)', 'estimate [D]: acetoclast uptake reduced by more than 20 %', [0.7, 0.9], true),
+  inhibition_factor_warn: d(0.5, 'fraction (I_nh3 x I_pH_ac)', 'estimate [D]: acetoclast uptake more than halved (as the engine warns); BSM2 K_I_nh3 is conservative (domain.md §5.6)', [0.3, 0.8], true),
   vfa_warn_kgCOD_m3: d(2, 'kg COD/m3', 'estimate [D]: VFA ~2 g/L is a common operator alarm level', [1.5, 3], true),
   pH_warn_low: d(6.8, 'pH', 'estimate [D]: below 6.8 acetoclasts are pH-inhibited (domain.md §5.6: 6-7)', [6.5, 7]),
   free_nh3_warn_mgN_L: d(150, 'mg N/L', 'domain.md §6 [L]: ~80-150 mg/L inhibits unacclimated digesters', [80, 150]),

@@ -38,7 +38,8 @@ export const compareCommand: CliCommand = {
         if (names.has(s.name)) throw new InputError(`${files[i]}: name`, `two scenarios are called ${JSON.stringify(s.name)}; names must differ to be compared`);
         names.add(s.name);
       });
-      const results: ScenarioResult[] = runAll(scenarios, (i, t, d) => progress(io, scenarios[i]!.name)(t, d));
+      const bars = scenarios.map((s) => progress(io, s.name));
+      const results: ScenarioResult[] = runAll(scenarios, (i, t, d) => bars[i]!(t, d));
       io.err('\n');
       const c = compareScenarios(results, baseFile ? scenarios[0]!.name : undefined);
       const csv = flagString(args, 'csv');
