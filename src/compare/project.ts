@@ -12,6 +12,12 @@ export interface ProjectionYear extends AnnualAccount {
   areas_joined: string[];
   bins: number;
   stability_days_with_warning: number;
+  /** The same bins sent to today's route that year (no simulation needed): the counterfactual. */
+  today_cost_net_gbp: number;
+  today_co2e_net_t: number;
+  /** Today's route minus this scenario: positive = this scenario saves money / carbon. */
+  saving_vs_today_gbp: number;
+  co2e_saving_vs_today_t: number;
 }
 
 export interface Projection {
@@ -20,7 +26,7 @@ export interface Projection {
   comment: string;
   years: ProjectionYear[];
   /** Sums over the projection of every additive figure. */
-  totals: Partial<Record<keyof AnnualAccount, number>>;
+  totals: Partial<Record<keyof ProjectionYear, number>>;
   warnings: string[];
   assumptions: ScenarioResult['assumptions'];
 }
@@ -33,9 +39,10 @@ export function projectScenario(input: unknown, years?: number, opt: RunOptions 
   const n = years ?? s.rollout.years;
   // Each year is one steady year after start-up, whatever horizon.years the file asks for.
   const base: Scenario = { ...s, horizon: { ...s.horizon, years: 1 } };
+  const todayBase: Scenario = { ...base, destination: 'today', co_substrates: [] };
   const cache = new Map<string, ScenarioResult>();
   const out: ProjectionYear[] = [];
-  const warnings: string[] = [];
+  const warnings: [number, string][] = [];
   let assumptions: ScenarioResult['assumptions'] = [];
   for (let y = 1; y <= n; y++) {
     const joined = s.areas.filter((a) => a.joins_year <= y);
@@ -49,26 +56,34 @@ export function projectScenario(input: unknown, years?: number, opt: RunOptions 
         onProgress: opt.onProgress ? (t, d) => opt.onProgress!((y - 1) * d + t, n * d) : undefined,
       });
       cache.set(key, r);
-      for (const w of r.warnings) warnings.push(`projection year ${y}: ${w.replace(/^year 1: /, '')}`);
+      for (const w of r.warnings) warnings.push([y, w.replace(/^year 1: /, '')]);
       assumptions = r.assumptions;
     }
-    out.push({ ...r.annual, year: y, areas_joined: joined.map((a) => a.name), bins, stability_days_with_warning: r.stability.days_with_warning });
+    const today = s.destination === 'today' ? r.annual : runScenario(todayBase, { year: y }).annual;
+    out.push({
+      ...r.annual, year: y, areas_joined: joined.map((a) => a.name), bins, stability_days_with_warning: r.stability.days_with_warning,
+      today_cost_net_gbp: today.cost_net_gbp, today_co2e_net_t: today.co2e_net_t,
+      saving_vs_today_gbp: today.cost_net_gbp - r.annual.cost_net_gbp, co2e_saving_vs_today_t: today.co2e_net_t - r.annual.co2e_net_t,
+    });
   }
-  const totals: Partial<Record<keyof AnnualAccount, number>> = {};
+  const totals: Partial<Record<keyof ProjectionYear, number>> = {};
   for (const row of out) {
     for (const [k, v] of Object.entries(row)) {
       if (typeof v !== 'number' || NOT_ADDITIVE.has(k)) continue;
-      const key = k as keyof AnnualAccount;
+      const key = k as keyof ProjectionYear;
       totals[key] = (totals[key] ?? 0) + v;
     }
   }
-  return { schema: 'adsim-project/1', name: s.name, comment: s.comment, years: out, totals, warnings: dedupe(warnings), assumptions };
+  return { schema: 'adsim-project/1', name: s.name, comment: s.comment, years: out, totals, warnings: byText(warnings), assumptions };
 }
 
 function isScenario(x: unknown): x is Scenario {
   return typeof x === 'object' && x !== null && (x as Scenario).schema === SCENARIO_SCHEMA && typeof (x as Scenario).defaulted === 'object';
 }
 
-function dedupe(xs: string[]): string[] {
-  return [...new Set(xs)];
+/** The same warning in several years is listed once with its years. */
+function byText(xs: [number, string][]): string[] {
+  const years = new Map<string, number[]>();
+  for (const [y, w] of xs) years.set(w, [...(years.get(w) ?? []), y]);
+  return [...years].map(([w, ys]) => `projection year${ys.length > 1 ? 's' : ''} ${ys.join(', ')}: ${w}`);
 }

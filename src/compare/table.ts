@@ -105,6 +105,8 @@ export function projectionTable(p: Projection): string {
     ['Homes powered', (y) => fmt(y.homes_equivalent)],
     ['Net carbon (t CO2e)', (y) => fmt(y.co2e_net_t)],
     ['Net cost (£)', (y) => fmt(y.cost_net_gbp)],
+    ['Saving vs today\'s route (£)', (y) => fmt(y.saving_vs_today_gbp)],
+    ['Carbon saved vs today (t CO2e)', (y) => fmt(y.co2e_saving_vs_today_t)],
   ];
   const labelW = Math.max(...rows.map((r) => r[0].length)) + 2;
   const lines = [`${p.name}: ${p.years.length}-year projection`, ''];
@@ -113,7 +115,7 @@ export function projectionTable(p: Projection): string {
   rows.forEach(([label], j) => lines.push(pad(label, labelW, true) + cells[j]!.map((c, i) => pad(c, w[i]!)).join('')));
   lines.push('');
   const t = p.totals;
-  lines.push(`Over ${p.years.length} years: ${fmt(t.dog_waste_collected_t ?? 0)} t collected, ${fmt(t.electricity_net_kWh ?? 0)} kWh exported, net carbon ${fmt(t.co2e_net_t ?? 0)} t CO2e, net cost £${fmt(t.cost_net_gbp ?? 0)}.`);
+  lines.push(`Over ${p.years.length} years: ${fmt(t.dog_waste_collected_t ?? 0)} t collected, ${fmt(t.electricity_net_kWh ?? 0)} kWh exported, net carbon ${fmt(t.co2e_net_t ?? 0)} t CO2e, net cost £${fmt(t.cost_net_gbp ?? 0)}; against today's route that saves £${fmt(t.saving_vs_today_gbp ?? 0)} and ${fmt(t.co2e_saving_vs_today_t ?? 0)} t CO2e.`);
   if (p.warnings.length) { lines.push(''); lines.push('Warnings:'); for (const x of p.warnings) lines.push(`  - ${x}`); }
   return lines.join('\n') + '\n';
 }

@@ -1,0 +1,101 @@
+// runScenario end to end (one short simulation), compareScenarios differences, projection with rollout, the readable table.
+import { describe, expect, it } from 'vitest';
+import { runScenario, type ScenarioResult } from '../src/compare/run.js';
+import { compareScenarios } from '../src/compare/compare.js';
+import { projectScenario } from '../src/compare/project.js';
+import { comparisonTable, fmt } from '../src/compare/table.js';
+import { InputError } from '../src/errors.js';
+
+const scenario = (over: Record<string, unknown> = {}) => ({
+  schema: 'adsim-scenario/1', name: 'small', comment: 'test',
+  areas: [{ name: 'A', bins: 200, fill_per_bin: '10 kg/week' }],
+  collection: { frequency: 'weekly', cost_per_emptying: 4 },
+  storage: { reception_tank: '7 d' },
+  digester: { V_liq: '40 m3', V_gas: '4 m3', feed_TS: '8 %' },
+  horizon: { startup: '30 d' },
+  ...over,
+});
+
+describe('runScenario', () => {
+  it('runs bins -> digester -> energy with no NaN and no negative energy', () => {
+    const r = runScenario(scenario());
+    const a = r.annual;
+    for (const [k, v] of Object.entries(a)) expect(Number.isFinite(v), k).toBe(true);
+    expect(a.dog_waste_collected_t).toBeCloseTo(200 * 10 * 52 / 1000, 6);
+    expect(a.methane_Nm3).toBeGreaterThan(0);
+    expect(a.electricity_gross_kWh).toBeGreaterThan(0);
+    expect(a.electricity_net_kWh).toBeGreaterThan(0);
+    expect(a.heat_kWh).toBeGreaterThan(0);
+    // Methane per tonne of dog waste fed stays below the record's BMP-based ceiling (TS 0.3 x VS 0.72 x 250 NL = 54 Nm3/t).
+    expect(a.methane_Nm3 / a.dog_waste_fed_t).toBeLessThan(54);
+    expect(a.methane_Nm3 / a.dog_waste_fed_t).toBeGreaterThan(10);
+    expect(r.daily.t_d!.length).toBe(30 + 365);
+    expect(Number.isFinite(r.stability.pH_min)).toBe(true);
+    expect(r.warnings.some((w) => w.includes('ESTIMATE'))).toBe(true);
+    expect(r.assumptions.find((x) => x.field === 'gas_use.eta_el')?.source).toMatch(/domain\.md/);
+  });
+
+  it('a digester too small for its feed is an error naming digester.V_liq', () => {
+    let err: unknown;
+    try { runScenario(scenario({ digester: { V_liq: '5 m3', V_gas: '1 m3', feed_TS: '8 %' } })); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).field).toBe('digester.V_liq');
+    expect((err as Error).message).toMatch(/washout/);
+  });
+
+  it('the baseline (destination today) runs without a digester', () => {
+    const r = runScenario(scenario({ destination: 'today', digester: undefined, storage: undefined }));
+    expect(r.annual.electricity_net_kWh).toBe(0);
+    expect(r.annual.to_today_route_t).toBeCloseTo(r.annual.dog_waste_collected_t, 9);
+    expect(r.run.model).toMatch(/none/);
+  });
+});
+
+describe('compareScenarios', () => {
+  const fake = (name: string, destination: 'today' | 'digester', kWh: number, cost: number): ScenarioResult => {
+    const r = runScenario({ ...scenario({ destination: 'today', digester: undefined, storage: undefined }), name });
+    return { ...r, destination, annual: { ...r.annual, electricity_net_kWh: kWh, cost_net_gbp: cost } };
+  };
+
+  it('takes the today-route scenario as baseline and reports differences', () => {
+    const c = compareScenarios([fake('AD', 'digester', 5000, 100), fake('Today', 'today', 0, 300)]);
+    expect(c.baseline).toBe('Today');
+    const ad = c.scenarios.find((s) => s.name === 'AD')!;
+    expect(ad.difference!.electricity_net_kWh).toBe(5000);
+    expect(ad.difference!.cost_net_gbp).toBe(-200);
+    expect(c.scenarios.find((s) => s.name === 'Today')!.difference).toBeUndefined();
+    for (const k of ['dog_waste_collected_t', 'feed_t', 'biogas_Nm3', 'methane_Nm3', 'electricity_gross_kWh', 'electricity_net_kWh', 'heat_kWh', 'homes_equivalent', 'co2e_net_t', 'cost_net_gbp']) {
+      expect(ad.annual).toHaveProperty(k);
+    }
+    const table = comparisonTable(c);
+    expect(table).toMatch(/Today \[baseline\]/);
+    expect(table).toMatch(/Net cost/);
+    expect(table).toMatch(/\(-200\)/);
+    expect(() => compareScenarios([fake('A', 'today', 0, 0)], 'B')).toThrow(/--baseline/);
+  });
+});
+
+describe('projectScenario', () => {
+  it('areas join year by year and bins grow', () => {
+    const p = projectScenario({
+      ...scenario({ destination: 'today', digester: undefined, storage: undefined }),
+      areas: [{ name: 'A', bins: 100, fill_per_bin: '10 kg/week' }, { name: 'B', bins: 50, fill_per_bin: '10 kg/week', joins_year: 3 }],
+      rollout: { years: 4, bins_growth: '10 %/yr' },
+    });
+    expect(p.years.map((y) => y.bins)).toEqual([100, 110, 121 + 61, 133 + 67]);
+    expect(p.years.map((y) => y.areas_joined.length)).toEqual([1, 1, 2, 2]);
+    expect(p.years[2]!.dog_waste_collected_t / p.years[0]!.dog_waste_collected_t).toBeCloseTo(182 / 100, 6);
+    expect(p.totals.dog_waste_collected_t).toBeCloseTo(p.years.reduce((a, y) => a + y.dog_waste_collected_t, 0), 9);
+    // A baseline projected against itself saves nothing.
+    for (const y of p.years) expect(y.saving_vs_today_gbp).toBe(0);
+  });
+});
+
+describe('fmt', () => {
+  it('rounds to three significant figures with separators', () => {
+    expect(fmt(123456)).toBe('123,000');
+    expect(fmt(0.4263)).toBe('0.43');
+    expect(fmt(-8.96)).toBe('-8.96');
+    expect(fmt(Number.NaN)).toBe('n/a');
+  });
+});
