@@ -7,6 +7,10 @@ import { parametersCommand } from './commands/parameters.js';
 import { scenarioCommand } from './commands/scenario.js';
 import { compareCommand } from './commands/compare.js';
 import { projectCommand } from './commands/project.js';
+import { feedstocksCommand } from './commands/feedstocks.js';
+import { characteriseCommand } from './commands/characterise.js';
+import { bmpCommand } from './commands/bmp.js';
+import { buswellCommand } from './commands/buswell.js';
 
 const commands: CliCommand[] = [
   // Each module registers one command; keep this list in the order `adsim help` shows it.
@@ -15,6 +19,10 @@ const commands: CliCommand[] = [
   scenarioCommand,
   compareCommand,
   projectCommand,
+  feedstocksCommand,
+  characteriseCommand,
+  bmpCommand,
+  buswellCommand,
 ];
 
 function help(io: CliIo): void {

@@ -188,27 +188,27 @@ export function characterise(f: Feedstock, rate: Rate | string | number, opts: C
 export interface MixtureItem { feedstock: Feedstock; rate: Rate | string | number }
 
 /** Several feedstocks at their own rates -> one influent (co-digestion). Amounts add; concentrations are per total flow. */
-export function characteriseMixture(items: readonly MixtureItem[], opts: CharacteriseOptions = {}): Characterisation {
-  if (items.length === 0) throw new InputError('feed', 'expected at least one feedstock with a rate');
-  return combine(items.map((it, i) => feedAmounts(it.feedstock, it.rate, `feed[${i}].rate`)), opts);
+export function characteriseMixture(items: readonly MixtureItem[], opts: CharacteriseOptions = {}, field = 'feed'): Characterisation {
+  if (items.length === 0) throw new InputError(field, 'expected at least one feedstock with a rate');
+  return combine(items.map((it, i) => feedAmounts(it.feedstock, it.rate, `${field}[${i}].rate`)), opts);
 }
 
-function waterRate(w: number | string | undefined): number {
+/** Dilution water: a number in m3/d, a volume rate ("2 m3/d") or a mass rate of water ("500 kg/d" at 1000 kg/m3). */
+export function parseWaterRate_m3_d(w: unknown, field = 'water'): number {
   if (w === undefined) return 0;
-  const v = typeof w === 'number' ? w : parseRate(w, 'water');
-  if (typeof v === 'number') {
-    if (!(Number.isFinite(v) && v >= 0)) throw new InputError('water', `expected a water flow of zero or more (m3/d), got ${show(w)}`);
-    return v;
+  if (typeof w === 'number') {
+    if (!(Number.isFinite(w) && w >= 0)) throw new InputError(field, `expected a water flow of zero or more (m3/d), got ${show(w)}`);
+    return w;
   }
-  if (v.kind === 'volume') return v.value;
-  return v.value / 1000;   // a mass of water: 1000 kg/m3
+  const v = parseRate(w, field);
+  return v.kind === 'volume' ? v.value : v.value / 1000;
 }
 
 const STATE_ORDER = ['S_su', 'S_aa', 'S_fa', 'S_va', 'S_bu', 'S_pro', 'S_ac', 'S_h2', 'S_ch4', 'S_IC', 'S_IN', 'S_I',
   'X_xc', 'X_ch', 'X_pr', 'X_li', 'X_su', 'X_aa', 'X_fa', 'X_c4', 'X_pro', 'X_ac', 'X_h2', 'X_I', 'S_cation', 'S_anion'];
 
 function combine(parts: FeedAmounts[], opts: CharacteriseOptions): Characterisation {
-  const water = waterRate(opts.water_m3_d);
+  const water = parseWaterRate_m3_d(opts.water_m3_d);
   const sum = (g: (p: FeedAmounts) => number) => parts.reduce((s, p) => s + g(p), 0);
   const q = sum((p) => p.V_m3_d) + water;
   const FM = sum((p) => p.FM_kg_d);

@@ -6,3 +6,4 @@ export * from './adm1-composition.js';
 export * from './validate.js';
 export * from './library.js';
 export * from './characterise.js';
+export * from './feedlist.js';
