@@ -1,0 +1,166 @@
+// End-to-end walk through the web app in a real Chromium: the user journeys of issue 5, with screenshots of each view.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
+const out = 'test-artifacts';
+mkdirSync(out, { recursive: true });
+const profile = mkdtempSync(join(tmpdir(), 'adsim-e2e-'));
+const problems = [];
+const figures = {};
+const step = (s) => console.log(`e2e: ${s}`);
+const check = (ok, what) => { if (!ok) throw new Error(`e2e check failed: ${what}`); step(`ok - ${what}`); };
+
+const ctx = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1280, height: 900 },
+  acceptDownloads: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.setDefaultTimeout(120_000);
+
+  /** Reads the store in the page (window.adsim.store). */
+  const store = (fn, arg) => page.evaluate(([f, a]) => new Function('s', 'a', `return (${f})(s, a)`)(window.adsim.store, a), [fn.toString(), arg]);
+  const selectedId = () => store((s) => s.selectedId);
+  const waitRun = (id, statuses = ['done', 'error']) => page.waitForFunction(([i, st]) => st.includes(window.adsim.store.runs[i]?.status), [id, statuses], { timeout: 180_000, polling: 100 });
+
+  // 1. Open the app.
+  await page.goto(url);
+  await page.waitForSelector('adsim-app nav.list li');
+  const bundledNames = await store((s) => Object.keys(s.bundled));
+  check(bundledNames.length >= 1, `app opened with ${bundledNames.length} bundled scenario(s)`);
+  // A one-year scenario with a digester (so there are daily series to draw), the small weekly one if bundled.
+  const pick = await store((s) => {
+    const withAD = Object.keys(s.bundled).filter((f) => s.bundled[f].destination !== 'today' && !s.bundled[f].rollout);
+    return withAD.find((f) => /weekly-small/.test(f)) ?? withAD[0];
+  });
+
+  // 2. Load a bundled scenario (a fresh copy) into the editor.
+  const before = await store((s) => s.scenarios.length);
+  await page.selectOption('#bundled', pick);
+  await page.waitForFunction((n) => window.adsim.store.scenarios.length === n + 1, before);
+  const loadedId = await selectedId();
+  await page.waitForSelector('scenario-editor h2');
+  check((await page.textContent('scenario-editor h2')).includes('Edit:'), 'a bundled scenario is loaded in the editor');
+
+  // 3. Edit a field (the name, so the reload check can find it, and the digester temperature).
+  const newName = `E2E variant ${Date.now() % 100000}`;
+  await page.fill('scenario-editor [id="f-name"]', newName);
+  await page.press('scenario-editor [id="f-name"]', 'Tab');
+  await page.fill('scenario-editor [id="f-digester-T"]', '38 degC');
+  await page.press('scenario-editor [id="f-digester-T"]', 'Tab');
+  check(await store((s, id) => s.byId(id).json.digester.T === '38 degC' && s.byId(id).json.name, loadedId) === newName, 'edits reach the store');
+
+  // 4. A bad value shows a message next to its field; fixing it clears the message.
+  const binsSel = 'scenario-editor [id="f-areas-0-bins"]';
+  const goodBins = await page.inputValue(binsSel);
+  await page.fill(binsSel, '-5');
+  await page.press(binsSel, 'Tab');
+  const errSel = 'scenario-editor [id="f-areas-0-bins-e"]';
+  await page.waitForFunction((sel) => { const q = (root, s) => root.querySelector('adsim-app').shadowRoot.querySelector('scenario-editor').shadowRoot.querySelector(s); return q(document, sel)?.textContent.trim().length > 0; }, '[id="f-areas-0-bins-e"]');
+  const errText = (await page.textContent(errSel)).trim();
+  check(/0 or more|-5/.test(errText), `validation message next to the field: "${errText}"`);
+  await page.screenshot({ path: `${out}/editor-validation.png`, fullPage: false });
+  await page.fill(binsSel, goodBins);
+  await page.press(binsSel, 'Tab');
+  check((await page.textContent(errSel)).trim() === '', 'the message clears when the value is fixed');
+
+  // 5. Compare two scenarios: the bundled original and the edited copy.
+  await page.click('[role=tab]#tab-compare');
+  const originalId = await store((s, id) => s.scenarios.find((x) => x.id !== id && x.origin === s.byId(id).origin)?.id, loadedId);
+  await store((s, ids) => { s.compareIds = []; ids.forEach((i) => s.toggleCompare(i, true)); s.setBaseline(ids[0]); }, [originalId, loadedId]);
+  const t0 = Date.now();
+  await page.click('#run-compare');
+  await waitRun(originalId);
+  await waitRun(loadedId);
+  figures.compare_two_wall_s = (Date.now() - t0) / 1000;
+  const runs = await store((s, ids) => ids.map((i) => ({ status: s.runs[i].status, error: s.runs[i].error, ms: s.runs[i].ms })), [originalId, loadedId]);
+  check(runs.every((r) => r.status === 'done'), `both scenarios ran (${runs.map((r) => r.error ?? r.status).join(', ')})`);
+  figures.time_to_result_one_year_ms = Math.round(runs[0].ms);
+  await page.waitForSelector('compare-view table');
+  await page.waitForSelector('compare-view adsim-chart#chart-nh3');
+  const inked = await page.evaluate(() => {
+    const cv = document.querySelector('adsim-app').shadowRoot.querySelector('compare-view').shadowRoot;
+    return [...cv.querySelectorAll('adsim-chart')].map((c) => {
+      const canvas = c.shadowRoot.querySelector('canvas');
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) ink++;
+      return { id: c.id, ink, w: canvas.width, h: canvas.height };
+    });
+  });
+  check(inked.length >= 4 && inked.every((c) => c.ink > 500), `charts drawn: ${inked.map((c) => `${c.id}=${c.ink}px`).join(' ')}`);
+  await page.screenshot({ path: `${out}/compare.png`, fullPage: true });
+
+  // 6. Export the annual CSV.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv-annual')]);
+  const csvPath = join(profile, 'annual.csv');
+  await download.saveAs(csvPath);
+  const csv = readFileSync(csvPath, 'utf8');
+  check(download.suggestedFilename().endsWith('.csv') && csv.split('\n').length > 5 && csv.includes('electricity_net_kWh'), `CSV exported (${download.suggestedFilename()}, ${csv.split('\n').length - 1} rows)`);
+
+  // 7. Projection view.
+  await page.click('[role=tab]#tab-projection');
+  await page.fill('projection-view #proj-years', '1');
+  await page.press('projection-view #proj-years', 'Tab');
+  await page.click('projection-view #run-projection');
+  await page.waitForFunction((id) => ['done', 'error'].includes(window.adsim.store.projections[id]?.status), loadedId, { timeout: 180_000 });
+  const proj = await store((s, id) => ({ status: s.projections[id].status, error: s.projections[id].error }), loadedId);
+  check(proj.status === 'done', `projection ran (${proj.error ?? 'ok'})`);
+  await page.waitForSelector('projection-view .big');
+  await page.screenshot({ path: `${out}/projection.png`, fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: `${out}/projection-print.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  // 8. Model view.
+  await page.click('[role=tab]#tab-model');
+  await page.waitForSelector('model-view table');
+  await page.screenshot({ path: `${out}/model.png`, fullPage: false });
+
+  // 9. Reload: the edited scenario is still there.
+  await page.reload();
+  await page.waitForSelector('adsim-app nav.list li');
+  const names = await page.$$eval('adsim-app nav.list li button', (bs) => bs.map((b) => b.textContent.trim()));
+  check(names.some((n) => n.startsWith(newName)), `after reload the saved scenario "${newName}" is listed`);
+
+  // 10. Cancel a long run: ten simulated years, cancelled once it has started.
+  await store((s, id) => { s.select(id); s.setView('editor'); s.setField(id, 'horizon.years', 10); }, loadedId);
+  await page.click('scenario-editor button.primary');
+  await page.waitForFunction((id) => window.adsim.store.runs[id]?.status === 'running' && window.adsim.store.runs[id].progress > 0, loadedId);
+  await page.screenshot({ path: `${out}/editor-running.png`, fullPage: false });
+  const c0 = Date.now();
+  await page.click('scenario-editor .status button');
+  await waitRun(loadedId, ['cancelled', 'done', 'error']);
+  figures.cancel_ms = Date.now() - c0;
+  check(await store((s, id) => s.runs[id].status, loadedId) === 'cancelled', `a long run was cancelled (in ${figures.cancel_ms} ms)`);
+  // The pool keeps working after a cancel: a one-year run still completes.
+  await store((s, id) => { s.setField(id, 'horizon.years', 1); s.run(id); }, loadedId);
+  await waitRun(loadedId);
+  check(await store((s, id) => s.runs[id].status, loadedId) === 'done', 'the pool runs again after a cancel');
+  await page.screenshot({ path: `${out}/editor.png`, fullPage: false });
+
+  // 11. A failed import leaves the saved scenarios untouched.
+  const savedBefore = await page.evaluate(() => localStorage.getItem('adsim.saved'));
+  await page.setInputFiles('#import', { name: 'not-a-scenario.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
+  await page.waitForSelector('adsim-app .notice.error');
+  check(await page.evaluate(() => localStorage.getItem('adsim.saved')) === savedBefore, 'a failed import changed nothing saved');
+
+  check(problems.length === 0, `no console errors${problems.length ? `: ${problems.join(' | ')}` : ''}`);
+  console.log(`e2e figures: ${JSON.stringify(figures)}`);
+  console.log('e2e: all checks passed');
+} catch (e) {
+  try { await ctx.pages()[0]?.screenshot({ path: `${out}/failure.png`, fullPage: true }); } catch { /* page gone */ }
+  if (problems.length) console.error(`console problems: ${problems.join(' | ')}`);
+  throw e;
+} finally {
+  await ctx.close();
+  rmSync(profile, { recursive: true, force: true });
+}

@@ -1,0 +1,169 @@
+// <adsim-app>: the shell: scenario list, view tabs, notices; owns the store and applies the intents elements send up.
+import { LitElement, css, html, nothing } from 'lit';
+import type { ActionDetail } from './action.js';
+import './compare-view.js';
+import { downloadText } from './download.js';
+import './editor.js';
+import './model-view.js';
+import './projection-view.js';
+import { readShareFragment, shareFragment } from './storage.js';
+import type { ScenarioStore, View } from './store.js';
+import { shared } from './styles.js';
+
+const VIEWS: Array<{ id: View; label: string }> = [
+  { id: 'editor', label: 'Edit scenario' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'projection', label: 'Projection' },
+  { id: 'model', label: 'Model (ADM1)' },
+];
+
+export class AdsimApp extends LitElement {
+  static override properties = {
+    store: { attribute: false },
+    rev: { state: true },
+    status: { type: String, reflect: true },
+  };
+  declare store?: ScenarioStore;
+  declare rev: number;
+  /** "busy" while any simulation runs, else "idle" (reflected for tests and assistive tech). */
+  declare status: string;
+  private readonly onChange = () => { this.rev++; this.status = this.store && this.store.scenarios.some((s) => this.store!.isBusy(s.id)) ? 'busy' : 'idle'; };
+
+  static override styles = [shared, css`
+    :host { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.4; }
+    header { display: flex; align-items: baseline; gap: 1rem; padding: 0.6rem 1rem; background: #00466e; color: #fff; }
+    header h1 { font-size: 1.25rem; margin: 0; }
+    header p { margin: 0; font-size: 0.9rem; opacity: 0.9; }
+    .shell { display: grid; grid-template-columns: 16rem minmax(0, 1fr); min-height: calc(100vh - 3rem); }
+    nav.list { border-right: 1px solid #ddd; padding: 0.75rem; background: #fafafa; }
+    nav.list ul { list-style: none; padding: 0; margin: 0 0 0.75rem; }
+    nav.list li button { width: 100%; text-align: left; border: 1px solid transparent; background: none; color: #1a1a1a; padding: 0.3rem 0.4rem; }
+    nav.list li button[aria-current=true] { border-color: #0072B2; background: #e6f2fa; font-weight: 600; }
+    .invalid { color: #a4000f; font-size: 0.75rem; }
+    [role=tablist] { display: flex; gap: 0.25rem; border-bottom: 2px solid #0072B2; margin-bottom: 1rem; }
+    [role=tab] { border-radius: 4px 4px 0 0; border-bottom: none; }
+    [role=tab][aria-selected=true] { background: #0072B2; color: #fff; }
+    main { padding: 0.75rem 1rem 2rem; min-width: 0; }
+    .notice { padding: 0.5rem 0.75rem; border-radius: 4px; margin-bottom: 0.75rem; display: flex; gap: 1rem; align-items: center; }
+    .notice.error { border: 2px solid #a4000f; background: #fff3f3; }
+    .notice.info { border: 2px solid #009E73; background: #effaf6; }
+    .tools { display: grid; gap: 0.35rem; }
+    .tools > * { box-sizing: border-box; width: 100%; }
+    .tools label { font-size: 0.85rem; }
+    select, input[type=file] { max-width: 100%; font: inherit; font-size: 0.85rem; }
+    @media print { header, nav.list, [role=tablist], .notice { display: none !important; } .shell { display: block; } main { padding: 0; } }
+  `];
+
+  constructor() {
+    super();
+    this.rev = 0;
+    this.status = 'idle';
+    this.addEventListener('adsim-action', (e) => this.apply((e as CustomEvent<ActionDetail>).detail));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.store?.addEventListener('change', this.onChange);
+    this.openShared();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.store?.removeEventListener('change', this.onChange);
+  }
+
+  /** A shared link (#s=...) adds its scenario once, then clears the fragment so a reload does not add it again. */
+  private openShared(): void {
+    if (!this.store || !location.hash.startsWith('#s=')) return;
+    try {
+      const json = readShareFragment(location.hash);
+      if (json) this.store.add(json);
+    } catch (e) {
+      this.store.notice = { kind: 'error', text: `The shared link could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+
+  private apply(d: ActionDetail): void {
+    const st = this.store;
+    if (!st) return;
+    (st[d.op] as (...a: unknown[]) => unknown).apply(st, d.args as unknown[]);
+  }
+
+  override render() {
+    const st = this.store;
+    if (!st) return html`<p>Loading…</p>`;
+    return html`
+      <header><h1>adsim</h1><p>Dog waste to energy: compare collection scenarios, simulated with ADM1</p></header>
+      <div class="shell">
+        <nav class="list" aria-label="Scenarios">
+          <h2 style="font-size:1rem">Your scenarios</h2>
+          <ul>${st.scenarios.map((s) => html`<li><button type="button" aria-current=${s.id === st.selectedId ? 'true' : 'false'}
+            @click=${() => st.select(s.id)}>${String(s.json.name)}${(st.issues[s.id]?.length ?? 0) > 0 ? html` <span class="invalid">(${st.issues[s.id]!.length} problem${st.issues[s.id]!.length > 1 ? 's' : ''})</span>` : nothing}</button></li>`)}</ul>
+          <div class="tools">
+            <label for="bundled">Start from a bundled scenario</label>
+            <select id="bundled" @change=${(e: Event) => { const v = (e.target as HTMLSelectElement).value; if (v) { st.addBundled(v); st.setView('editor'); } (e.target as HTMLSelectElement).value = ''; }}>
+              <option value="">Choose…</option>
+              ${Object.entries(st.bundled).map(([file, j]) => html`<option value=${file}>${String(j.name ?? file)}</option>`)}
+            </select>
+            <button type="button" @click=${() => { st.addBlank(); st.setView('editor'); }}>New blank scenario</button>
+            <label for="import">Import scenarios (JSON)</label>
+            <input id="import" type="file" accept=".json,application/json" @change=${this.importFile}>
+            <button type="button" @click=${() => downloadText('adsim-scenarios.json', st.exportText(), 'application/json')}>Export all (JSON)</button>
+            <button type="button" ?disabled=${!st.selected} @click=${this.share}>Copy share link</button>
+          </div>
+        </nav>
+        <main>
+          ${st.notice ? html`<div class="notice ${st.notice.kind}" role=${st.notice.kind === 'error' ? 'alert' : 'status'}>
+            <span>${st.notice.text}</span><button type="button" @click=${() => st.dismissNotice()}>Dismiss</button></div>` : nothing}
+          <div role="tablist" aria-label="Views" @keydown=${this.tabKeys}>
+            ${VIEWS.map((v) => html`<button type="button" role="tab" id="tab-${v.id}" aria-selected=${st.view === v.id ? 'true' : 'false'}
+              tabindex=${st.view === v.id ? 0 : -1} aria-controls="panel" @click=${() => st.setView(v.id)}>${v.label}</button>`)}
+          </div>
+          <section id="panel" role="tabpanel" aria-labelledby="tab-${st.view}">${this.view()}</section>
+        </main>
+      </div>`;
+  }
+
+  private view() {
+    const st = this.store!;
+    switch (st.view) {
+      case 'editor': return html`<scenario-editor .store=${st} .rev=${this.rev}></scenario-editor>`;
+      case 'compare': return html`<compare-view .store=${st} .rev=${this.rev}></compare-view>`;
+      case 'projection': return html`<projection-view .store=${st} .rev=${this.rev}></projection-view>`;
+      case 'model': return html`<model-view .store=${st} .rev=${this.rev}></model-view>`;
+    }
+  }
+
+  /** Arrow keys move between tabs (WAI-ARIA tabs pattern). */
+  private tabKeys(e: KeyboardEvent): void {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const i = VIEWS.findIndex((v) => v.id === this.store!.view);
+    const next = VIEWS[(i + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length]!;
+    this.store!.setView(next.id);
+    void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${next.id}`) as HTMLElement | null)?.focus());
+  }
+
+  private async importFile(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    this.store!.importText(await file.text(), file.name);
+    input.value = '';
+  }
+
+  private async share(): Promise<void> {
+    const s = this.store!.selected;
+    if (!s) return;
+    const url = `${location.origin}${location.pathname}${shareFragment(s.json)}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.store!.notice = { kind: 'info', text: `Link to “${String(s.json.name)}” copied.` };
+    } catch {
+      this.store!.notice = { kind: 'info', text: `Share this link: ${url}` };
+    }
+    this.rev++;
+  }
+}
+customElements.define('adsim-app', AdsimApp);
+

@@ -1,0 +1,193 @@
+// <compare-view>: the waste officer's view: scenarios side by side, differences from the baseline, daily and annual charts.
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import type { ChartConfiguration } from 'chart.js';
+import { DEFAULTS } from '../../src/scenario/defaults.js';
+import type { ScenarioResultLike } from '../../src/worker/engine.js';
+import { act } from './action.js';
+import './chart.js';
+import { downloadText, slug, toCsv } from './download.js';
+import { CARBON_BARS, ENERGY_BARS, MONEY_BARS, fmt, fmtSigned, isMainMetric, metricsFor, type MetricDef } from './metrics.js';
+import { colour, dash } from './palette.js';
+import { BIOGAS, FREE_NH3, METHANE, PH, annualOf, dailyColumns, findSeries, yearWindow } from './series.js';
+import type { ScenarioStore } from './store.js';
+import { shared } from './styles.js';
+
+interface Col { id: string; name: string; result?: ScenarioResultLike }
+
+export class CompareView extends LitElement {
+  static override properties = { store: { attribute: false }, rev: { type: Number } };
+  declare store?: ScenarioStore;
+  declare rev: number;
+
+  static override styles = [shared, css`
+    .pick { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 0.2rem 1rem; margin-bottom: 0.75rem; }
+    .pick label { font-size: 0.9rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 1rem; margin-top: 1rem; }
+    figure { margin: 0; border: 1px solid #ddd; border-radius: 6px; padding: 0.5rem; }
+    figcaption { font-weight: 600; margin-bottom: 0.25rem; }
+    .better { color: #00643f; } .worse { color: #a4000f; }
+    .base { font-size: 0.75rem; color: #555; display: block; }
+    .diff { display: block; font-size: 0.8rem; }
+    .warn { font-size: 0.85rem; }
+  `];
+
+  constructor() {
+    super();
+    this.rev = 0;
+  }
+
+  private cols(): Col[] {
+    const st = this.store!;
+    const ids = [...st.compareIds].sort((a, b) => (a === st.baselineId ? -1 : b === st.baselineId ? 1 : 0));
+    return ids.map((id) => ({ id, name: String(st.byId(id)?.json.name ?? id), result: st.runs[id]?.status === 'done' ? st.runs[id]!.result : undefined }));
+  }
+
+  override render() {
+    const st = this.store;
+    if (!st) return nothing;
+    const cols = this.cols();
+    const busy = cols.some((c) => st.isBusy(c.id));
+    const done = cols.filter((c) => c.result);
+    return html`
+      <h2>Compare scenarios</h2>
+      <fieldset class="no-print"><legend>Scenarios in the comparison (baseline marked ◉)</legend>
+        <div class="pick">${st.scenarios.map((s) => html`<div class="row">
+          <input type="checkbox" id="c-${s.id}" .checked=${st.compareIds.includes(s.id)} @change=${(e: Event) => act(this, 'toggleCompare', s.id, (e.target as HTMLInputElement).checked)}>
+          <label for="c-${s.id}">${String(s.json.name)}</label>
+          <input type="radio" name="baseline" id="b-${s.id}" aria-label="Baseline: ${String(s.json.name)}" .checked=${st.baselineId === s.id} @change=${() => act(this, 'setBaseline', s.id)}>
+        </div>`)}</div>
+      </fieldset>
+      <div class="row no-print">
+        <button type="button" class="primary" id="run-compare" @click=${() => act(this, 'runComparison')} ?disabled=${cols.length === 0}>Run comparison</button>
+        <button type="button" @click=${() => cols.forEach((c) => act(this, 'cancel', c.id))} ?disabled=${!busy}>Cancel</button>
+        <button type="button" id="csv-annual" @click=${() => this.exportAnnual(cols)} ?disabled=${done.length === 0}>Export annual CSV</button>
+        <button type="button" @click=${() => this.exportDaily(done)} ?disabled=${done.length === 0}>Export daily CSV</button>
+      </div>
+      <div role="status" aria-live="polite">${cols.map((c) => this.status(c))}</div>
+      ${done.length ? this.table(cols) : html`<p class="muted">Run the comparison to see the figures.</p>`}
+      ${done.length ? this.charts(done) : nothing}
+      ${done.length ? this.warnings(done) : nothing}`;
+  }
+
+  private status(c: Col): TemplateResult | typeof nothing {
+    const r = this.store!.runs[c.id];
+    if (!r) return html`<div class="muted">${c.name}: not run yet.</div>`;
+    if (r.status === 'queued') return html`<div>${c.name}: waiting for a worker…</div>`;
+    if (r.status === 'running') return html`<div>${c.name}: running <progress max="1" .value=${r.progress}></progress></div>`;
+    if (r.status === 'error') return html`<div class="error">${c.name}: ${r.error}</div>`;
+    if (r.status === 'cancelled') return html`<div class="muted">${c.name}: cancelled.</div>`;
+    return this.store!.isStale(c.id) ? html`<div class="muted">${c.name}: changed since this result; run again to update.</div>` : nothing;
+  }
+
+  private table(cols: Col[]): TemplateResult {
+    const st = this.store!;
+    const base = annualOf(cols.find((c) => c.id === st.baselineId)?.result);
+    const all = metricsFor(cols.map((c) => annualOf(c.result)));
+    return html`${this.metricTable(cols, all.filter((m) => isMainMetric(m.key)), 'Annual figures')}
+      <details><summary>All annual figures (${all.length})</summary>${this.metricTable(cols, all.filter((m) => !isMainMetric(m.key)), 'Other annual figures')}</details>`;
+  }
+
+  private metricTable(cols: Col[], metrics: MetricDef[], label: string): TemplateResult {
+    const st = this.store!;
+    const base = annualOf(cols.find((c) => c.id === st.baselineId)?.result);
+    return html`<table aria-label=${label}>
+      <thead><tr><th scope="col">Per year</th>${cols.map((c) => html`<th scope="col">${c.name}${c.id === st.baselineId ? html`<span class="base">baseline</span>` : nothing}</th>`)}</tr></thead>
+      <tbody>${metrics.map((m) => html`<tr><th scope="row">${m.label} <span class="muted">(${m.unit})</span></th>
+        ${cols.map((c) => {
+          const v = annualOf(c.result)[m.key];
+          const b = base?.[m.key];
+          const d = v !== undefined && b !== undefined && c.id !== st.baselineId ? v - b : undefined;
+          const good = d !== undefined && d !== 0 && (m.lowerIsBetter ? d < 0 : d > 0);
+          return html`<td>${fmt(v)}${d !== undefined ? html`<span class="diff ${d === 0 ? '' : good ? 'better' : 'worse'}">${fmtSigned(d)} vs baseline</span>` : nothing}</td>`;
+        })}</tr>`)}</tbody></table>`;
+  }
+
+  private line(title: string, yLabel: string, series: Array<{ label: string; x: ArrayLike<number>; y: ArrayLike<number>; i: number; threshold?: boolean }>): ChartConfiguration {
+    return {
+      type: 'line',
+      data: {
+        datasets: series.map((s) => ({
+          label: s.label,
+          data: Array.from({ length: s.y.length }, (_, k) => ({ x: s.x[k]!, y: s.y[k]! })),
+          borderColor: s.threshold ? '#D55E00' : colour(s.i), backgroundColor: s.threshold ? '#D55E00' : colour(s.i),
+          borderDash: s.threshold ? [8, 4] : dash(s.i), borderWidth: s.threshold ? 2 : 1.5, pointRadius: 0,
+        })),
+      },
+      options: {
+        parsing: false,
+        plugins: { title: { display: false, text: title }, legend: { position: 'bottom' } },
+        scales: { x: { type: 'linear', title: { display: true, text: 'day of the compared year (after start-up)' } }, y: { title: { display: true, text: yLabel } } },
+      },
+    };
+  }
+
+  private charts(done: Col[]): TemplateResult {
+    const lines = (pats: RegExp[], suffix = '') => done.flatMap((c, i) => {
+      const s = findSeries(c.result, pats);
+      if (!s) return [];
+      const [from, to] = yearWindow(c.result, s.values.length);
+      const y = Array.from(s.values).slice(from, to);
+      return [{ label: c.name + suffix, x: y.map((_, k) => k + 1), y, i }];
+    });
+    const gas = [...lines(BIOGAS, ' biogas'), ...lines(METHANE, ' methane').map((l) => ({ ...l, i: l.i + done.length }))];
+    const ph = lines(PH);
+    const nh3 = lines(FREE_NH3);
+    const limit = DEFAULTS.free_nh3_warn_mgN_L.value;
+    const xMax = Math.max(1, ...nh3.map((l) => l.x[l.x.length - 1] ?? 1));
+    const nh3Chart = nh3.length ? [...nh3, { label: `inhibition threshold ${limit} mg N/L`, x: [0, xMax], y: [limit, limit], i: 0, threshold: true }] : [];
+    const group = (title: string, keys: string[], unit: string, scale = 1): ChartConfiguration | undefined => {
+      if (!keys.length) return undefined;
+      return {
+        type: 'bar',
+        data: {
+          labels: keys.map((k) => k.replace(/_/g, ' ')),
+          datasets: done.map((c, i) => ({ label: c.name, data: keys.map((k) => (annualOf(c.result)[k] ?? 0) / scale), backgroundColor: colour(i), borderColor: '#000', borderWidth: 0.5 })),
+        },
+        options: { plugins: { legend: { position: 'bottom' }, title: { display: false, text: title } }, scales: { y: { title: { display: true, text: unit } } } },
+      };
+    };
+    const has = new Set(done.flatMap((c) => Object.keys(annualOf(c.result))));
+    const energy = group('Annual energy', ENERGY_BARS.filter((k) => has.has(k)), 'MWh per year', 1000);
+    const carbon = group('Annual carbon', CARBON_BARS.filter((k) => has.has(k)), 't CO2e per year (positive = emitted)');
+    const money = group('Annual money', MONEY_BARS.filter((k) => has.has(k)), '£ per year (positive = cost)');
+    const fig = (id: string, title: string, cfg: ChartConfiguration | undefined) => cfg ? html`<figure>
+      <figcaption>${title}</figcaption><adsim-chart id=${id} label=${title} file=${`${id}.png`} .config=${cfg}></adsim-chart></figure>` : nothing;
+    return html`<div class="charts">
+      ${fig('chart-gas', 'Daily biogas and methane (Nm3/d)', gas.length ? this.line('Daily gas', 'Nm3 per day', gas) : undefined)}
+      ${fig('chart-ph', 'pH in the digester', ph.length ? this.line('pH', 'pH', ph) : undefined)}
+      ${fig('chart-nh3', 'Free ammonia and the inhibition threshold', nh3Chart.length ? this.line('Free ammonia', 'mg N/L', nh3Chart) : undefined)}
+      ${fig('chart-energy', 'Annual energy', energy)}
+      ${fig('chart-carbon', 'Annual carbon', carbon)}
+      ${fig('chart-money', 'Annual money', money)}
+    </div>`;
+  }
+
+  private warnings(done: Col[]): TemplateResult {
+    const any = done.filter((c) => c.result!.warnings.length);
+    if (!any.length) return html``;
+    return html`<h3>Warnings</h3>${any.map((c) => html`<p class="warn"><strong>${c.name}:</strong> ${c.result!.warnings.join(' ')}</p>`)}`;
+  }
+
+  private exportAnnual(cols: Col[]): void {
+    const st = this.store!;
+    const base = annualOf(cols.find((c) => c.id === st.baselineId)?.result);
+    const metrics = metricsFor(cols.map((c) => annualOf(c.result)));
+    const rows: unknown[][] = [['figure', 'unit', ...cols.map((c) => c.name), ...cols.filter((c) => c.id !== st.baselineId).map((c) => `${c.name} minus baseline`)]];
+    for (const m of metrics) {
+      rows.push([m.key, m.unit, ...cols.map((c) => annualOf(c.result)[m.key]),
+        ...cols.filter((c) => c.id !== st.baselineId).map((c) => (annualOf(c.result)[m.key] !== undefined && base?.[m.key] !== undefined ? annualOf(c.result)[m.key]! - base[m.key]! : undefined))]);
+    }
+    downloadText('adsim-annual.csv', toCsv(rows), 'text/csv');
+  }
+
+  private exportDaily(done: Col[]): void {
+    for (const c of done) {
+      const colsD = dailyColumns(c.result!);
+      const n = Math.max(0, ...colsD.map((x) => x.values.length));
+      const rows: unknown[][] = [colsD.map((x) => x.key)];
+      for (let k = 0; k < n; k++) rows.push(colsD.map((x) => x.values[k]));
+      downloadText(`adsim-daily-${slug(c.name)}.csv`, toCsv(rows), 'text/csv');
+    }
+  }
+}
+customElements.define('compare-view', CompareView);

@@ -1,0 +1,118 @@
+// <projection-view>: the councillors' page: a multi-year projection in big plain numbers, with ranges, printable on A4.
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { act } from './action.js';
+import { fmt } from './metrics.js';
+import type { ScenarioStore } from './store.js';
+import { shared } from './styles.js';
+
+type Year = Record<string, number>;
+
+/**
+ * Rough range from the largest single uncertainty, the dog-faeces methane potential: 150-350 NL CH4/kg VS around the
+ * 250 used (domain.md §1, an estimate). Energy and its credits scale with it; collection costs and disposal do not.
+ */
+const BMP_LOW = 150 / 250, BMP_HIGH = 350 / 250;
+
+function scaled(y: Year, f: number) {
+  const el = (y.electricity_net_kWh ?? 0) * f;
+  const homes = (y.homes_equivalent ?? 0) * f;
+  const grid = y.co2e_avoided_grid_t ?? 0, heat = y.co2e_avoided_heat_t ?? 0;
+  const co2 = (y.co2e_net_t ?? 0) + (grid + heat) * (f - 1);
+  const rev = (y.electricity_revenue_gbp ?? 0) + (y.heat_revenue_gbp ?? 0);
+  // Revenue is income (positive) and cost_net counts it as a negative cost, so more energy lowers the net cost.
+  const cost = (y.cost_net_gbp ?? 0) - rev * (f - 1);
+  return { el, homes, co2, cost };
+}
+
+export class ProjectionView extends LitElement {
+  static override properties = { store: { attribute: false }, rev: { type: Number }, years: { state: true } };
+  declare store?: ScenarioStore;
+  declare rev: number;
+  declare years: number;
+
+  static override styles = [shared, css`
+    .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; margin: 1rem 0; }
+    .card { border: 2px solid #0072B2; border-radius: 8px; padding: 0.8rem 1rem; break-inside: avoid; }
+    .big { font-size: 2.4rem; font-weight: 700; line-height: 1.1; color: #00466e; }
+    .what { font-weight: 600; margin: 0.2rem 0; }
+    .range { font-size: 0.95rem; }
+    .say { font-size: 0.92rem; margin: 0.4rem 0 0; }
+    .lede { font-size: 1.05rem; max-width: 48rem; }
+    @media print {
+      :host { font-size: 11pt; }
+      .cards { grid-template-columns: 1fr 1fr; gap: 6mm; }
+      .big { font-size: 22pt; }
+      .card { border-width: 1px; }
+      table { font-size: 9pt; }
+    }
+  `];
+
+  constructor() {
+    super();
+    this.rev = 0;
+    this.years = 5;
+  }
+
+  override render() {
+    const st = this.store;
+    const s = st?.selected;
+    if (!st || !s) return html`<p>Select a scenario first.</p>`;
+    const p = st.projections[s.id];
+    const busy = p && (p.status === 'queued' || p.status === 'running');
+    return html`
+      <h2>Projection: ${String(s.json.name)}</h2>
+      <div class="row no-print">
+        <label for="proj-scenario">Scenario</label>
+        <select id="proj-scenario" @change=${(e: Event) => act(this, 'select', (e.target as HTMLSelectElement).value)}>
+          ${st.scenarios.map((x) => html`<option value=${x.id} ?selected=${x.id === s.id}>${String(x.json.name)}</option>`)}
+        </select>
+        <label for="proj-years">Years</label>
+        <input id="proj-years" type="number" min="1" max="30" style="width:4rem" .value=${String(this.years)}
+          @change=${(e: Event) => { this.years = Math.max(1, Math.min(30, Math.round(Number((e.target as HTMLInputElement).value)) || 5)); }}>
+        <button type="button" class="primary" id="run-projection" ?disabled=${!!busy} @click=${() => act(this, 'project', s.id, this.years)}>Project</button>
+        ${busy ? html`<progress max="1" .value=${p.progress} aria-label="projection progress"></progress>
+          <button type="button" @click=${() => act(this, 'cancelProjection', s.id)}>Cancel</button>` : nothing}
+        <button type="button" @click=${() => window.print()}>Print</button>
+      </div>
+      <div role="status" aria-live="polite">
+        ${p?.status === 'error' ? html`<p class="error">The projection failed: ${p.error}</p>` : nothing}
+        ${p?.status === 'cancelled' ? html`<p class="muted">Projection cancelled.</p>` : nothing}
+        ${st.isStale(s.id) ? nothing : nothing}
+      </div>
+      ${p?.status === 'done' && p.result ? this.summary(String(s.json.name), p.result.years as unknown as Year[], p.result.assumptions) : html`<p class="muted">Choose the number of years and press Project.</p>`}`;
+  }
+
+  private summary(name: string, years: Year[], assumptions: Array<{ field: string; value: number | string; unit: string; estimate: boolean }>): TemplateResult {
+    const last = years[years.length - 1]!;
+    const n = years.length;
+    const mid = scaled(last, 1), lo = scaled(last, BMP_LOW), hi = scaled(last, BMP_HIGH);
+    const sum = (k: string) => years.reduce((a, y) => a + (y[k] ?? 0), 0);
+    const between = (a: number, b: number) => `${fmt(Math.min(a, b))} to ${fmt(Math.max(a, b))}`;
+    const co2Saved = -mid.co2;
+    const estimates = assumptions.filter((a) => a.estimate);
+    return html`
+      <p class="lede">In year ${n}, with ${fmt(last.dog_waste_collected_t)} tonnes of dog waste collected a year, the plan in
+        “${name}” would produce about:</p>
+      <div class="cards">
+        <div class="card"><div class="big">${fmt(mid.el / 1000)} MWh</div><div class="what">electricity a year</div>
+          <div class="range">likely range ${between(lo.el / 1000, hi.el / 1000)} MWh</div>
+          <p class="say">Electricity sent out after the plant's own use. It assumes the engine's efficiency and running time set in the scenario.</p></div>
+        <div class="card"><div class="big">${fmt(mid.homes)}</div><div class="what">homes' electricity</div>
+          <div class="range">likely range ${between(lo.homes, hi.homes)}</div>
+          <p class="say">The yearly electricity of that many typical homes (Ofgem's medium household, unless the scenario says otherwise).</p></div>
+        <div class="card"><div class="big">${fmt(Math.abs(co2Saved))} t</div><div class="what">CO2e a year ${co2Saved >= 0 ? 'saved' : 'added'}</div>
+          <div class="range">likely range ${between(-lo.co2, -hi.co2)} t saved</div>
+          <p class="say">Greenhouse gas compared with doing nothing differently: grid electricity and disposal avoided, minus collection transport and methane leaks.</p></div>
+        <div class="card"><div class="big">£${fmt(Math.abs(mid.cost))}</div><div class="what">a year ${mid.cost > 0 ? 'net cost' : 'net saving'}</div>
+          <div class="range">likely range ${between(lo.cost, hi.cost)} £ (positive = cost)</div>
+          <p class="say">Collection and treatment costs minus electricity sales and avoided disposal fees and taxes. Building the digester is ${last.digester_cost_gbp ? 'included' : 'not included'}.</p></div>
+      </div>
+      <p>Over all ${n} years: ${fmt(sum('electricity_net_kWh') / 1000)} MWh of electricity, ${fmt(-sum('co2e_net_t'))} t CO2e saved, £${fmt(sum('cost_net_gbp'))} net cost.</p>
+      <h3>Year by year</h3>
+      <table aria-label="Projection by year"><thead><tr><th scope="col">Year</th><th scope="col">Dog waste (t)</th><th scope="col">Electricity (MWh)</th><th scope="col">Homes</th><th scope="col">CO2e net (t)</th><th scope="col">Net cost (£)</th></tr></thead>
+        <tbody>${years.map((y, i) => html`<tr><td>${y.year ?? i + 1}</td><td>${fmt(y.dog_waste_collected_t)}</td><td>${fmt((y.electricity_net_kWh ?? 0) / 1000)}</td><td>${fmt(y.homes_equivalent)}</td><td>${fmt(y.co2e_net_t)}</td><td>${fmt(y.cost_net_gbp)}</td></tr>`)}</tbody></table>
+      <h3>How sure is this?</h3>
+      <p>The ranges come from the biggest single unknown: how much methane dog waste gives (no standard laboratory value exists; 150 to 350 litres per kg of organic matter, 250 used here). Other figures the scenario did not set use published defaults${estimates.length ? html`; ${estimates.length} of them are estimates: ${estimates.slice(0, 6).map((a) => a.field).join(', ')}${estimates.length > 6 ? ', …' : ''}` : ''}.</p>`;
+  }
+}
+customElements.define('projection-view', ProjectionView);

@@ -1,0 +1,18 @@
+// The store's runner in the browser: every simulation goes to the worker pool, never the page's thread.
+import { createBrowserPool } from '../../src/worker/spawn.browser.js';
+import type { SimPool } from '../../src/worker/pool.js';
+import type { Runner } from './store.js';
+
+export function poolRunner(pool: SimPool = createBrowserPool()): Runner & { pool: SimPool } {
+  return {
+    pool,
+    run(json, onProgress) {
+      const job = pool.submit('runScenario', [json], { onProgress });
+      return { promise: job.promise, cancel: job.cancel };
+    },
+    project(json, years, onProgress) {
+      const job = pool.submit('projectScenario', [json, years], { onProgress });
+      return { promise: job.promise, cancel: job.cancel };
+    },
+  };
+}

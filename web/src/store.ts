@@ -1,0 +1,357 @@
+// The scenario store: the app's one place of state. Elements read it through properties and change it through methods.
+import { parseScenario } from '../../src/scenario/parse.js';
+import type { ProjectionLike, ScenarioResultLike } from '../../src/worker/engine.js';
+import type { JobProgress } from '../../src/worker/types.js';
+import { blankScenario } from './blank.js';
+import { clone, setPath } from './paths.js';
+import { exportJson, loadSaved, scenariosInFile, writeSaved, type SavedScenario, type ScenarioJson } from './storage.js';
+
+export type View = 'editor' | 'compare' | 'projection' | 'model';
+export type Status = 'queued' | 'running' | 'done' | 'error' | 'cancelled';
+
+export interface Issue { field: string; message: string }
+
+export interface RunState {
+  status: Status;
+  progress: number;
+  result?: ScenarioResultLike;
+  error?: string;
+  /** The scenario JSON the result belongs to (a later edit makes it stale). */
+  input: string;
+  /** Time from submit to result, ms (what the user waits). */
+  ms?: number;
+}
+
+export interface ProjectionState extends Omit<RunState, 'result'> {
+  years: number;
+  result?: ProjectionLike;
+}
+
+/** A job the runner started: its promise and a way to stop it. */
+export interface Started<T> { promise: Promise<T>; cancel(): void }
+
+/** What the store needs from the simulation service (the worker pool in the app, a fake in tests). */
+export interface Runner {
+  run(json: ScenarioJson, onProgress: (p: JobProgress) => void): Started<ScenarioResultLike>;
+  project(json: ScenarioJson, years: number, onProgress: (p: JobProgress) => void): Started<ProjectionLike>;
+}
+
+export interface StoreOptions {
+  storage: Storage;
+  runner: Runner;
+  /** Bundled scenarios by file name. */
+  bundled: Record<string, ScenarioJson>;
+  /** Delay before an edit reruns its scenario (ms); edits within it coalesce. */
+  rerunDelay_ms?: number;
+  now?: () => number;
+}
+
+/** Problems in a scenario, each with its field path; empty when it is valid. Parsing is cheap and runs on this thread. */
+export function validate(json: ScenarioJson): Issue[] {
+  try {
+    parseScenario(json);
+    return [];
+  } catch (e) {
+    const issues = (e as { issues?: Issue[] }).issues;
+    if (Array.isArray(issues)) return issues;
+    const field = (e as { field?: string }).field ?? '';
+    return [{ field, message: e instanceof Error ? e.message : String(e) }];
+  }
+}
+
+let seq = 0;
+const newId = () => `s${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+export class ScenarioStore extends EventTarget {
+  scenarios: SavedScenario[] = [];
+  selectedId?: string;
+  baselineId?: string;
+  compareIds: string[] = [];
+  view: View = 'editor';
+  runs: Record<string, RunState> = {};
+  projections: Record<string, ProjectionState> = {};
+  issues: Record<string, Issue[]> = {};
+  notice?: { kind: 'error' | 'info'; text: string };
+  readonly bundled: Record<string, ScenarioJson>;
+
+  private readonly storage: Storage;
+  private readonly runner: Runner;
+  private readonly jobs = new Map<string, Started<unknown>>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly rerunDelay_ms: number;
+  private readonly now: () => number;
+
+  constructor(o: StoreOptions) {
+    super();
+    this.storage = o.storage;
+    this.runner = o.runner;
+    this.bundled = o.bundled;
+    this.rerunDelay_ms = o.rerunDelay_ms ?? 400;
+    this.now = o.now ?? (() => performance.now());
+    const { state, warning } = loadSaved(o.storage);
+    if (warning) this.notice = { kind: 'error', text: warning };
+    if (state) {
+      this.scenarios = state.scenarios;
+      this.baselineId = state.baselineId;
+      this.compareIds = state.compareIds.filter((id) => state.scenarios.some((s) => s.id === id));
+    } else if (!warning) {
+      this.seedBundled();
+    }
+    for (const s of this.scenarios) this.issues[s.id] = validate(s.json);
+    this.selectedId = this.scenarios[0]?.id;
+  }
+
+  /** First visit: every bundled scenario, the "today" route as baseline, the first two digester ones to compare. */
+  private seedBundled(): void {
+    for (const [file, json] of Object.entries(this.bundled)) this.scenarios.push({ id: newId(), json: clone(json), origin: file, updated: Date.now() });
+    const isToday = (s: SavedScenario) => s.json.destination === 'today' || /baseline|today/i.test(s.origin ?? '');
+    this.baselineId = (this.scenarios.find(isToday) ?? this.scenarios[0])?.id;
+    this.compareIds = this.scenarios.slice(0, 3).map((s) => s.id);
+    if (this.baselineId && !this.compareIds.includes(this.baselineId)) this.compareIds.unshift(this.baselineId);
+    this.persist();
+  }
+
+  get selected(): SavedScenario | undefined {
+    return this.scenarios.find((s) => s.id === this.selectedId);
+  }
+
+  byId(id: string): SavedScenario | undefined {
+    return this.scenarios.find((s) => s.id === id);
+  }
+
+  private changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+
+  private persist(): void {
+    try {
+      writeSaved(this.storage, { scenarios: this.scenarios, baselineId: this.baselineId, compareIds: this.compareIds });
+    } catch (e) {
+      this.notice = { kind: 'error', text: `Could not save in this browser: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  setView(view: View): void {
+    this.view = view;
+    this.changed();
+  }
+
+  select(id: string): void {
+    if (!this.byId(id)) return;
+    this.selectedId = id;
+    this.changed();
+  }
+
+  dismissNotice(): void {
+    this.notice = undefined;
+    this.changed();
+  }
+
+  /** Adds a scenario (a copy), makes it the selected one, and saves. Names are kept unique. */
+  add(json: ScenarioJson, origin?: string): string {
+    const copy = clone(json);
+    const names = new Set(this.scenarios.map((s) => String(s.json.name)));
+    let name = String(copy.name ?? 'Scenario');
+    for (let i = 2; names.has(name); i++) name = `${String(copy.name ?? 'Scenario')} (${i})`;
+    copy.name = name;
+    const id = newId();
+    this.scenarios.push({ id, json: copy, ...(origin ? { origin } : {}), updated: Date.now() });
+    this.issues[id] = validate(copy);
+    this.selectedId = id;
+    this.persist();
+    this.changed();
+    return id;
+  }
+
+  addBundled(file: string): string {
+    const json = this.bundled[file];
+    if (!json) throw new Error(`no bundled scenario ${file}`);
+    return this.add(json, file);
+  }
+
+  addBlank(): string {
+    return this.add(blankScenario());
+  }
+
+  duplicate(id: string): string | undefined {
+    const s = this.byId(id);
+    if (!s) return undefined;
+    return this.add({ ...s.json, name: `${String(s.json.name)} (variant)` }, s.origin);
+  }
+
+  remove(id: string): void {
+    this.cancel(id);
+    this.scenarios = this.scenarios.filter((s) => s.id !== id);
+    this.compareIds = this.compareIds.filter((c) => c !== id);
+    if (this.baselineId === id) this.baselineId = this.scenarios[0]?.id;
+    if (this.selectedId === id) this.selectedId = this.scenarios[0]?.id;
+    delete this.runs[id];
+    delete this.issues[id];
+    this.persist();
+    this.changed();
+  }
+
+  /** One field edited: saved at once, validated, and (if it was run before and is valid) rerun after a short pause. */
+  setField(id: string, path: string, value: unknown): void {
+    const s = this.byId(id);
+    if (!s) return;
+    s.json = setPath(s.json, path, value);
+    s.updated = Date.now();
+    this.issues[id] = validate(s.json);
+    this.persist();
+    if (this.runs[id] && this.issues[id]!.length === 0) this.scheduleRerun(id);
+    this.changed();
+  }
+
+  /** Replaces a scenario's JSON wholesale (e.g. the model view's parameter table). */
+  setJson(id: string, json: ScenarioJson): void {
+    const s = this.byId(id);
+    if (!s) return;
+    s.json = clone(json);
+    s.updated = Date.now();
+    this.issues[id] = validate(s.json);
+    this.persist();
+    this.changed();
+  }
+
+  private scheduleRerun(id: string): void {
+    clearTimeout(this.timers.get(id));
+    this.timers.set(id, setTimeout(() => { this.timers.delete(id); this.run(id); }, this.rerunDelay_ms));
+  }
+
+  toggleCompare(id: string, on: boolean): void {
+    this.compareIds = on ? [...new Set([...this.compareIds, id])] : this.compareIds.filter((c) => c !== id);
+    this.persist();
+    this.changed();
+  }
+
+  setBaseline(id: string): void {
+    this.baselineId = id;
+    if (!this.compareIds.includes(id)) this.compareIds = [id, ...this.compareIds];
+    this.persist();
+    this.changed();
+  }
+
+  /** Starts (or restarts) a scenario's run in the simulation service; an invalid scenario is not sent. */
+  run(id: string): void {
+    const s = this.byId(id);
+    if (!s) return;
+    const issues = this.issues[id] ?? validate(s.json);
+    if (issues.length) {
+      this.runs[id] = { status: 'error', progress: 0, error: `Fix the scenario first: ${issues[0]!.field}: ${issues[0]!.message}`, input: '' };
+      this.changed();
+      return;
+    }
+    this.jobs.get(id)?.cancel();
+    const input = JSON.stringify(s.json);
+    const t0 = this.now();
+    const state: RunState = { status: 'queued', progress: 0, input };
+    this.runs[id] = state;
+    const job = this.runner.run(s.json, (p) => {
+      if (this.runs[id] !== state) return;
+      state.status = 'running';
+      state.progress = p.fraction;
+      this.changed();
+    });
+    this.jobs.set(id, job);
+    job.promise.then(
+      (result) => { if (this.runs[id] === state) this.runs[id] = { status: 'done', progress: 1, result, input, ms: this.now() - t0 }; },
+      (e: Error) => {
+        if (this.runs[id] !== state) return;
+        const cancelled = e?.name === 'CancelledError';
+        this.runs[id] = { status: cancelled ? 'cancelled' : 'error', progress: state.progress, input, ...(cancelled ? {} : { error: e?.message ?? String(e) }) };
+      },
+    ).finally(() => {
+      if (this.jobs.get(id) === job) this.jobs.delete(id);
+      this.changed();
+    });
+    this.changed();
+  }
+
+  /** Runs every scenario in the comparison; the pool spreads them over the workers. */
+  runComparison(): void {
+    for (const id of this.compareIds) this.run(id);
+  }
+
+  cancel(id: string): void {
+    clearTimeout(this.timers.get(id));
+    this.jobs.get(id)?.cancel();
+  }
+
+  isBusy(id: string): boolean {
+    return this.jobs.has(id) || this.jobs.has(`project:${id}`);
+  }
+
+  /** A result is stale when the scenario changed after it was computed. */
+  isStale(id: string): boolean {
+    const r = this.runs[id];
+    const s = this.byId(id);
+    return !!(r && s && r.status === 'done' && r.input !== JSON.stringify(s.json));
+  }
+
+  project(id: string, years: number): void {
+    const s = this.byId(id);
+    if (!s) return;
+    const key = `project:${id}`;
+    this.jobs.get(key)?.cancel();
+    const input = JSON.stringify(s.json);
+    const t0 = this.now();
+    const state: ProjectionState = { status: 'queued', progress: 0, input, years };
+    this.projections[id] = state;
+    const job = this.runner.project(s.json, years, (p) => {
+      if (this.projections[id] !== state) return;
+      state.status = 'running';
+      state.progress = p.fraction;
+      this.changed();
+    });
+    this.jobs.set(key, job);
+    job.promise.then(
+      (result) => { if (this.projections[id] === state) this.projections[id] = { status: 'done', progress: 1, years, result, input, ms: this.now() - t0 }; },
+      (e: Error) => {
+        if (this.projections[id] !== state) return;
+        const cancelled = e?.name === 'CancelledError';
+        this.projections[id] = { status: cancelled ? 'cancelled' : 'error', progress: state.progress, years, input, ...(cancelled ? {} : { error: e?.message ?? String(e) }) };
+      },
+    ).finally(() => {
+      if (this.jobs.get(key) === job) this.jobs.delete(key);
+      this.changed();
+    });
+    this.changed();
+  }
+
+  cancelProjection(id: string): void {
+    this.jobs.get(`project:${id}`)?.cancel();
+  }
+
+  /**
+   * Imports a JSON file. All-or-nothing: if any scenario in it is not readable or not valid, nothing is added and the
+   * saved scenarios stay exactly as they were.
+   */
+  importText(text: string, fileName = 'file'): { ok: boolean; message: string } {
+    let list: ScenarioJson[];
+    try {
+      list = scenariosInFile(text);
+      const bad = list.map((j, i) => ({ i, issues: validate(j) })).find((x) => x.issues.length > 0);
+      if (bad) {
+        const where = list.length > 1 ? `scenario ${bad.i + 1}: ` : '';
+        throw new Error(`${where}${bad.issues[0]!.field}: ${bad.issues[0]!.message}`);
+      }
+    } catch (e) {
+      const message = `Import of ${fileName} failed, nothing was changed: ${e instanceof Error ? e.message : String(e)}`;
+      this.notice = { kind: 'error', text: message };
+      this.changed();
+      return { ok: false, message };
+    }
+    let last = '';
+    for (const j of list) last = this.add(j);
+    this.selectedId = last;
+    const message = `Imported ${list.length} scenario${list.length === 1 ? '' : 's'} from ${fileName}.`;
+    this.notice = { kind: 'info', text: message };
+    this.changed();
+    return { ok: true, message };
+  }
+
+  exportText(ids: string[] = this.scenarios.map((s) => s.id)): string {
+    return exportJson(ids.map((id) => this.byId(id)).filter((s): s is SavedScenario => !!s).map((s) => s.json));
+  }
+}

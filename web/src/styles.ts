@@ -1,0 +1,20 @@
+// Styles shared by the views: readable type, visible focus, high-contrast error text.
+import { css } from 'lit';
+
+export const shared = css`
+  :host { display: block; color: #1a1a1a; }
+  h2 { font-size: 1.3rem; margin: 0 0 0.75rem; }
+  h3 { font-size: 1.05rem; margin: 1rem 0 0.5rem; }
+  button { font: inherit; padding: 0.35rem 0.8rem; border: 1px solid #0072B2; background: #fff; color: #00466e; border-radius: 4px; cursor: pointer; }
+  button.primary { background: #0072B2; color: #fff; }
+  button:disabled { opacity: 0.5; cursor: default; }
+  button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, a:focus-visible { outline: 3px solid #E69F00; outline-offset: 1px; }
+  .error { color: #a4000f; font-size: 0.85rem; }
+  .muted { color: #555; font-size: 0.85rem; }
+  .row { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; }
+  table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+  th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: right; vertical-align: top; }
+  th:first-child, td:first-child { text-align: left; }
+  progress { width: 8rem; }
+  @media print { button, .no-print { display: none !important; } }
+`;
