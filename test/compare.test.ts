@@ -97,5 +97,6 @@ describe('fmt', () => {
     expect(fmt(0.4263)).toBe('0.43');
     expect(fmt(-8.96)).toBe('-8.96');
     expect(fmt(Number.NaN)).toBe('n/a');
+    expect(fmt(-0.004)).toBe('0');
   });
 });

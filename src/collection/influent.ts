@@ -2,12 +2,14 @@
 //
 // The concentrations are intensive (independent of the rate), so one characterisation per feedstock is scaled by the
 // day's tonnage and mixed linearly with the other streams and dilution water (see feed.ts).
+import type { Feedstock } from '../../models/feedstocks/index.js';
 import { findFeedstock as lookUp } from '../feed/library.js';
 import type { InfluentState } from '../simulate/types.js';
 import { characteriseFeedstock } from './characterise.js';
 
 export interface FeedstockInfluent {
   id: string;
+  record: Feedstock;
   name: string;
   caveat?: string;
   /** kg TS per kg fresh mass. */
@@ -40,7 +42,7 @@ export function feedstockInfluent(id: string, field: string): FeedstockInfluent 
   const { q_m3_d, state } = characteriseFeedstock(f, 1000);
   const m3_per_t = q_m3_d;
   const out: FeedstockInfluent = {
-    id: f.id, name: f.name,
+    id: f.id, record: f, name: f.name,
     TS: f.TS.value,
     VS_FM: f.TS.value * f.VS_TS.value,
     N_FM: f.TS.value * f.N_total.value,

@@ -2,6 +2,7 @@
 import { annualAccount, type AnnualAccount, type DailyGas } from '../accounting/annual.js';
 import { dailyGasOf } from '../accounting/gas.js';
 import { healthOver, healthWarnings, type Health } from '../accounting/health.js';
+import { mixtureHydrolysis } from '../collection/characterise.js';
 import { dailyFeed, feedStreams, type DailyFeed, type FeedStreams } from '../collection/feed.js';
 import { deliverySchedule, type DeliverySchedule } from '../collection/schedule.js';
 import { InputError } from '../errors.js';
@@ -32,7 +33,7 @@ export interface ScenarioResult {
   stability: Health & { year: number };
   warnings: string[];
   assumptions: Assumption[];
-  run: { days: number; startup_d: number; model: string; model_version: string; solver_steps: number; initial_state: string };
+  run: { days: number; startup_d: number; model: string; model_version: string; solver_steps: number; initial_state: string; parameters: Record<string, number> };
 }
 
 export interface RunOptions {
@@ -63,15 +64,20 @@ export function runScenario(input: unknown, opt: RunOptions = {}): ScenarioResul
   let feed: DailyFeed | null = null, refFeed: DailyFeed | null = null;
   let gas: DailyGas | null = null, refGas: DailyGas | null = null;
   let sim: DigesterResult | null = null;
+  let params: Record<string, number> = {};
   if (toAD && streams) {
     feed = dailyFeed(s, schedule, streams, 'all');
     warnings.push(...designChecks(s, feed, startup, days));
-    sim = simulate(s, feed, days, opt);
+    // Hydrolysis rates of the mixture at its mean rates (src/feed), unless the file sets them.
+    const meanDog_kg_d = schedule.fed_kg.reduce((a, b) => a + b, 0) / days;
+    params = { ...mixtureHydrolysis([{ feedstock: streams.dog.record, kg_d: meanDog_kg_d }, ...streams.co.map((c) => ({ feedstock: c.influent.record, kg_d: c.spec.rate_kg_d }))]), ...s.digester.parameters };
+    sim = simulate(s, feed, days, params, opt);
     gas = dailyGasOf(sim, days, s.digester.T_op_K);
     warnings.push(...sim.warnings.filter((w) => !w.startsWith('HRT ')).map((w) => `digester: ${w}`));
     if (s.co_substrates.some((c) => c.existing)) {
       refFeed = dailyFeed(s, schedule, streams, 'existing');
-      const ref = simulate(s, refFeed, days, {});
+      const refParams = { ...mixtureHydrolysis(streams.co.filter((c) => c.spec.existing).map((c) => ({ feedstock: c.influent.record, kg_d: c.spec.rate_kg_d }))), ...s.digester.parameters };
+      const ref = simulate(s, refFeed, days, refParams, {});
       refGas = dailyGasOf(ref, days, s.digester.T_op_K);
     }
     if (streams.dog.caveat) warnings.push(`dog faeces: ${streams.dog.caveat}`);
@@ -100,7 +106,7 @@ export function runScenario(input: unknown, opt: RunOptions = {}): ScenarioResul
     run: {
       days, startup_d: startup,
       model: sim?.stats.model ?? 'none (no digester)', model_version: sim?.stats.model_version ?? '',
-      solver_steps: sim?.stats.steps ?? 0, initial_state: toAD ? DEFAULT_INITIAL_SOURCE : '',
+      solver_steps: sim?.stats.steps ?? 0, initial_state: toAD ? DEFAULT_INITIAL_SOURCE : '', parameters: params,
     },
   };
 }
@@ -110,11 +116,11 @@ const DOG_VS_FM = 0.216;
 /** Engine output samples per day: gas is integrated over them, so pulses from weekly deliveries are resolved. */
 const SAMPLES_PER_DAY = 4;
 
-function simulate(s: Scenario, feed: DailyFeed, days: number, opt: RunOptions): DigesterResult {
+function simulate(s: Scenario, feed: DailyFeed, days: number, parameters: Record<string, number>, opt: RunOptions): DigesterResult {
   const r = simulateDigester({
     digester: { V_liq_m3: s.digester.V_liq_m3, V_gas_m3: s.digester.V_gas_m3, T_op_K: s.digester.T_op_K },
     feed: feed.segments,
-    parameters: s.digester.parameters,
+    parameters,
     days,
     output_every_d: 1 / SAMPLES_PER_DAY,
     onProgress: opt.onProgress ? (t) => opt.onProgress!(t, days) : undefined,

@@ -43,7 +43,8 @@ export function fmt(x: number): string {
   const digits = Math.max(0, 2 - Math.floor(Math.log10(abs)));
   const rounded = Number(x.toPrecision(3));
   if (rounded === 0) return '0';
-  return rounded.toLocaleString('en-GB', { maximumFractionDigits: Math.min(digits, 2), minimumFractionDigits: 0 });
+  const text = rounded.toLocaleString('en-GB', { maximumFractionDigits: Math.min(digits, 2), minimumFractionDigits: 0 });
+  return text === '-0' ? '0' : text;
 }
 
 function signed(x: number): string {
