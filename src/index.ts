@@ -13,3 +13,7 @@ export type { Scenario } from './scenario/types.js';
 export { runScenario, type ScenarioResult } from './compare/run.js';
 export { compareScenarios, type Comparison } from './compare/compare.js';
 export { projectScenario, type Projection } from './compare/project.js';
+export { FEEDSTOCKS, type Feedstock, type Sourced } from '../models/feedstocks/index.js';
+export { characterise, characteriseMixture, characteriseFeedList, findFeedstock, mergeFeedstocks, validateFeedstock, buswell, parseFormula, type Characterisation } from './feed/index.js';
+export { simulateBmp, bmpCurvesSvg, type BmpResult, type BmpOptions } from './bmp/index.js';
+export { parseQuantity, parseRate, parseMassRate_kg_d, parseVolumeRate_m3_d } from './units/quantity.js';
