@@ -13,16 +13,21 @@ type Year = Record<string, number>;
  */
 const BMP_LOW = 150 / 250, BMP_HIGH = 350 / 250;
 
+/** A year's headline figures if the methane yield were `f` times the one used (energy and its credits scale). */
 function scaled(y: Year, f: number) {
-  const el = (y.electricity_net_kWh ?? 0) * f;
-  const homes = (y.homes_equivalent ?? 0) * f;
-  const grid = y.co2e_avoided_grid_t ?? 0, heat = y.co2e_avoided_heat_t ?? 0;
-  const co2 = (y.co2e_net_t ?? 0) + (grid + heat) * (f - 1);
-  const rev = (y.electricity_revenue_gbp ?? 0) + (y.heat_revenue_gbp ?? 0);
-  // Revenue is income (positive) and cost_net counts it as a negative cost, so more energy lowers the net cost.
-  const cost = (y.cost_net_gbp ?? 0) - rev * (f - 1);
-  return { el, homes, co2, cost };
+  const credits = (y.co2e_avoided_grid_t ?? 0) + (y.co2e_avoided_heat_t ?? 0) - (y.co2e_methane_slip_t ?? 0);
+  const revenue = (y.electricity_revenue_gbp ?? 0) + (y.heat_revenue_gbp ?? 0);
+  return {
+    el: (y.electricity_net_kWh ?? 0) * f,
+    homes: (y.homes_equivalent ?? 0) * f,
+    co2Saved: (y.co2e_saving_vs_today_t ?? -(y.co2e_net_t ?? 0)) + credits * (f - 1),
+    moneySaved: (y.saving_vs_today_gbp ?? -(y.cost_net_gbp ?? 0)) + revenue * (f - 1),
+  };
 }
+
+const sorted = (a: number, b: number) => (a <= b ? [a, b] : [b, a]) as [number, number];
+const tonnes = (x: number) => `${fmt(Math.abs(x))} t ${x >= 0 ? 'saved' : 'added'}`;
+const pounds = (x: number) => `£${fmt(Math.abs(x))} ${x >= 0 ? 'saved' : 'extra cost'}`;
 
 export class ProjectionView extends LitElement {
   static override properties = { store: { attribute: false }, rev: { type: Number }, years: { state: true } };
@@ -82,37 +87,39 @@ export class ProjectionView extends LitElement {
       ${p?.status === 'done' && p.result ? this.summary(String(s.json.name), p.result.years as unknown as Year[], p.result.assumptions) : html`<p class="muted">Choose the number of years and press Project.</p>`}`;
   }
 
-  private summary(name: string, years: Year[], assumptions: Array<{ field: string; value: number | string; unit: string; estimate: boolean }>): TemplateResult {
+  private summary(name: string, years: Year[], assumptions: Array<{ field: string; estimate: boolean }>): TemplateResult {
     const last = years[years.length - 1]!;
     const n = years.length;
     const mid = scaled(last, 1), lo = scaled(last, BMP_LOW), hi = scaled(last, BMP_HIGH);
     const sum = (k: string) => years.reduce((a, y) => a + (y[k] ?? 0), 0);
-    const between = (a: number, b: number) => `${fmt(Math.min(a, b))} to ${fmt(Math.max(a, b))}`;
-    const co2Saved = -mid.co2;
+    const co2Total = years.reduce((a, y) => a + scaled(y, 1).co2Saved, 0);
+    const moneyTotal = years.reduce((a, y) => a + scaled(y, 1).moneySaved, 0);
+    const [elLo, elHi] = sorted(lo.el, hi.el), [hLo, hHi] = sorted(lo.homes, hi.homes);
+    const [cLo, cHi] = sorted(lo.co2Saved, hi.co2Saved), [mLo, mHi] = sorted(lo.moneySaved, hi.moneySaved);
     const estimates = assumptions.filter((a) => a.estimate);
     return html`
-      <p class="lede">In year ${n}, with ${fmt(last.dog_waste_collected_t)} tonnes of dog waste collected a year, the plan in
-        “${name}” would produce about:</p>
+      <p class="lede">In year ${n}${n > 1 ? ', when the rollout is complete' : ''}, collecting ${fmt(last.dog_waste_collected_t)} tonnes of dog waste a year,
+        the plan “${name}” would, compared with sending the same waste where it goes today:</p>
       <div class="cards">
-        <div class="card"><div class="big">${fmt(mid.el / 1000)} MWh</div><div class="what">electricity a year</div>
-          <div class="range">likely range ${between(lo.el / 1000, hi.el / 1000)} MWh</div>
-          <p class="say">Electricity sent out after the plant's own use. It assumes the engine's efficiency and running time set in the scenario.</p></div>
+        <div class="card"><div class="big">${fmt(mid.el / 1000)} MWh</div><div class="what">of electricity a year</div>
+          <div class="range">range ${fmt(elLo / 1000)} to ${fmt(elHi / 1000)} MWh</div>
+          <p class="say">Electricity sent out after the plant's own use, with the engine efficiency and running time set in the scenario.</p></div>
         <div class="card"><div class="big">${fmt(mid.homes)}</div><div class="what">homes' electricity</div>
-          <div class="range">likely range ${between(lo.homes, hi.homes)}</div>
-          <p class="say">The yearly electricity of that many typical homes (Ofgem's medium household, unless the scenario says otherwise).</p></div>
-        <div class="card"><div class="big">${fmt(Math.abs(co2Saved))} t</div><div class="what">CO2e a year ${co2Saved >= 0 ? 'saved' : 'added'}</div>
-          <div class="range">likely range ${between(-lo.co2, -hi.co2)} t saved</div>
-          <p class="say">Greenhouse gas compared with doing nothing differently: grid electricity and disposal avoided, minus collection transport and methane leaks.</p></div>
-        <div class="card"><div class="big">£${fmt(Math.abs(mid.cost))}</div><div class="what">a year ${mid.cost > 0 ? 'net cost' : 'net saving'}</div>
-          <div class="range">likely range ${between(lo.cost, hi.cost)} £ (positive = cost)</div>
-          <p class="say">Collection and treatment costs minus electricity sales and avoided disposal fees and taxes. Building the digester is ${last.digester_cost_gbp ? 'included' : 'not included'}.</p></div>
+          <div class="range">range ${fmt(hLo)} to ${fmt(hHi)} homes</div>
+          <p class="say">That electricity equals the yearly use of this many typical homes (Ofgem's medium household unless the scenario says otherwise).</p></div>
+        <div class="card"><div class="big">${fmt(Math.abs(mid.co2Saved))} t</div><div class="what">CO2e a year ${mid.co2Saved >= 0 ? 'saved' : 'added'}</div>
+          <div class="range">between ${tonnes(cLo)} and ${tonnes(cHi)}</div>
+          <p class="say">Greenhouse gas against today's route: grid electricity and disposal avoided, minus collection transport and methane leaking from the plant.</p></div>
+        <div class="card"><div class="big">£${fmt(Math.abs(mid.moneySaved))}</div><div class="what">a year ${mid.moneySaved >= 0 ? 'saved' : 'extra cost'}</div>
+          <div class="range">between ${pounds(mLo)} and ${pounds(mHi)}</div>
+          <p class="say">Collection, treatment and gate fees against today's route, less electricity and heat sold. The digester's build cost is ${last.digester_cost_gbp ? 'included' : 'not included'}.</p></div>
       </div>
-      <p>Over all ${n} years: ${fmt(sum('electricity_net_kWh') / 1000)} MWh of electricity, ${fmt(-sum('co2e_net_t'))} t CO2e saved, £${fmt(sum('cost_net_gbp'))} net cost.</p>
+      <p>Over all ${n} year${n > 1 ? 's' : ''}: ${fmt(sum('electricity_net_kWh') / 1000)} MWh of electricity, ${tonnes(co2Total)} of CO2e, ${pounds(moneyTotal)}.</p>
       <h3>Year by year</h3>
-      <table aria-label="Projection by year"><thead><tr><th scope="col">Year</th><th scope="col">Dog waste (t)</th><th scope="col">Electricity (MWh)</th><th scope="col">Homes</th><th scope="col">CO2e net (t)</th><th scope="col">Net cost (£)</th></tr></thead>
-        <tbody>${years.map((y, i) => html`<tr><td>${y.year ?? i + 1}</td><td>${fmt(y.dog_waste_collected_t)}</td><td>${fmt((y.electricity_net_kWh ?? 0) / 1000)}</td><td>${fmt(y.homes_equivalent)}</td><td>${fmt(y.co2e_net_t)}</td><td>${fmt(y.cost_net_gbp)}</td></tr>`)}</tbody></table>
+      <table aria-label="Projection by year"><thead><tr><th scope="col">Year</th><th scope="col">Bins</th><th scope="col">Dog waste (t)</th><th scope="col">Electricity (MWh)</th><th scope="col">Homes</th><th scope="col">CO2e saved (t)</th><th scope="col">Money saved (£)</th></tr></thead>
+        <tbody>${years.map((y, i) => html`<tr><td>${y.year ?? i + 1}</td><td>${fmt(y.bins)}</td><td>${fmt(y.dog_waste_collected_t)}</td><td>${fmt((y.electricity_net_kWh ?? 0) / 1000)}</td><td>${fmt(y.homes_equivalent)}</td><td>${fmt(scaled(y, 1).co2Saved)}</td><td>${fmt(scaled(y, 1).moneySaved)}</td></tr>`)}</tbody></table>
       <h3>How sure is this?</h3>
-      <p>The ranges come from the biggest single unknown: how much methane dog waste gives (no standard laboratory value exists; 150 to 350 litres per kg of organic matter, 250 used here). Other figures the scenario did not set use published defaults${estimates.length ? html`; ${estimates.length} of them are estimates: ${estimates.slice(0, 6).map((a) => a.field).join(', ')}${estimates.length > 6 ? ', …' : ''}` : ''}.</p>`;
+      <p>The ranges come from the biggest single unknown: how much methane dog waste gives. No standard laboratory value exists; 150 to 350 litres per kg of organic matter are plausible and 250 is used here. Other figures the scenario did not set use published defaults${estimates.length ? html`; ${estimates.length} of them are estimates (${estimates.slice(0, 5).map((a) => a.field).join(', ')}${estimates.length > 5 ? ', …' : ''})` : ''}. Each year is simulated as a settled year; the start-up of new areas is not modelled.</p>`;
   }
 }
 customElements.define('projection-view', ProjectionView);
