@@ -33,12 +33,17 @@ export function solveSH(x: AcidBaseInput, pc: PhysChem, guess: number): number {
       + bu * K_a_bu / (dbu * dbu) + va * K_a_va / (dva * dva) + K_w / (h * h);
     if (phi > 0) hi = z; else lo = z;
     const dz = -phi / (dphi_dh * h);   // Newton step in z = ln h
-    let zNew = z + dz;
-    if (!(zNew > lo && zNew < hi)) zNew = 0.5 * (lo + hi);  // safeguard: bisect in ln h
-    // Quadratic convergence: after a step below 1e-10 the remaining error in ln h is ~1e-20.
-    if (Math.abs(zNew - z) < 1e-10) return Math.exp(zNew);
-    z = zNew;
-    if (hi - lo < 1e-14) return Math.exp(z);
+    const zNew = z + dz;
+    if (zNew > lo && zNew < hi) {
+      // Converged only on a Newton step: after a step below 1e-12 the remaining error in ln h is ~1e-24. (A stop
+      // on a small bisection step would leave an error as large as that step, i.e. noise in f that a
+      // finite-difference Jacobian amplifies.)
+      if (Math.abs(dz) < 1e-12) return Math.exp(zNew);
+      z = zNew;
+    } else {
+      z = 0.5 * (lo + hi);   // safeguard: bisect in ln h
+    }
+    if (hi - lo < 1e-13) return Math.exp(z);   // bracket at the resolution of ln h
   }
   return Math.exp(z);
 }

@@ -59,7 +59,7 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
     const endIsOutput = tOut.length > 0 && tOut[tOut.length - 1] === segEnd;
     if (!endIsOutput) tOut.push(segEnd);
     const sol = solve(
-      { f: model.rhs, y0: y, t0: tNow, tEnd: segEnd, names: STATE_NAMES },
+      { f: model.rhs, y0: y, t0: tNow, tEnd: segEnd, names: STATE_NAMES, autonomous: true },
       { method: run.solver?.method, rtol, atol, tOut, maxSteps: run.solver?.maxSteps, onStep: run.onProgress },
     );
     if (s > 0) stats.restarts++;

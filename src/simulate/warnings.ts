@@ -9,12 +9,18 @@ const min = (a: Float64Array) => a.reduce((m, x) => (x < m ? x : m), Infinity);
 export function runWarnings(run: DigesterRun, p: Params, series: Record<string, Float64Array>): string[] {
   const w: string[] = [];
   const V = run.digester.V_liq_m3;
-  const qMax = Math.max(...run.feed.map((r) => r.q_m3_d));
+  // Time-weighted mean flow over the run: weekly collection pulses are short and do not wash biomass out.
+  let qDays = 0;
+  run.feed.forEach((r, i) => {
+    const from = Math.max(0, r.time_d), to = Math.min(run.days, run.feed[i + 1]?.time_d ?? run.days);
+    if (to > from) qDays += r.q_m3_d * (to - from);
+  });
+  const qMean = qDays / run.days;
   // Washout: the slowest methanogens (acetoclasts) need an SRT above 1/(mu_max - b); a CSTR's SRT is its HRT.
   const muAc = p.k_m_ac! * p.Y_ac! - p.k_dec_X_ac!;
   const hrtMin_d = muAc > 0 ? 1 / muAc : Infinity;
-  if (qMax > 0 && V / qMax < 2 * hrtMin_d) {
-    w.push(`HRT ${(V / qMax).toFixed(1)} d at the highest feed flow is shorter than twice the acetoclast washout limit (${hrtMin_d.toFixed(1)} d): methanogens may wash out`);
+  if (qMean > 0 && V / qMean < 2 * hrtMin_d) {
+    w.push(`mean HRT ${(V / qMean).toFixed(1)} d is shorter than twice the acetoclast washout limit (${hrtMin_d.toFixed(1)} d): methanogens may wash out`);
   }
   const T_C = run.digester.T_op_K - 273.15;
   if (Math.abs(T_C - 35) > 5) {

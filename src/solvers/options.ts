@@ -7,6 +7,7 @@ export interface ResolvedProblem {
   method: SolverMethod;
   f: RhsFunction;
   jacobian: OdeProblem['jacobian'];
+  autonomous: boolean;
   n: number;
   t0: number;
   tEnd: number;
@@ -103,7 +104,7 @@ export function resolveProblem(problem: OdeProblem, options: SolveOptions = {}):
   if (options.onStep !== undefined && typeof options.onStep !== 'function') bad('onStep', 'a function (t) => boolean | void', options.onStep);
 
   return {
-    method, f: problem.f, jacobian: problem.jacobian, n, t0, tEnd, y0, names, rtol, atol, tOut,
+    method, f: problem.f, jacobian: problem.jacobian, autonomous: problem.autonomous === true, n, t0, tEnd, y0, names, rtol, atol, tOut,
     tStops: Float64Array.from(inner), maxSteps, initialStep, maxStep: Math.min(maxStep, tEnd - t0), onStep: options.onStep,
   };
 }

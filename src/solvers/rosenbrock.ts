@@ -224,15 +224,18 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
       const inv = 1 / delta;
       for (let i = 0; i < n; i++) jac[i * n + j] = (ftmp[i] - dy[i]) * inv;
     }
-    // Time derivative: forward difference, or backward when a forward one would cross the segment end.
-    const dt = SQRT_EPS * Math.max(Math.abs(tt), hh * 1e-3, 1e-10);
-    const forward = tt + dt <= tLimit;
-    stats.fEvals++;
-    f(forward ? tt + dt : tt - dt, y, ftmp);
-    const s = forward ? 1 / dt : -1 / dt;
-    let finite = true;
-    for (let i = 0; i < n; i++) { fx[i] = (ftmp[i] - dy[i]) * s; if (!Number.isFinite(fx[i])) finite = false; }
-    if (!finite) fx.fill(0);
+    if (p.autonomous) fx.fill(0);   // f(t, y) = f(y): no df/dt term, and no 1/dt amplification of rounding noise
+    else {
+      // Time derivative: forward difference, or backward when a forward one would cross the segment end.
+      const dt = SQRT_EPS * Math.max(Math.abs(tt), hh * 1e-3, 1e-10);
+      const forward = tt + dt <= tLimit;
+      stats.fEvals++;
+      f(forward ? tt + dt : tt - dt, y, ftmp);
+      const s = forward ? 1 / dt : -1 / dt;
+      let finite = true;
+      for (let i = 0; i < n; i++) { fx[i] = (ftmp[i] - dy[i]) * s; if (!Number.isFinite(fx[i])) finite = false; }
+      if (!finite) fx.fill(0);
+    }
     for (let i = 0; i < n * n; i++) {
       if (!Number.isFinite(jac[i])) {
         const row = Math.floor(i / n), col = i % n;

@@ -17,6 +17,9 @@ export interface OdeProblem {
    * Default: column-wise finite differences (n extra f evaluations per step).
    */
   jacobian?: (t: number, y: Float64Array, jac: Float64Array) => void;
+  /** f does not depend on t (e.g. a digester between feed changes): the solver skips the df/dt estimate, which
+   *  saves an evaluation and keeps tiny rounding noise in f from being amplified by 1/dt. */
+  autonomous?: boolean;
 }
 
 export type SolverMethod = 'rosenbrock' | 'odex';
