@@ -11,6 +11,10 @@ import { feedstocksCommand } from './commands/feedstocks.js';
 import { characteriseCommand } from './commands/characterise.js';
 import { bmpCommand } from './commands/bmp.js';
 import { buswellCommand } from './commands/buswell.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
+import { uncertaintyCommand } from './commands/uncertainty.js';
+import { fitCommand } from './commands/fit.js';
+import { fitBmpCommand } from './commands/fit-bmp.js';
 
 const commands: CliCommand[] = [
   // Each module registers one command; keep this list in the order `adsim help` shows it.
@@ -23,6 +27,10 @@ const commands: CliCommand[] = [
   characteriseCommand,
   bmpCommand,
   buswellCommand,
+  sensitivityCommand,
+  uncertaintyCommand,
+  fitCommand,
+  fitBmpCommand,
 ];
 
 function help(io: CliIo): void {

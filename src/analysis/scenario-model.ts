@@ -1,0 +1,76 @@
+// Adapter from a scenario file to the analysis vocabulary: inputs are JSON paths in the scenario ("gas_use.eta_el",
+// "areas[0].fill_per_bin"), default uncertain inputs are the scenario defaults it falls back on that carry a range,
+// outputs are the annual figures and (optionally) the daily series.
+import { InputError } from '../errors.js';
+import { runScenario, type ScenarioResult } from '../compare/run.js';
+import { DEFAULTS, type DefaultName } from '../scenario/defaults.js';
+import { parseScenario } from '../scenario/parse.js';
+import type { UncertainInput } from './distributions.js';
+import type { Evaluate, Outputs, Point } from './evaluate.js';
+
+/** How a value is written back into the scenario JSON for a default (a plain number is read in the field's own unit). */
+function writerFor(name: DefaultName): ((v: number) => unknown) | null {
+  const unit = DEFAULTS[name].unit;
+  if (name === 'fill_kg_bin_week') return (v) => `${v} kg/week`;
+  if (unit.startsWith('fraction') || unit === 'GBP/kWh' || unit === 'kg CO2e/kWh' || name === 'faeces_kg_dog_d') return (v) => v;
+  return null;
+}
+
+/** Sets `path` ("a.b[0].c") in a deep copy of `json`. */
+export function setPath(json: unknown, path: string, value: unknown): unknown {
+  const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  const root = structuredClone(json) as Record<string, unknown>;
+  let o: Record<string, unknown> = root;
+  keys.forEach((k, i) => {
+    if (i === keys.length - 1) { o[k] = value; return; }
+    if (o[k] === undefined || o[k] === null || typeof o[k] !== 'object') o[k] = /^\d+$/.test(keys[i + 1]!) ? [] : {};
+    o = o[k] as Record<string, unknown>;
+  });
+  return root;
+}
+
+/** Per-input writers for explicit inputs: "value unit" when a unit is given, else the plain number. */
+export type InputWriters = Record<string, (v: number) => unknown>;
+
+/** The scenario's defaulted inputs that carry a range: triangular(low, default, high), marked as estimates where they are. */
+export function defaultScenarioInputs(json: unknown): { inputs: UncertainInput[]; writers: InputWriters } {
+  const sc = parseScenario(json);
+  const inputs: UncertainInput[] = [];
+  const writers: InputWriters = {};
+  for (const [path, name] of Object.entries(sc.defaulted) as [string, DefaultName][]) {
+    const def = DEFAULTS[name];
+    const w = writerFor(name);
+    if (!def?.range || !w || !(def.range[0] < def.range[1])) continue;
+    const mode = Math.min(def.range[1], Math.max(def.range[0], def.value));
+    inputs.push({ name: path, dist: { kind: 'triangular', low: def.range[0], mode, high: def.range[1] }, unit: def.unit, source: `${def.source}${def.estimate ? ' (estimate)' : ''}` });
+    writers[path] = w;
+  }
+  return { inputs, writers };
+}
+
+/** Scalars (annual figures of the first accounting year) and, optionally, daily series. */
+export function scenarioOutputs(r: ScenarioResult, withSeries: boolean): Outputs {
+  const out: Outputs = {};
+  for (const [k, v] of Object.entries(r.annual)) if (typeof v === 'number' && k !== 'year' && k !== 'days') out[k] = v;
+  if (withSeries) for (const [k, v] of Object.entries(r.daily)) out[k === 't_d' ? 't_d' : `series.${k}`] = v;
+  return out;
+}
+
+/** Applies a point to the scenario JSON. */
+export function applyScenarioPoint(json: unknown, point: Point, writers: InputWriters): unknown {
+  let j = json;
+  for (const [path, v] of Object.entries(point)) {
+    const w = writers[path];
+    if (!w) throw new InputError(path, 'no way to write this scenario input; give it a unit in the inputs file');
+    j = setPath(j, path, w(v));
+  }
+  return j;
+}
+
+/** In-process evaluator for a scenario. */
+export function scenarioEvaluator(json: unknown, writers: InputWriters, opts: { series?: boolean } = {}): Evaluate {
+  return (point) => scenarioOutputs(runScenario(applyScenarioPoint(json, point, writers)), opts.series ?? false);
+}
+
+/** Headline outputs for reports. */
+export const SCENARIO_HEADLINES = ['methane_Nm3', 'electricity_net_kWh', 'heat_kWh', 'co2e_net_t', 'cost_net_gbp'] as const;

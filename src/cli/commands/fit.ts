@@ -1,0 +1,76 @@
+// `adsim fit FILE --data data.csv --params k_hyd_ch,k_dis`: calibrates ADM1 parameters of a digester run to measured data.
+import { resolve } from 'node:path';
+import { flagNumber, flagString, parseArgs } from '../args.js';
+import { fmt, jsonReplacer, readText } from '../io.js';
+import type { CliCommand, CliIo } from '../types.js';
+import { InputError } from '../../errors.js';
+import { fitDigester } from '../../analysis/digester-fit.js';
+import { MEASURE_KINDS, parseMapping, parseMeasuredCsv, type MeasureKind } from '../../analysis/measured.js';
+import type { FitResult } from '../../analysis/fit.js';
+import { loadModel, parseRanges } from './sensitivity.js';
+import { progressLine } from '../../analysis/progress.js';
+
+/** Prints fitted values, intervals, correlations and goodness of fit. */
+export function printFit(io: CliIo, fit: FitResult): void {
+  io.out(`${fit.converged ? 'converged' : 'NOT CONVERGED'}: ${fit.message} (${fit.method}, ${fit.evaluations} model runs)\n\n`);
+  const rows = [['parameter', 'value', '95 % interval', 'start', 'bounds', 'unit'], ...fit.parameters.map((p) => [
+    p.name, fmt(p.value), p.ci95 ? `${fmt(p.ci95[0])} .. ${fmt(p.ci95[1])}` : (p.atBound ? 'at bound' : '-'), fmt(p.initial), `${fmt(p.low)} .. ${fmt(p.high)}`, p.unit ?? '',
+  ])];
+  const w = rows[0]!.map((_, j) => Math.max(...rows.map((x) => x[j]!.length)));
+  io.out(rows.map((x) => '  ' + x.map((c, j) => (j === 0 || j === 5 ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  ')).join('\n') + '\n');
+  if (fit.parameters.length > 1) {
+    io.out('\ncorrelations:\n');
+    fit.parameters.forEach((p, a) => io.out(`  ${p.name.padEnd(12)} ${fit.correlation[a]!.map((c) => (c === null ? '   -  ' : c.toFixed(2).padStart(6))).join(' ')}\n`));
+  }
+  io.out('\nfit:\n');
+  for (const g of fit.groups) io.out(`  ${g.name}: n = ${g.n}, RMSE ${fmt(g.rmse, 3)}${g.unit && g.unit !== '-' ? ` ${g.unit}` : ''}, R2 ${fmt(g.r2, 3)}\n`);
+  for (const w2 of fit.warnings) io.err(`warning: ${w2}\n`);
+}
+
+export const fitCommand: CliCommand = {
+  name: 'fit',
+  summary: 'Calibrate ADM1 parameters of a digester run to measured data (CSV: time plus gas flow/volume, CH4 %, pH, VFA, NH4) by weighted least squares.',
+  usage: 'adsim fit FILE --data data.csv --params k_hyd_ch,k_dis [--bounds k_dis=0.1:1] [--sigma q_ch4=20,pH=0.05] [--map "col=kind [unit]"] [--method lm|nelder-mead] [--json]',
+  async run(argv, io) {
+    const args = parseArgs(argv, { data: 'value', params: 'value', bounds: 'value', sigma: 'value', map: 'value', method: 'value', 'max-runs': 'value', json: 'boolean', quiet: 'boolean' });
+    const [file, ...extra] = args.positionals;
+    if (!file) throw new InputError('FILE', 'expected a digester-run JSON file');
+    if (extra.length) throw new InputError('FILE', `expected one file, got ${args.positionals.length}`);
+    const dataFile = flagString(args, 'data');
+    if (!dataFile) throw new InputError('--data', 'expected a CSV of measurements, e.g. --data plant.csv');
+    const params = flagString(args, 'params')?.split(',').map((s) => s.trim()).filter(Boolean);
+    if (!params?.length) throw new InputError('--params', 'expected the parameters to fit, e.g. --params k_hyd_ch,k_dis');
+    const method = flagString(args, 'method') ?? 'lm';
+    if (method !== 'lm' && method !== 'nelder-mead') throw new InputError('--method', `expected lm or nelder-mead, got ${JSON.stringify(method)}`);
+    const model = loadModel(file, io);
+    if (model.kind !== 'digester-run' || !model.run) throw new InputError('FILE', 'fit works on digester-run files; for a BMP curve use `adsim fit-bmp`');
+    const mapText = flagString(args, 'map');
+    const data = parseMeasuredCsv(readText(resolve(io.cwd, dataFile), '--data'), { source: dataFile, mapping: mapText ? parseMapping(mapText) : undefined });
+    const sigma: Partial<Record<MeasureKind, number>> = {};
+    for (const part of (flagString(args, 'sigma') ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      const [k, v] = part.split('=');
+      if (!k || !(k in MEASURE_KINDS)) throw new InputError('--sigma', `expected kind=value with kind one of ${Object.keys(MEASURE_KINDS).join(', ')}, got ${JSON.stringify(part)}`);
+      const x = Number(v);
+      if (!(x > 0)) throw new InputError(`--sigma ${k}`, `expected a standard deviation > 0 (in the canonical unit ${MEASURE_KINDS[k as MeasureKind].unit}), got ${JSON.stringify(v)}`);
+      sigma[k as MeasureKind] = x;
+    }
+    const bounds = parseRanges(flagString(args, 'bounds'));
+    for (const b of Object.keys(bounds)) if (!params.includes(b)) throw new InputError(`--bounds ${b}`, `not among --params (${params.join(', ')})`);
+    const maxEvaluations = flagNumber(args, 'max-runs', 400, (x) => Number.isInteger(x) && x >= 5, 'a whole number >= 5');
+    const quiet = args.flags.has('quiet') || args.flags.has('json');
+    const started = Date.now();
+    let shown = false;
+    const fit = fitDigester(model.run, data, params, {
+      sigma, bounds, method, maxEvaluations,
+      onProgress: (evals, cost) => { if (!quiet) { shown = true; io.err(`\r${progressLine(evals, maxEvaluations, Date.now() - started)} cost ${fmt(cost, 4)}   `); } },
+    });
+    if (shown) io.err('\n');
+    if (args.flags.has('json')) {
+      io.out(JSON.stringify({ file, data: dataFile, ...fit }, jsonReplacer) + '\n');
+      return fit.converged ? 0 : 1;
+    }
+    io.out(`${model.name}: fitted ${params.join(', ')} to ${dataFile} (${data.series.map((s) => `${s.column}: ${s.values.length} points`).join('; ')})\n`);
+    printFit(io, fit);
+    return fit.converged ? 0 : 1;
+  },
+};

@@ -1,0 +1,252 @@
+// `adsim sensitivity FILE [--method local|morris|sobol]`: which inputs matter. Also holds what the analysis commands
+// share: loading a digester-run or scenario file as a model, choosing inputs, running through the worker pool.
+import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { flagNumber, flagString, parseArgs, type ParsedArgs } from '../args.js';
+import { fmt, jsonReplacer, readJson, relativeReader } from '../io.js';
+import type { CliCommand, CliIo } from '../types.js';
+import { InputError } from '../../errors.js';
+import { parseRunFile } from '../../simulate/runfile.js';
+import type { DigesterRun } from '../../simulate/types.js';
+import { runFileHooks } from './run.js';
+import { checkDistribution, describe, type Distribution, type UncertainInput } from '../../analysis/distributions.js';
+import type { Evaluate, Outputs, Point } from '../../analysis/evaluate.js';
+import {
+  DIGESTER_SCALARS, checkDigesterInput, defaultInput, digesterEvaluator, digesterOutputs, kineticParameterNames,
+  nominalValue, rangedParameterNames, applyPoint,
+} from '../../analysis/digester-model.js';
+import {
+  SCENARIO_HEADLINES, applyScenarioPoint, defaultScenarioInputs, scenarioEvaluator, scenarioOutputs, type InputWriters,
+} from '../../analysis/scenario-model.js';
+import { progressLine } from '../../analysis/progress.js';
+import { localSensitivity } from '../../analysis/local.js';
+import { morris } from '../../analysis/morris.js';
+import { sobol } from '../../analysis/sobol.js';
+import type { ScenarioResult } from '../../compare/run.js';
+import type { DigesterResult } from '../../simulate/types.js';
+
+/** A file loaded as something the analysis tools can run. */
+export interface LoadedModel {
+  kind: 'digester-run' | 'scenario';
+  name: string;
+  run?: DigesterRun;
+  json?: unknown;
+  writers: InputWriters;
+  /** Default inputs for global methods and Monte Carlo. */
+  defaultInputs(): UncertainInput[];
+  /** Default parameters for local sensitivity. */
+  defaultLocal(): string[];
+  /** Default range of one input. */
+  inputFor(name: string): UncertainInput;
+  nominal(name: string): number;
+  headlines: readonly string[];
+  inProcess(series: boolean): Evaluate;
+  /** Job for the worker pool and how to read its result. */
+  poolJob(point: Point, series: boolean): { method: 'simulateDigester'; args: [DigesterRun]; read: (r: DigesterResult) => Outputs } | { method: 'runScenario'; args: [unknown]; read: (r: ScenarioResult) => Outputs };
+}
+
+export function loadModel(file: string, io: CliIo): LoadedModel {
+  const path = resolve(io.cwd, file);
+  const json = readJson(path) as Record<string, unknown>;
+  const name = typeof json?.name === 'string' ? json.name : file;
+  if (json && json.kind === 'digester-run') {
+    const run = parseRunFile(json, { readText: relativeReader(path), ...runFileHooks });
+    return {
+      kind: 'digester-run', name, run, writers: {},
+      defaultInputs: () => rangedParameterNames().map((n) => defaultInput(run, n)),
+      defaultLocal: () => kineticParameterNames(),
+      inputFor: (n) => defaultInput(run, n),
+      nominal: (n) => nominalValue(run, n),
+      headlines: DIGESTER_SCALARS,
+      inProcess: (series) => digesterEvaluator(run, { series }),
+      poolJob: (point, series) => {
+        const r = applyPoint(run, point);
+        return { method: 'simulateDigester', args: [r], read: (res: DigesterResult) => digesterOutputs(r, res, series) };
+      },
+    };
+  }
+  if (json && typeof json.schema === 'string') {
+    const { inputs, writers } = defaultScenarioInputs(json);
+    const byName = new Map(inputs.map((i) => [i.name, i]));
+    return {
+      kind: 'scenario', name, json, writers,
+      defaultInputs: () => inputs,
+      defaultLocal: () => inputs.map((i) => i.name),
+      inputFor: (n) => {
+        const x = byName.get(n);
+        if (!x) throw new InputError(n, `not a defaulted scenario input with a range; give it in --inputs (defaulted inputs with ranges: ${[...byName.keys()].join(', ') || 'none'})`);
+        return x;
+      },
+      nominal: (n) => {
+        const x = byName.get(n);
+        if (!x) throw new InputError(n, 'no nominal value known; give it in --inputs with a distribution');
+        return x.dist.kind === 'triangular' ? x.dist.mode : NaN;
+      },
+      headlines: SCENARIO_HEADLINES,
+      inProcess: (series) => scenarioEvaluator(json, writers, { series }),
+      poolJob: (point, series) => ({ method: 'runScenario', args: [applyScenarioPoint(json, point, writers)], read: (r: ScenarioResult) => scenarioOutputs(r, series) }),
+    };
+  }
+  throw new InputError('FILE', `expected a digester-run file ("kind": "digester-run") or a scenario file ("schema": "adsim-scenario/1"), got ${file}`);
+}
+
+/** Reads an inputs file: {"inputs": [{"name": "k_dis", "dist": {"kind": "uniform", "low": 0.1, "high": 1}, "unit"?: "1/d"}]}. */
+export function readInputsFile(file: string, io: CliIo, model: LoadedModel): UncertainInput[] {
+  const json = readJson(resolve(io.cwd, file), '--inputs') as { inputs?: unknown };
+  if (!json || !Array.isArray(json.inputs)) throw new InputError('--inputs', 'expected {"inputs": [{"name": ..., "dist": {...}}]}');
+  return json.inputs.map((x: unknown, i: number) => {
+    const o = x as { name?: unknown; dist?: unknown; unit?: unknown; source?: unknown };
+    const field = `inputs[${i}]`;
+    if (typeof o?.name !== 'string') throw new InputError(`${field}.name`, 'expected an input name (ADM1 parameter, or a scenario JSON path)');
+    const dist = checkDistribution(`${field}.dist`, o.dist as Distribution);
+    if (model.kind === 'digester-run') checkDigesterInput(o.name, `${field}.name`);
+    else {
+      const unit = typeof o.unit === 'string' ? o.unit : '';
+      model.writers[o.name] ??= unit ? (v: number) => `${v} ${unit}` : (v: number) => v;
+    }
+    return { name: o.name, dist, unit: typeof o.unit === 'string' ? o.unit : undefined, source: typeof o.source === 'string' ? o.source : 'inputs file' };
+  });
+}
+
+/** Inputs chosen by --inputs, or --params (default ranges, overridden by --ranges), or the model's defaults. */
+export function chooseInputs(args: ParsedArgs, io: CliIo, model: LoadedModel): UncertainInput[] {
+  const file = flagString(args, 'inputs');
+  if (file) return readInputsFile(file, io, model);
+  const ranges = parseRanges(flagString(args, 'ranges'));
+  const names = flagString(args, 'params')?.split(',').map((s) => s.trim()).filter(Boolean);
+  const inputs = names ? names.map((n) => model.inputFor(n)) : model.defaultInputs();
+  for (const [n, r] of Object.entries(ranges)) {
+    const i = inputs.findIndex((x) => x.name === n);
+    const inp = { name: n, dist: checkDistribution(`--ranges ${n}`, { kind: 'uniform', low: r[0], high: r[1] }), source: '--ranges' };
+    if (model.kind === 'digester-run') checkDigesterInput(n, `--ranges ${n}`);
+    if (i >= 0) inputs[i] = inp; else inputs.push(inp);
+  }
+  if (inputs.length === 0) throw new InputError('--params', 'no uncertain inputs: name them with --params or --inputs');
+  return inputs;
+}
+
+/** "k_dis=0.1:1,K_I_nh3=0.002:0.02" -> bounds. */
+export function parseRanges(text: string | undefined): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  if (!text) return out;
+  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([^=]+)=([^:]+):(.+)$/.exec(part);
+    const lo = m ? Number(m[2]) : NaN, hi = m ? Number(m[3]) : NaN;
+    if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new InputError('--ranges', `expected name=low:high, got ${JSON.stringify(part)}`);
+    if (!(lo < hi)) throw new InputError(`--ranges ${m[1]}`, `bounds inverted or empty: low ${lo} must be below high ${hi}`);
+    out[m[1]!.trim()] = [lo, hi];
+  }
+  return out;
+}
+
+/** An evaluator: the worker pool when it is built and more than one worker is asked for, else in-process. */
+export async function makeEvaluator(model: LoadedModel, args: ParsedArgs, series: boolean): Promise<{ evaluate: Evaluate; concurrency: number; mode: string; close: () => void }> {
+  const workers = flagNumber(args, 'workers', availableParallelism(), (x) => Number.isInteger(x) && x >= 1, 'a whole number >= 1');
+  if (workers > 1) {
+    try {
+      const { createNodePool } = await import('../../worker/pool.node.js');
+      const pool = createNodePool(workers);
+      const evaluate: Evaluate = async (point) => {
+        const job = model.poolJob(point, series);
+        if (job.method === 'simulateDigester') return job.read(await pool.run('simulateDigester', job.args));
+        return job.read(await pool.run('runScenario', job.args) as unknown as ScenarioResult);
+      };
+      return { evaluate, concurrency: workers, mode: `worker pool (${workers} workers)`, close: () => pool.close() };
+    } catch (e) {
+      return { evaluate: model.inProcess(series), concurrency: 1, mode: `in-process (worker pool unavailable: ${(e as Error).message})`, close: () => undefined };
+    }
+  }
+  return { evaluate: model.inProcess(series), concurrency: 1, mode: 'in-process', close: () => undefined };
+}
+
+/** Progress on stderr for long runs; silent for short ones and when --quiet. */
+export function progressReporter(io: CliIo, quiet: boolean): { onProgress: (done: number, total: number) => void; finish: () => void } {
+  const started = Date.now();
+  let last = 0, shown = false;
+  return {
+    onProgress: (done, total) => {
+      const now = Date.now();
+      if (quiet || total < 2 || (now - last < 200 && done < total)) return;
+      if (now - started < 500 && done < total) return;
+      last = now; shown = true;
+      io.err(`\r${progressLine(done, total, now - started)}`);
+    },
+    finish: () => { if (shown) io.err('\n'); },
+  };
+}
+
+const table = (rows: string[][]): string => {
+  const w = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)));
+  return rows.map((r) => '  ' + r.map((c, j) => (j === 0 ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  ')).join('\n') + '\n';
+};
+
+export const sensitivityCommand: CliCommand = {
+  name: 'sensitivity',
+  summary: 'Which inputs matter: local normalised coefficients, Morris screening (mu*, sigma) or Sobol indices (S1, ST).',
+  usage: 'adsim sensitivity FILE [--method local|morris|sobol] [--params a,b] [--ranges a=lo:hi] [--inputs F.json] [--outputs x,y] [--trajectories R] [--samples N] [--seed S] [--workers W] [--json]',
+  async run(argv, io) {
+    const args = parseArgs(argv, {
+      method: 'value', params: 'value', ranges: 'value', inputs: 'value', outputs: 'value', trajectories: 'value',
+      samples: 'value', seed: 'value', step: 'value', workers: 'value', json: 'boolean', quiet: 'boolean',
+    });
+    const [file, ...extra] = args.positionals;
+    if (!file) throw new InputError('FILE', 'expected a digester-run or scenario JSON file');
+    if (extra.length) throw new InputError('FILE', `expected one file, got ${args.positionals.length}`);
+    const method = flagString(args, 'method') ?? 'morris';
+    if (!['local', 'morris', 'sobol'].includes(method)) throw new InputError('--method', `expected local, morris or sobol, got ${JSON.stringify(method)}`);
+    const model = loadModel(file, io);
+    const outputs = flagString(args, 'outputs')?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...model.headlines];
+    const seed = flagNumber(args, 'seed', 1, Number.isInteger, 'an integer');
+    const ev = await makeEvaluator(model, args, false);
+    const prog = progressReporter(io, args.flags.has('quiet') || args.flags.has('json'));
+    const common = { concurrency: ev.concurrency, onProgress: prog.onProgress, outputs };
+    let result;
+    try {
+      if (method === 'local') {
+        const names = flagString(args, 'params')?.split(',').map((s) => s.trim()).filter(Boolean) ?? model.defaultLocal();
+        const nominal = Object.fromEntries(names.map((n) => [n, model.nominal(n)]));
+        const relStep = flagNumber(args, 'step', 0.01, (x) => x > 0 && x < 0.5, 'a relative step in (0, 0.5)');
+        result = await localSensitivity(nominal, names, ev.evaluate, { ...common, relStep });
+      } else if (method === 'morris') {
+        const trajectories = flagNumber(args, 'trajectories', 10, (x) => Number.isInteger(x) && x >= 2, 'a whole number >= 2');
+        result = await morris(chooseInputs(args, io, model), ev.evaluate, { ...common, trajectories, seed });
+      } else {
+        const samples = flagNumber(args, 'samples', 256, (x) => Number.isInteger(x) && x >= 8, 'a whole number >= 8');
+        result = await sobol(chooseInputs(args, io, model), ev.evaluate, { ...common, samples, seed });
+      }
+    } finally {
+      prog.finish();
+      ev.close();
+    }
+    if (args.flags.has('json')) {
+      io.out(JSON.stringify({ file, kind: model.kind, evaluation: ev.mode, ...result }, jsonReplacer) + '\n');
+      return 0;
+    }
+    io.out(`${model.name}: ${method} sensitivity, ${result.runs} runs (${ev.mode})\n`);
+    if (result.method === 'local') {
+      for (const [o, list] of Object.entries(result.ranked)) {
+        io.out(`\n${o} (nominal ${fmt(result.nominal[o]!)}), S = (dy/y)/(dp/p), step ±${result.relStep * 100} %:\n`);
+        io.out(table([['parameter', 'value', 'S', 'dy/dp'], ...list.map((c) => [c.parameter, fmt(c.p0), c.S === null ? '-' : fmt(c.S, 3), fmt(c.dydp, 3)])]));
+      }
+      for (const f of result.failures) io.err(`warning: runs for ${f.parameter} failed: ${f.error}\n`);
+    } else if (result.method === 'morris') {
+      for (const [o, list] of Object.entries(result.ranked)) {
+        io.out(`\n${o}: elementary effects per full input range (${result.trajectories} trajectories, seed ${result.seed})\n`);
+        io.out(table([['input', 'mu*', 'mu', 'sigma'], ...list.map((c) => [c.factor, fmt(c.muStar, 3), fmt(c.mu, 3), fmt(c.sigma, 3)])]));
+      }
+      if (result.failedRuns) io.err(`warning: ${result.failedRuns} runs failed and were left out\n`);
+    } else {
+      for (const [o, r] of Object.entries(result.outputs)) {
+        io.out(`\n${o}: Sobol indices (N = ${result.N}, seed ${result.seed}; 95 % bootstrap intervals)\n`);
+        const ci = (c?: [number, number]) => (c ? ` [${fmt(c[0], 2)}, ${fmt(c[1], 2)}]` : '');
+        io.out(table([['input', 'S1', 'ST'], ...r.indices.map((c) => [c.input, fmt(c.S1, 3) + ci(c.S1_ci), fmt(c.ST, 3) + ci(c.ST_ci)])]));
+      }
+      if (result.droppedRows) io.err(`warning: ${result.droppedRows} sample rows dropped because a run failed\n`);
+    }
+    if (result.method !== 'local') {
+      const inputs = chooseInputs(args, io, model);
+      io.out(`\nranges: ${inputs.map((i) => `${i.name} ${describe(i.dist)}`).join('; ')}\n`);
+    }
+    return 0;
+  },
+};
