@@ -1,0 +1,90 @@
+// <scenario-editor> under happy-dom: labelled controls with unit and default, messages placed next to their field.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import '../web/src/editor.js';
+import type { ScenarioEditor } from '../web/src/editor.js';
+import type { ActionDetail } from '../web/src/action.js';
+import { ScenarioStore } from '../web/src/store.js';
+import { SECTIONS } from '../web/src/fields.js';
+import { bundled, fakeRunner } from './web.fakes.js';
+
+let store: ScenarioStore;
+let el: ScenarioEditor;
+
+/** Mounts the editor the way <adsim-app> does: store down as a property, intents up as events applied to the store. */
+async function mount(): Promise<void> {
+  el = document.createElement('scenario-editor') as ScenarioEditor;
+  el.store = store;
+  el.addEventListener('adsim-action', (e) => {
+    const d = (e as CustomEvent<ActionDetail>).detail;
+    (store[d.op] as (...a: unknown[]) => unknown).apply(store, d.args as unknown[]);
+    el.rev++;
+  });
+  document.body.append(el);
+  await el.updateComplete;
+}
+
+const q = <T extends Element>(sel: string) => el.shadowRoot!.querySelector<T>(sel);
+
+async function type(id: string, value: string): Promise<void> {
+  const input = q<HTMLInputElement>(`[id="${id}"]`)!;
+  input.value = value;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+beforeEach(async () => {
+  localStorage.clear();
+  store = new ScenarioStore({ storage: localStorage, runner: fakeRunner(), bundled, rerunDelay_ms: 10_000 });
+  store.addBundled('weekly-small-digester.json');
+  await mount();
+});
+afterEach(() => el.remove());
+
+describe('<scenario-editor>', () => {
+  it('gives every non-list field of the form a label tied to its control', () => {
+    const plain = SECTIONS.filter((s) => !s.list).flatMap((s) => s.fields);
+    for (const f of plain) {
+      const id = `f-${f.key.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+      const label = q<HTMLLabelElement>(`label[for="${id}"]`);
+      expect(label, f.key).not.toBeNull();
+      expect(label!.textContent).toContain(f.label);
+      expect(q(`[id="${id}"]`), f.key).not.toBeNull();
+    }
+  });
+
+  it('shows the unit, the default and its source for a field with a named default', () => {
+    const label = q('label[for="f-digester-T"]')!.textContent!;
+    expect(label).toContain('degC');
+    const def = q<HTMLElement>('[id="f-digester-T-d"]')!;
+    expect(def.textContent).toMatch(/Default: 37 degC/);
+    expect(def.title).toMatch(/domain\.md/);
+  });
+
+  it('shows a message next to a bad value, marks the control invalid, and clears both when fixed', async () => {
+    await type('f-areas-0-bins', '-5');
+    expect(q('[id="f-areas-0-bins-e"]')!.textContent).toMatch(/expected 0 or more, got -5/);
+    expect(q('[id="f-areas-0-bins"]')!.getAttribute('aria-invalid')).toBe('true');
+    expect((q<HTMLButtonElement>('button.primary'))!.disabled).toBe(true);
+    await type('f-areas-0-bins', '800');
+    expect(q('[id="f-areas-0-bins-e"]')!.textContent!.trim()).toBe('');
+    expect(q('[id="f-areas-0-bins"]')!.getAttribute('aria-invalid')).toBe('false');
+    expect((store.selected!.json.areas as Array<{ bins: number }>)[0]!.bins).toBe(800);
+  });
+
+  it('stores plain numbers as numbers, text with units as text, and a blank field as absent (the default)', async () => {
+    await type('f-digester-V-liq', '200');
+    await type('f-digester-T', '38 degC');
+    await type('f-collection-round-length', '');
+    const j = store.selected!.json as { digester: Record<string, unknown>; collection: Record<string, unknown> };
+    expect(j.digester.V_liq).toBe(200);
+    expect(j.digester.T).toBe('38 degC');
+    expect('round_length' in j.collection).toBe(false);
+  });
+
+  it('lists a problem that has no control of its own at the top', async () => {
+    store.setField(store.selectedId!, 'colour', 'blue');
+    el.rev++;
+    await el.updateComplete;
+    expect(q('.summary')!.textContent).toMatch(/colour: unknown field/);
+  });
+});

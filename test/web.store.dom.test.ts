@@ -1,0 +1,159 @@
+// The web app's scenario store: saving, validation, runs through the runner, import that never loses saved work.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ScenarioStore } from '../web/src/store.js';
+import { EXPORT_SCHEMA, STORE_KEY, readShareFragment, shareFragment } from '../web/src/storage.js';
+import { bundled, fakeResult, fakeRunner, flush } from './web.fakes.js';
+
+const make = (runner = fakeRunner(), rerunDelay_ms = 0) => ({ runner, store: new ScenarioStore({ storage: localStorage, runner, bundled, rerunDelay_ms }) });
+
+beforeEach(() => localStorage.clear());
+
+describe('ScenarioStore: saving', () => {
+  it('seeds the bundled scenarios on a first visit, with the today route as baseline, and saves them', () => {
+    const { store } = make();
+    expect(store.scenarios.map((s) => s.origin).sort()).toEqual(Object.keys(bundled).sort());
+    expect(store.byId(store.baselineId!)!.origin).toBe('baseline-efw.json');
+    expect(JSON.parse(localStorage.getItem(STORE_KEY)!).scenarios).toHaveLength(2);
+  });
+
+  it('keeps edits across a reload (a new store on the same storage)', () => {
+    const { store } = make();
+    const id = store.addBundled('weekly-small-digester.json');
+    store.setField(id, 'name', 'My variant');
+    store.setField(id, 'digester.T', '38 degC');
+    const again = make().store;
+    const s = again.scenarios.find((x) => x.json.name === 'My variant');
+    expect(s).toBeDefined();
+    expect((s!.json.digester as Record<string, unknown>).T).toBe('38 degC');
+  });
+
+  it('moves unreadable saved data aside instead of overwriting it', () => {
+    localStorage.setItem(STORE_KEY, '{"schema":"adsim-saved/99","scenarios":[]}');
+    const { store } = make();
+    expect(store.notice?.kind).toBe('error');
+    expect(store.scenarios).toHaveLength(0);
+    const aside = Object.keys(localStorage).filter((k) => k.startsWith(`${STORE_KEY}.unreadable-`));
+    expect(aside).toHaveLength(1);
+    expect(localStorage.getItem(aside[0]!)).toContain('adsim-saved/99');
+  });
+
+  it('duplicates a scenario as a variant with a unique name', () => {
+    const { store } = make();
+    const id = store.scenarios[1]!.id;
+    const copy = store.duplicate(id)!;
+    expect(copy).not.toBe(id);
+    expect(store.byId(copy)!.json.name).toBe(`${String(store.byId(id)!.json.name)} (variant)`);
+    expect(store.selectedId).toBe(copy);
+  });
+});
+
+describe('ScenarioStore: validation', () => {
+  it('records each problem with its field path, and clears it when fixed', () => {
+    const { store } = make();
+    const id = store.addBundled('weekly-small-digester.json');
+    store.setField(id, 'areas[0].bins', -5);
+    expect(store.issues[id]!.map((i) => i.field)).toEqual(['areas[0].bins']);
+    expect(store.issues[id]![0]!.message).toMatch(/-5/);
+    store.setField(id, 'areas[0].bins', 100);
+    expect(store.issues[id]).toEqual([]);
+  });
+
+  it('does not send an invalid scenario to the runner', () => {
+    const { store, runner } = make();
+    const id = store.addBundled('weekly-small-digester.json');
+    store.setField(id, 'digester.V_liq', 'lots');
+    store.run(id);
+    expect(runner.jobs).toHaveLength(0);
+    expect(store.runs[id]!.status).toBe('error');
+    expect(store.runs[id]!.error).toMatch(/digester\.V_liq/);
+  });
+});
+
+describe('ScenarioStore: runs', () => {
+  it('goes queued -> running -> done, with progress, and marks the result stale after an edit', async () => {
+    const { store, runner } = make(fakeRunner(), 10_000);
+    const id = store.addBundled('weekly-small-digester.json');
+    store.run(id);
+    expect(store.runs[id]!.status).toBe('queued');
+    runner.jobs[0]!.progress({ fraction: 0.5 });
+    expect(store.runs[id]).toMatchObject({ status: 'running', progress: 0.5 });
+    runner.jobs[0]!.resolve(fakeResult(runner.jobs[0]!.json));
+    await flush();
+    expect(store.runs[id]!.status).toBe('done');
+    expect(store.runs[id]!.result!.annual.electricity_net_kWh).toBe(50_000);
+    expect(store.isStale(id)).toBe(false);
+    store.setField(id, 'areas[0].bins', 10);
+    expect(store.isStale(id)).toBe(true);
+  });
+
+  it('reruns a scenario that was run before when a field changes', async () => {
+    const { store, runner } = make(fakeRunner(), 0);
+    const id = store.addBundled('weekly-small-digester.json');
+    store.run(id);
+    runner.jobs[0]!.resolve(fakeResult(runner.jobs[0]!.json));
+    await flush();
+    store.setField(id, 'areas[0].bins', 20);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(runner.jobs).toHaveLength(2);
+    expect((runner.jobs[1]!.json.areas as Array<{ bins: number }>)[0]!.bins).toBe(20);
+  });
+
+  it('cancels a run, and a failure in one scenario does not touch another', async () => {
+    const { store, runner } = make();
+    const [a, b] = store.scenarios.map((s) => s.id) as [string, string];
+    store.run(a);
+    store.run(b);
+    store.cancel(a);
+    runner.jobs[1]!.reject(new Error('the simulation worker stopped'));
+    await flush();
+    expect(runner.jobs[0]!.cancelled).toBe(true);
+    expect(store.runs[a]!.status).toBe('cancelled');
+    expect(store.runs[b]).toMatchObject({ status: 'error', error: 'the simulation worker stopped' });
+  });
+});
+
+describe('ScenarioStore: import and export', () => {
+  const savedBytes = () => localStorage.getItem(STORE_KEY);
+
+  it('refuses a file that is not a scenario and keeps saved scenarios byte for byte', () => {
+    const { store } = make();
+    const before = savedBytes();
+    for (const text of ['not json', '{"hello":"world"}', '[1,2]', JSON.stringify({ ...bundled['weekly-small-digester.json'], schema: 'adsim-scenario/7' })]) {
+      const r = store.importText(text, 'bad.json');
+      expect(r.ok).toBe(false);
+      expect(store.notice?.kind).toBe('error');
+      expect(savedBytes()).toBe(before);
+    }
+    expect(store.importText(JSON.stringify({ ...bundled['weekly-small-digester.json'], schema: 'adsim-scenario/7' })).message).toMatch(/version 7/);
+  });
+
+  it('is all-or-nothing: one invalid scenario in an export adds none', () => {
+    const { store } = make();
+    const before = savedBytes();
+    const good = bundled['weekly-small-digester.json']!;
+    const bad = { ...good, name: 'Bad', areas: [{ name: 'A', bins: -1 }] };
+    const r = store.importText(JSON.stringify({ schema: EXPORT_SCHEMA, scenarios: [good, bad] }));
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/scenario 2: areas\[0\]\.bins/);
+    expect(savedBytes()).toBe(before);
+  });
+
+  it('round-trips an export, and migrates a scenario written before the schema field', () => {
+    const { store } = make();
+    const text = store.exportText();
+    localStorage.clear();
+    const fresh = make().store;
+    for (const s of [...fresh.scenarios]) fresh.remove(s.id);
+    expect(fresh.importText(text).ok).toBe(true);
+    expect(fresh.scenarios).toHaveLength(2);
+    const { schema: _drop, ...old } = bundled['weekly-small-digester.json']!;
+    void _drop;
+    expect(fresh.importText(JSON.stringify(old)).ok).toBe(true);
+    expect(fresh.selected!.json.schema).toBe('adsim-scenario/1');
+  });
+
+  it('shares a scenario through the URL fragment, including non-ASCII text', () => {
+    const json = { ...bundled['weekly-small-digester.json']!, name: 'Caerdydd £ – test' };
+    expect(readShareFragment(shareFragment(json))).toEqual(json);
+  });
+});
