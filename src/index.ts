@@ -17,3 +17,12 @@ export { FEEDSTOCKS, type Feedstock, type Sourced } from '../models/feedstocks/i
 export { characterise, characteriseMixture, characteriseFeedList, findFeedstock, mergeFeedstocks, validateFeedstock, buswell, parseFormula, type Characterisation } from './feed/index.js';
 export { simulateBmp, bmpCurvesSvg, type BmpResult, type BmpOptions } from './bmp/index.js';
 export { parseQuantity, parseRate, parseMassRate_kg_d, parseVolumeRate_m3_d } from './units/quantity.js';
+export { createRng, latinHypercube } from './analysis/random.js';
+export { localSensitivity } from './analysis/local.js';
+export { morris } from './analysis/morris.js';
+export { sobol } from './analysis/sobol.js';
+export { monteCarlo } from './analysis/montecarlo.js';
+export { fitLeastSquares } from './analysis/fit.js';
+export { fitBmp, bmpCurve } from './analysis/bmp-curve.js';
+export { fitDigester } from './analysis/digester-fit.js';
+export { parseMeasuredCsv } from './analysis/measured.js';
