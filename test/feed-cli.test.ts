@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { main } from '../src/cli/main.js';
 import { parseRunFile } from '../src/simulate/runfile.js';
-import { runFileHooks } from '../src/cli/commands/run.js';
 
 async function cli(...argv: string[]) {
   let out = '', err = '';
@@ -69,15 +68,16 @@ describe('adsim characterise', () => {
 });
 
 describe('adsim run with influent.feed', () => {
-  test('a feed list in a run file is characterised', () => {
-    expect(runFileHooks.characteriseFeed).toBeTypeOf('function');
+  test('a feed list in a run file is characterised by the built-in library, with its caveats and hydrolysis rates', () => {
     const run = parseRunFile({
       kind: 'digester-run', digester: { V_liq_m3: 150, V_gas_m3: 15, T_op_K: 308.15 },
       influent: { feed: [{ feedstock: 'dog-faeces', rate: '1.5 t/week' }, { feedstock: 'garden-waste', rate: '2 t/week' }, { water: '1 m3/d' }] }, days: 1,
-    }, runFileHooks);
+    });
     expect(run.feed[0]!.q_m3_d).toBeGreaterThan(1);
     expect(run.feed[0]!.state.X_I).toBeGreaterThan(0);
-    expect(() => parseRunFile({ kind: 'digester-run', digester: { V_liq_m3: 1, V_gas_m3: 1, T_op_K: 308.15 }, influent: { feed: [{ feedstock: 'dog', rate: '1 t/d' }] }, days: 1 }, runFileHooks))
+    expect(run.notes!.join(' ')).toMatch(/estimate/i);
+    expect(run.parameters!.k_hyd_ch).toBeLessThan(10);   // the feedstocks' hydrolysis, not the BSM2 sludge default
+    expect(() => parseRunFile({ kind: 'digester-run', digester: { V_liq_m3: 1, V_gas_m3: 1, T_op_K: 308.15 }, influent: { feed: [{ feedstock: 'dog', rate: '1 t/d' }] }, days: 1 }))
       .toThrow(/influent\.feed\[0\]\.feedstock: unknown feedstock "dog"; did you mean dog-faeces/);
   });
 });

@@ -89,6 +89,6 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
   return {
     t_d, series, final, outcome,
     stats: { ...stats, wall_ms: performance.now() - started, model: MODEL_NAME, model_version: MODEL_VERSION },
-    warnings: runWarnings(run, params, series),
+    warnings: [...(run.notes ?? []), ...runWarnings(run, params, series)],
   };
 }

@@ -4,12 +4,21 @@ import { InputError, expected } from '../errors.js';
 import { MODEL_NAME, N_LIQUID, STATE_NAMES } from '../../models/adm1/index.js';
 import type { DigesterRun, FeedSegment } from './types.js';
 import { checkStateRecord, closest, validateRun } from './validate.js';
+import { characteriseFeedList } from '../feed/feedlist.js';
+
+/** What a feed list turns into: the influent, suggested hydrolysis rates, and caveats to show with the result. */
+export interface FeedCharacterisation {
+  influent: { q_m3_d: number; state: Record<string, number> };
+  parameters?: Partial<Record<string, number>>;
+  caveats?: string[];
+  warnings?: string[];
+}
 
 export interface RunFileContext {
   /** Reads a file named in the run file (e.g. a feed table), relative to the run file; absent in the browser. */
   readText?: (relativePath: string) => string;
-  /** Turns `influent.feed` (feedstocks at rates) into one influent; provided by the feed module. */
-  characteriseFeed?: (feed: unknown, field: string) => { q_m3_d: number; state: Record<string, number> };
+  /** Turns `influent.feed` (feedstocks at rates) into one influent; default: the built-in feedstock library. */
+  characteriseFeed?: (feed: unknown, field: string) => FeedCharacterisation;
 }
 
 const TOP_KEYS = ['kind', 'model', 'name', 'comment', 'digester', 'influent', 'initial', 'parameters', 'days', 'output', 'solver'];
@@ -45,23 +54,28 @@ export function parseFeedTable(text: string, field = 'influent.table'): FeedSegm
   });
 }
 
-function parseInfluent(v: unknown, ctx: RunFileContext): FeedSegment[] {
+interface ParsedInfluent { feed: FeedSegment[]; parameters?: Partial<Record<string, number>>; notes: string[] }
+
+function parseInfluent(v: unknown, ctx: RunFileContext): ParsedInfluent {
   if (!isObject(v)) expected('influent', 'an object with q_m3_d and state, a table, or a feed list', v);
   if ('table' in v) {
     if (typeof v.table !== 'string') expected('influent.table', 'a CSV file path relative to the run file', v.table);
     if (!ctx.readText) throw new InputError('influent.table', 'feed tables can only be read from files (CLI or library with readText)');
     let text: string;
     try { text = ctx.readText(v.table); } catch (e) { throw new InputError('influent.table', `cannot read ${JSON.stringify(v.table)}: ${(e as Error).message}`); }
-    return parseFeedTable(text);
+    return { feed: parseFeedTable(text), notes: [] };
   }
   if ('feed' in v) {
-    if (!ctx.characteriseFeed) throw new InputError('influent.feed', 'feedstock characterisation is not available here');
-    const inf = ctx.characteriseFeed(v.feed, 'influent.feed');
-    return [{ time_d: 0, q_m3_d: inf.q_m3_d, state: inf.state }];
+    const c = (ctx.characteriseFeed ?? characteriseFeedList)(v.feed, 'influent.feed');
+    return {
+      feed: [{ time_d: 0, q_m3_d: c.influent.q_m3_d, state: c.influent.state }],
+      parameters: c.parameters,
+      notes: [...(c.caveats ?? []), ...(c.warnings ?? [])],
+    };
   }
   if (typeof v.q_m3_d !== 'number' || !Number.isFinite(v.q_m3_d) || v.q_m3_d < 0) expected('influent.q_m3_d', 'a flow >= 0 m3/d', v.q_m3_d);
   checkStateRecord('influent.state', v.state, false);
-  return [{ time_d: 0, q_m3_d: v.q_m3_d, state: v.state as Record<string, number> }];
+  return { feed: [{ time_d: 0, q_m3_d: v.q_m3_d, state: v.state as Record<string, number> }], notes: [] };
 }
 
 export function parseRunFile(json: unknown, ctx: RunFileContext = {}): DigesterRun {
@@ -77,14 +91,17 @@ export function parseRunFile(json: unknown, ctx: RunFileContext = {}): DigesterR
   if (output !== undefined && !isObject(output)) expected('output', 'an object like {"every_d": 1}', output);
   const solver = json.solver;
   if (solver !== undefined && !isObject(solver)) expected('solver', 'an object like {"method": "rosenbrock", "rtol": 1e-6, "atol": 1e-8}', solver);
+  const influent = parseInfluent(json.influent, ctx);
   const run: DigesterRun = {
     digester: { V_liq_m3: digester.V_liq_m3 as number, V_gas_m3: digester.V_gas_m3 as number, T_op_K: digester.T_op_K as number },
-    feed: parseInfluent(json.influent, ctx),
+    feed: influent.feed,
     initial: json.initial as DigesterRun['initial'],
-    parameters: json.parameters as DigesterRun['parameters'],
+    // a feed list suggests hydrolysis rates for its feedstocks; the file's own parameters take precedence
+    parameters: { ...influent.parameters, ...(json.parameters as DigesterRun['parameters']) },
     days: json.days as number,
     output_every_d: (output?.every_d as number | undefined) ?? 1,
     solver: solver as DigesterRun['solver'],
+    notes: influent.notes,
   };
   validateRun(run);
   return run;

@@ -28,6 +28,8 @@ export interface DigesterRun {
   days: number;
   output_every_d?: number;   // default 1
   solver?: Pick<SolveOptions, 'method' | 'rtol' | 'atol' | 'maxSteps'>;
+  /** Caveats and notes from building the run (e.g. "dog faeces figures are estimates"), reported with its warnings. */
+  notes?: string[];
   /** Progress / cancellation hook, called after accepted steps with the simulated time; return false to stop. */
   onProgress?: (t_d: number) => boolean | void;
 }

@@ -6,12 +6,8 @@ import type { CliCommand } from '../types.js';
 import { InputError } from '../../errors.js';
 import { findFeedstock } from '../../feed/library.js';
 import { characteriseMixture, type Characterisation, type MixtureItem } from '../../feed/characterise.js';
-import { characteriseFeedList } from '../../feed/feedlist.js';
-import { runFileHooks } from './run.js';
 import { libraryFrom, wrap } from './feedlib.js';
 
-// `adsim run` files may say "influent": {"feed": [{"feedstock": ..., "rate": ...}]}: this module provides the mapping.
-runFileHooks.characteriseFeed = (feed, field) => characteriseFeedList(feed, field).influent;
 
 export function describeCharacterisation(c: Characterisation): string {
   const r = c.report, b = r.balance;

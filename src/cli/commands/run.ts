@@ -8,7 +8,7 @@ import { simulateDigester } from '../../simulate/digester.js';
 import type { DigesterResult } from '../../simulate/types.js';
 import { resolve } from 'node:path';
 
-/** The feed module registers its characteriser here so `influent.feed` works without a hard dependency cycle. */
+/** Optional overrides of how run files are read (e.g. a user feedstock library); empty by default. */
 export const runFileHooks: Pick<RunFileContext, 'characteriseFeed'> = {};
 
 export function summarise(name: string, r: DigesterResult): string {
