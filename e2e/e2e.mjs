@@ -98,6 +98,8 @@ try {
   });
   check(inked.length >= 4 && inked.every((c) => c.ink > 500), `charts drawn: ${inked.map((c) => `${c.id}=${c.ink}px`).join(' ')}`);
   await page.screenshot({ path: `${out}/compare.png`, fullPage: true });
+  // The README picture: the table and the first charts (copied to docs/img/compare.png by hand when the UI changes).
+  await page.screenshot({ path: `${out}/compare-readme.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1500 } });
 
   // 6. Export the annual CSV.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv-annual')]);
