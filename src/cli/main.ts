@@ -42,6 +42,7 @@ export async function main(argv: string[], io: CliIo = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   cwd: process.cwd(),
+  tty: process.stderr.isTTY === true,
 }): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') { help(io); return name ? 0 : 2; }

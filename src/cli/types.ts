@@ -4,6 +4,8 @@ export interface CliIo {
   out: (text: string) => void;   // stdout
   err: (text: string) => void;   // stderr (warnings, progress)
   cwd: string;
+  /** stderr is a terminal: progress lines (rewritten with \r) are shown only then. */
+  tty?: boolean;
 }
 
 export interface CliCommand {

@@ -58,11 +58,14 @@ export const scenarioCommand: CliCommand = {
   },
 };
 
-/** A progress line on stderr, updated every ~10 % of the run. */
+/** A progress line on stderr (terminals only), updated every ~10 % of the run and cleared at the end. */
 export function progress(io: CliIo, name: string): (t_d: number, days: number) => void {
   let last = -1;
   return (t, days) => {
+    if (!io.tty) return;
     const pct = Math.floor((10 * t) / days);
-    if (pct !== last) { last = pct; io.err(`\r${name}: day ${Math.floor(t)} of ${days}`); }
+    if (pct === last) return;
+    last = pct;
+    io.err(t >= days ? '\r\x1b[K' : `\r${name}: day ${Math.floor(t)} of ${days}`);
   };
 }
