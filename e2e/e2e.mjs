@@ -98,8 +98,6 @@ try {
   });
   check(inked.length >= 4 && inked.every((c) => c.ink > 500), `charts drawn: ${inked.map((c) => `${c.id}=${c.ink}px`).join(' ')}`);
   await page.screenshot({ path: `${out}/compare.png`, fullPage: true });
-  // The README picture: the table and the first charts (copied to docs/img/compare.png by hand when the UI changes).
-  await page.screenshot({ path: `${out}/compare-readme.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1500 } });
 
   // 6. Export the annual CSV.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv-annual')]);
@@ -154,6 +152,18 @@ try {
   await page.setInputFiles('#import', { name: 'not-a-scenario.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
   await page.waitForSelector('adsim-app .notice.error');
   check(await page.evaluate(() => localStorage.getItem('adsim.saved')) === savedBefore, 'a failed import changed nothing saved');
+
+  // 12. The README picture: today's route against three bundled alternatives (copied to docs/img/compare.png by hand).
+  const showcase = await store((s) => {
+    const by = (re) => s.scenarios.find((x) => re.test(x.origin ?? ''))?.id;
+    return [by(/baseline/), by(/weekly-small/), by(/fortnightly/), by(/garden/)].filter(Boolean);
+  });
+  if (showcase.length >= 2) {
+    await store((s, ids) => { s.dismissNotice(); s.compareIds = []; ids.forEach((i) => s.toggleCompare(i, true)); s.setBaseline(ids[0]); s.setView('compare'); s.runComparison(); }, showcase);
+    for (const id of showcase) await waitRun(id);
+    await page.waitForSelector('compare-view adsim-chart#chart-money');
+    await page.screenshot({ path: `${out}/compare-readme.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1560 } });
+  }
 
   check(problems.length === 0, `no console errors${problems.length ? `: ${problems.join(' | ')}` : ''}`);
   console.log(`e2e figures: ${JSON.stringify(figures)}`);

@@ -97,8 +97,10 @@ export class CompareView extends LitElement {
           const v = annualOf(c.result)[m.key];
           const b = base?.[m.key];
           const d = v !== undefined && b !== undefined && c.id !== st.baselineId ? v - b : undefined;
-          const good = d !== undefined && d !== 0 && (m.lowerIsBetter ? d < 0 : d > 0);
-          return html`<td>${fmt(v)}${d !== undefined ? html`<span class="diff ${d === 0 ? '' : good ? 'better' : 'worse'}">${fmtSigned(d)} vs baseline</span>` : nothing}</td>`;
+          // Differences under 0.5 % are within the rounding shown: call them the same rather than colour them.
+          const same = d !== undefined && Math.abs(d) <= 0.005 * Math.max(Math.abs(v ?? 0), Math.abs(b ?? 0));
+          const good = d !== undefined && !same && (m.lowerIsBetter ? d < 0 : d > 0);
+          return html`<td>${fmt(v)}${d !== undefined ? html`<span class="diff ${same ? '' : good ? 'better' : 'worse'}">${same ? 'same as baseline' : html`${fmtSigned(d)} vs baseline`}</span>` : nothing}</td>`;
         })}</tr>`)}</tbody></table>`;
   }
 

@@ -52,14 +52,15 @@ export class ModelView extends LitElement {
           <tbody>${ps.map((p) => {
             const v = overrides[p.name];
             const id = `p-${p.name}`;
+            const issue = (st.issues[s.id] ?? []).find((i) => i.field === `digester.parameters.${p.name}`);
             return html`<tr class=${v !== undefined ? 'changed' : ''}><td><label for=${id}><code>${p.name}</code></label></td>
               <td class="desc">${p.description}<div class="src">${p.source}${p.range ? ` · range ${p.range[0]}-${p.range[1]}` : ''}</div></td>
               <td>${p.unit}</td><td>${p.value}</td>
-              <td><input id=${id} inputmode="decimal" .value=${v === undefined ? '' : String(v)} placeholder=${String(p.value)}
+              <td><input id=${id} inputmode="decimal" aria-invalid=${issue ? 'true' : 'false'} aria-describedby="${id}-e" .value=${v === undefined ? '' : String(v)} placeholder=${String(p.value)}
                 @change=${(e: Event) => {
                   const t = (e.target as HTMLInputElement).value.trim();
                   act(this, 'setField', s.id, `digester.parameters.${p.name}`, t === '' ? undefined : Number.isFinite(Number(t)) ? Number(t) : t);
-                }}></td></tr>`;
+                }}><div class="error" id="${id}-e">${issue?.message ?? ''}</div></td></tr>`;
           })}</tbody></table></details>`;
       })}`;
   }
