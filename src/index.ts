@@ -26,3 +26,4 @@ export { fitLeastSquares } from './analysis/fit.js';
 export { fitBmp, bmpCurve } from './analysis/bmp-curve.js';
 export { fitDigester } from './analysis/digester-fit.js';
 export { parseMeasuredCsv } from './analysis/measured.js';
+export { runScenariosInPool, projectScenariosInPool, createNodePool, type Settled } from './worker/pool.node.js';
