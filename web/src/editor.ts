@@ -58,7 +58,6 @@ export class ScenarioEditor extends LitElement {
       } else sec.fields.forEach((f) => known.add(f.key));
     }
     const orphans = issues.filter((i) => !known.has(i.field));
-    const run = store.runs[s.id];
     return html`
       <h2>Edit: ${String(s.json.name)}</h2>
       <div class="row no-print">
@@ -74,8 +73,7 @@ export class ScenarioEditor extends LitElement {
           ${SECTIONS.map((sec) => this.section(sec))}
         </form>
         <aside aria-live="polite">${this.sidePanel()}</aside>
-      </div>
-      ${run ? nothing : nothing}`;
+      </div>`;
   }
 
   private statusLine(): TemplateResult | typeof nothing {

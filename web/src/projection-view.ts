@@ -82,7 +82,6 @@ export class ProjectionView extends LitElement {
       <div role="status" aria-live="polite">
         ${p?.status === 'error' ? html`<p class="error">The projection failed: ${p.error}</p>` : nothing}
         ${p?.status === 'cancelled' ? html`<p class="muted">Projection cancelled.</p>` : nothing}
-        ${st.isStale(s.id) ? nothing : nothing}
       </div>
       ${p?.status === 'done' && p.result ? this.summary(String(s.json.name), p.result.years as unknown as Year[], p.result.assumptions) : html`<p class="muted">Choose the number of years and press Project.</p>`}`;
   }
