@@ -2,6 +2,15 @@
 # End-to-end test: build the site, serve it with vite preview on 127.0.0.1:4173, drive it with Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The browser tests drive Debian's Chromium (Playwright cannot download its own here): install it when missing.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else
+    echo "e2e: needs Debian's chromium at /usr/bin/chromium: run 'sudo apt-get install -y chromium'" >&2
+    exit 1
+  fi
+fi
 node node_modules/vite/bin/vite.js build --logLevel warn
 node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port 4173 --strictPort >test-artifacts-preview.log 2>&1 &
 PREVIEW=$!
