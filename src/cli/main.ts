@@ -52,7 +52,10 @@ export async function main(argv: string[], io: CliIo = {
     return await cmd.run(rest, io);
   } catch (e) {
     if (e instanceof InputError) { io.err(`adsim ${name}: ${e.message}\n`); return 2; }
-    if (e instanceof SolverError) { io.err(`adsim ${name}: solver failed: ${e.message}\n`); return 3; }
+    if (e instanceof SolverError || (e as Error)?.name === 'SolverError') {   // also when rebuilt from a worker
+      io.err(`adsim ${name}: solver failed: ${(e as Error).message}\n`);
+      return 3;
+    }
     // Not the user's mistake: say so plainly; the stack only on request.
     io.err(`adsim ${name}: internal error: ${(e as Error).message ?? e} (please report it; set ADSIM_DEBUG=1 for details)\n`);
     if (process.env.ADSIM_DEBUG) io.err(`${(e as Error).stack}\n`);

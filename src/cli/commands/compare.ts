@@ -10,6 +10,7 @@ import { runScenario, type ScenarioResult } from '../../compare/run.js';
 import { compareScenarios } from '../../compare/compare.js';
 import { comparisonCsv, comparisonTable } from '../../compare/table.js';
 import { jsonError, loadScenario, progress } from './scenario.js';
+import { findNodeWorker, runScenariosInPool } from '../../worker/pool.node.js';
 
 export const compareCommand: CliCommand = {
   name: 'compare',
@@ -39,8 +40,7 @@ export const compareCommand: CliCommand = {
         names.add(s.name);
       });
       const bars = scenarios.map((s) => progress(io, s.name));
-      const results: ScenarioResult[] = runAll(scenarios, (i, t, d) => bars[i]!(t, d));
-      io.err('\n');
+      const results: ScenarioResult[] = await runAll(scenarios, (i, t, d) => bars[i]!(t, d));
       const c = compareScenarios(results, baseFile ? scenarios[0]!.name : undefined);
       const csv = flagString(args, 'csv');
       if (csv) {
@@ -56,7 +56,19 @@ export const compareCommand: CliCommand = {
   },
 };
 
-/** Runs each scenario in turn. Each run is independent, so a worker pool (src/worker) can replace this loop. */
-function runAll(scenarios: Scenario[], onProgress: (i: number, t: number, days: number) => void): ScenarioResult[] {
-  return scenarios.map((s, i) => runScenario(s, { onProgress: (t, d) => onProgress(i, t, d) }));
+/**
+ * Runs the scenarios: in parallel worker threads (one per core) when there are several and the worker is built,
+ * otherwise in turn in this process (ADSIM_WORKERS=0 forces that). A failed scenario fails the comparison.
+ */
+async function runAll(scenarios: Scenario[], onProgress: (i: number, t: number, days: number) => void): Promise<ScenarioResult[]> {
+  const inProcess = () => scenarios.map((s, i) => runScenario(s, { onProgress: (t, d) => onProgress(i, t, d) }));
+  if (scenarios.length < 2 || process.env.ADSIM_WORKERS === '0') return inProcess();
+  let worker: URL;
+  try { worker = findNodeWorker(); } catch { return inProcess(); }
+  const days = scenarios.map((s) => s.horizon.startup_d + 365 * s.horizon.years);
+  const settled = await runScenariosInPool(scenarios, {
+    workerUrl: worker,
+    onProgress: (i, p) => onProgress(i, p.t_d ?? p.fraction * days[i]!, days[i]!),
+  });
+  return settled.map((r) => { if (!r.ok) throw r.error; return r.value; });
 }

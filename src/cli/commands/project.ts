@@ -20,7 +20,6 @@ export const projectCommand: CliCommand = {
       const s = loadScenario(file);
       const years = flagNumber(args, 'years', s.rollout.years, (x) => Number.isInteger(x) && x >= 1 && x <= 30, 'a whole number of years from 1 to 30');
       const p = projectScenario(s, years, { onProgress: progress(io, s.name) });
-      io.err('\n');
       if (asJson) { io.out(JSON.stringify({ ok: true, ...p }, jsonReplacer) + '\n'); return 0; }
       io.out(projectionTable(p));
       return 0;
