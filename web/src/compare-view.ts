@@ -2,6 +2,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { ChartConfiguration } from 'chart.js';
 import { DEFAULTS } from '../../src/scenario/defaults.js';
+import { parameterDef } from '../../models/adm1/parameters.js';
 import type { ScenarioResultLike } from '../../src/worker/engine.js';
 import { act } from './action.js';
 import './chart.js';
@@ -104,15 +105,17 @@ export class CompareView extends LitElement {
         })}</tr>`)}</tbody></table>`;
   }
 
-  private line(title: string, yLabel: string, series: Array<{ label: string; x: ArrayLike<number>; y: ArrayLike<number>; i: number; threshold?: boolean }>): ChartConfiguration {
+  private line(title: string, yLabel: string, series: Array<{ label: string; x: ArrayLike<number>; y: ArrayLike<number>; i: number; threshold?: boolean | 'model' }>): ChartConfiguration {
     return {
       type: 'line',
       data: {
         datasets: series.map((s) => ({
           label: s.label,
           data: Array.from({ length: s.y.length }, (_, k) => ({ x: s.x[k]!, y: s.y[k]! })),
-          borderColor: s.threshold ? '#D55E00' : colour(s.i), backgroundColor: s.threshold ? '#D55E00' : colour(s.i),
-          borderDash: s.threshold ? [8, 4] : dash(s.i), borderWidth: s.threshold ? 2 : 1.5, pointRadius: 0,
+          // thresholds: vermilion dashed for the literature limit, black dotted for the model's own constant
+          borderColor: s.threshold === 'model' ? '#000000' : s.threshold ? '#D55E00' : colour(s.i),
+          backgroundColor: s.threshold === 'model' ? '#000000' : s.threshold ? '#D55E00' : colour(s.i),
+          borderDash: s.threshold === 'model' ? [2, 3] : s.threshold ? [8, 4] : dash(s.i), borderWidth: s.threshold ? 2 : 1.5, pointRadius: 0,
         })),
       },
       options: {
@@ -136,7 +139,13 @@ export class CompareView extends LitElement {
     const nh3 = lines(FREE_NH3);
     const limit = DEFAULTS.free_nh3_warn_mgN_L.value;
     const xMax = Math.max(1, ...nh3.map((l) => l.x[l.x.length - 1] ?? 1));
-    const nh3Chart = nh3.length ? [...nh3, { label: `inhibition threshold ${limit} mg N/L`, x: [0, xMax], y: [limit, limit], i: 0, threshold: true }] : [];
+    // The model's own constant (what drives its inhibition warnings) beside the literature limit for unacclimated
+    // digesters: the two differ by ~6x, and the reader should see both.
+    const KI = done.map((c) => c.result?.run?.parameters?.K_I_nh3).find((x) => typeof x === 'number') ?? parameterDef('K_I_nh3')!.value;
+    const KI_mg = Math.round(KI * 14000);
+    const nh3Chart = nh3.length ? [...nh3,
+      { label: `unacclimated digesters inhibited above ~${limit} mg N/L (literature)`, x: [0, xMax], y: [limit, limit], i: 0, threshold: true as const },
+      { label: `ADM1 K_I_nh3 = ${KI_mg} mg N/L (acetoclasts at half rate in the model)`, x: [0, xMax], y: [KI_mg, KI_mg], i: 0, threshold: 'model' as const }] : [];
     const group = (title: string, keys: string[], unit: string, scale = 1): ChartConfiguration | undefined => {
       if (!keys.length) return undefined;
       return {
