@@ -96,3 +96,22 @@ describe('adsim run', () => {
     expect(missing.err).toMatch(/file not found/);
   });
 });
+
+describe('adsim run warnings', () => {
+  it('names influent states a feed table leaves out, and a headspace below atmospheric pressure', async () => {
+    const table = 'time_d,q_m3_d,X_ch\n0,170,5\n';
+    const { file } = tmpRun({ influent: { table: 'feed.csv' }, days: 5 }, { 'feed.csv': table });
+    const r = await cli(['run', file, '--json']);
+    const j = JSON.parse(r.out);
+    expect(j.warnings.join('\n')).toMatch(/influent: no value for S_su, .*S_IC.*taken as 0 \(S_IC, S_IN, S_cation, S_anion set the feed's alkalinity and pH/);
+    expect(r.err).toMatch(/influent: no value for/);
+    // a flushed digester (HRT of minutes) makes almost no gas: its headspace falls below P_atm
+    const flushed = tmpRun({ influent: { q_m3_d: 1e6, state: bsm2.influent.state }, days: 2 });
+    const f = JSON.parse((await cli(['run', flushed.file, '--json'])).out);
+    expect(f.final.P_gas_bar).toBeLessThan(1.013);
+    expect(f.warnings.join('\n')).toMatch(/headspace pressure falls to 0\.\d+ bar, below atmospheric/);
+    // the benchmark itself gives every state and keeps its pressure: neither warning
+    const ok = JSON.parse((await cli(['run', tmpRun({ days: 5 }).file, '--json'])).out);
+    expect(ok.warnings.join('\n')).not.toMatch(/influent: no value|below atmospheric/);
+  });
+});

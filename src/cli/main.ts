@@ -3,6 +3,8 @@ import { InputError } from '../errors.js';
 import { SolverError } from '../solvers/types.js';
 import type { CliCommand, CliIo } from './types.js';
 import { runCommand } from './commands/run.js';
+import pkg from '../../package.json';
+import { MODEL_NAME, MODEL_VERSION } from '../../models/adm1/parameters.js';
 import { parametersCommand } from './commands/parameters.js';
 import { scenarioCommand } from './commands/scenario.js';
 import { compareCommand } from './commands/compare.js';
@@ -45,9 +47,16 @@ export async function main(argv: string[], io: CliIo = {
   tty: process.stderr.isTTY === true,
 }): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') { help(io); return name ? 0 : 2; }
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    const topic = commands.find((c) => c.name === rest[0]);
+    if (topic) { io.out(`${topic.usage}\n  ${topic.summary}\n`); return 0; }
+    help(io);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === 'version') { io.out(`adsim ${pkg.version} (model ${MODEL_NAME} ${MODEL_VERSION})\n`); return 0; }
   const cmd = commands.find((c) => c.name === name);
-  if (!cmd) { io.err(`adsim: unknown command ${JSON.stringify(name)}; expected one of ${commands.map((c) => c.name).join(', ')}\n`); return 2; }
+  if (!cmd) { io.err(`adsim: unknown command ${JSON.stringify(name)}; expected one of ${commands.map((c) => c.name).join(', ')} (adsim help lists them)\n`); return 2; }
+  if (rest.includes('--help') || rest.includes('-h')) { io.out(`${cmd.usage}\n  ${cmd.summary}\n`); return 0; }
   try {
     return await cmd.run(rest, io);
   } catch (e) {

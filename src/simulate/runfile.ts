@@ -78,6 +78,14 @@ function parseInfluent(v: unknown, ctx: RunFileContext): ParsedInfluent {
   return { feed: [{ time_d: 0, q_m3_d: v.q_m3_d, state: v.state as Record<string, number> }], notes: [] };
 }
 
+/** A note naming the influent states that no feed row gives (they are taken as 0, which sets alkalinity and pH too). */
+export function missingInfluentNote(feed: readonly FeedSegment[]): string[] {
+  const missing = [...INFLUENT_STATES].filter((k) => feed.every((row) => row.state[k] === undefined));
+  if (missing.length === 0) return [];
+  const key = missing.filter((k) => ['S_IC', 'S_IN', 'S_cation', 'S_anion'].includes(k));
+  return [`influent: no value for ${missing.join(', ')}; taken as 0${key.length ? ` (${key.join(', ')} set the feed's alkalinity and pH: check them)` : ''}`];
+}
+
 export function parseRunFile(json: unknown, ctx: RunFileContext = {}): DigesterRun {
   if (!isObject(json)) expected('(file)', 'a JSON object', json);
   if (json.kind !== 'digester-run') expected('kind', '"digester-run"', json.kind);
@@ -101,7 +109,7 @@ export function parseRunFile(json: unknown, ctx: RunFileContext = {}): DigesterR
     days: json.days as number,
     output_every_d: (output?.every_d as number | undefined) ?? 1,
     solver: solver as DigesterRun['solver'],
-    notes: influent.notes,
+    notes: [...influent.notes, ...missingInfluentNote(influent.feed)],
   };
   validateRun(run);
   return run;

@@ -35,6 +35,10 @@ export function runWarnings(run: DigesterRun, p: Params, series: Record<string, 
   }
   if (min(pH) < 6.5) w.push(`pH falls to ${min(pH).toFixed(2)} (below 6.5): risk of souring`);
   if (max(pH) > 8.3) w.push(`pH rises to ${max(pH).toFixed(2)} (above 8.3): free ammonia rises steeply`);
+  const P_gas = series.P_gas_bar!;
+  if (min(P_gas) < p.P_atm!) {
+    w.push(`headspace pressure falls to ${min(P_gas).toFixed(3)} bar, below atmospheric (${p.P_atm} bar): no biogas leaves then; gas production is too small for the digester (washout, no feed, or a batch start)`);
+  }
   if (max(vfa) > 2) w.push(`total VFA up to ${max(vfa).toFixed(2)} kg COD/m3 (above 2): the digester is overloaded or inhibited`);
   return w;
 }
