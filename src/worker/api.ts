@@ -2,6 +2,9 @@
 import { releaseProxy, transfer, type Remote } from 'comlink';
 import * as engine from './engine.js';
 import type { DigesterRun } from '../simulate/types.js';
+import type { DigesterFitOptions } from '../analysis/digester-fit.js';
+import type { BmpModel } from '../analysis/bmp-curve.js';
+import type { MeasuredData } from '../analysis/measured.js';
 import type { Envelope, JobProgress, ProgressFn, WireError } from './types.js';
 
 /** A progress callback as the worker sees it: a plain function in-process, a Comlink remote across threads. */
@@ -83,6 +86,27 @@ export const api = {
   simulateDigester(run: DigesterRun, progress?: ProgressArg) {
     return job(progress, (tick) => engine.simulateDigester({ ...run, onProgress: (t_d) => tick(t_d, run.days) }));
   },
+  /** One analysis point of a scenario: annual figures, and daily series as transferable typed arrays when asked. */
+  scenarioOutputs(json: unknown, series: boolean, feedstocks?: engine.FeedstockValues, progress?: ProgressArg) {
+    return job(progress, (tick) => engine.scenarioOutputs(json, series, feedstocks, tick));
+  },
+  /** One Monte Carlo sample of a projection: the last year's figures only (a few numbers per job). */
+  projectionFigures(json: unknown, years: number, feedstocks?: engine.FeedstockValues, progress?: ProgressArg) {
+    return job(progress, (tick) => engine.projectionFigures(json, years, feedstocks, tick));
+  },
+  /** One analysis point of a digester run: end values, and series as typed arrays when asked. */
+  digesterOutputs(run: DigesterRun, series: boolean, progress?: ProgressArg) {
+    return job(progress, (tick) => engine.digesterOutputs({ ...run, onProgress: (t_d) => tick(t_d, run.days) }, series));
+  },
+  /** A whole calibration in one job (its runs depend on each other); progress is model runs used of the budget. */
+  fitDigester(run: DigesterRun, data: MeasuredData, names: string[], opts: Omit<DigesterFitOptions, 'onProgress'>, progress?: ProgressArg) {
+    const budget = opts.maxEvaluations ?? 400;
+    return job(progress, (tick) => engine.fitDigester(run, data, names, { ...opts, onProgress: (evals) => { tick(evals, budget); } }));
+  },
+  /** A BMP kinetic curve fit (cheap, but kept off the page's thread like everything numerical). */
+  fitBmp(t_d: number[], B: number[], model: BmpModel, unit?: string, progress?: ProgressArg) {
+    return job(progress, () => engine.fitBmp(t_d, B, model, unit));
+  },
   /** For tests of crash recovery: 'throw' fails outside the envelope; 'uncaught' kills the worker from its event loop. */
   crashForTest(how: 'throw' | 'uncaught'): Promise<never> {
     if (how === 'throw') return Promise.reject(new Error('deliberate failure'));
@@ -92,4 +116,5 @@ export const api = {
 };
 
 export type WorkerApi = typeof api;
-export type JobMethod = 'runScenario' | 'projectScenario' | 'simulateDigester';
+export type JobMethod = 'runScenario' | 'projectScenario' | 'simulateDigester' | 'scenarioOutputs' | 'projectionFigures'
+  | 'digesterOutputs' | 'fitDigester' | 'fitBmp';

@@ -2,30 +2,14 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { act } from './action.js';
 import { fmt } from './metrics.js';
-import type { ScenarioStore } from './store.js';
+import { headline, type FigureRange, type ProjectionRanges } from './research-projection.js';
+import type { RangeState, ScenarioStore } from './store.js';
 import { shared } from './styles.js';
 
 type Year = Record<string, number>;
 
-/**
- * Rough range from the largest single uncertainty, the dog-faeces methane potential: 150-350 NL CH4/kg VS around the
- * 250 used (domain.md §1, an estimate). Energy and its credits scale with it; collection costs and disposal do not.
- */
-const BMP_LOW = 150 / 250, BMP_HIGH = 350 / 250;
-
-/** A year's headline figures if the methane yield were `f` times the one used (energy and its credits scale). */
-function scaled(y: Year, f: number) {
-  const credits = (y.co2e_avoided_grid_t ?? 0) + (y.co2e_avoided_heat_t ?? 0) - (y.co2e_methane_slip_t ?? 0);
-  const revenue = (y.electricity_revenue_gbp ?? 0) + (y.heat_revenue_gbp ?? 0);
-  return {
-    el: (y.electricity_net_kWh ?? 0) * f,
-    homes: (y.homes_equivalent ?? 0) * f,
-    co2Saved: (y.co2e_saving_vs_today_t ?? -(y.co2e_net_t ?? 0)) + credits * (f - 1),
-    moneySaved: (y.saving_vs_today_gbp ?? -(y.cost_net_gbp ?? 0)) + revenue * (f - 1),
-  };
-}
-
-const sorted = (a: number, b: number) => (a <= b ? [a, b] : [b, a]) as [number, number];
+/** A year's headline figures (net electricity, homes, CO2e and money saved against today's route). */
+const scaled = (y: Year) => headline(y);
 const tonnes = (x: number) => `${fmt(Math.abs(x))} t ${x >= 0 ? 'saved' : 'added'}`;
 const pounds = (x: number) => `£${fmt(Math.abs(x))} ${x >= 0 ? 'saved' : 'extra cost'}`;
 
@@ -83,42 +67,53 @@ export class ProjectionView extends LitElement {
         ${p?.status === 'error' ? html`<p class="error">The projection failed: ${p.error}</p>` : nothing}
         ${p?.status === 'cancelled' ? html`<p class="muted">Projection cancelled.</p>` : nothing}
       </div>
-      ${p?.status === 'done' && p.result ? this.summary(String(s.json.name), p.result.years as unknown as Year[], p.result.assumptions) : html`<p class="muted">Choose the number of years and press Project.</p>`}`;
+      ${p?.status === 'done' && p.result ? this.summary(String(s.json.name), p.result.years as unknown as Year[], p.result.assumptions, st.ranges[s.id]) : html`<p class="muted">Choose the number of years and press Project.</p>`}`;
   }
 
-  private summary(name: string, years: Year[], assumptions: Array<{ field: string; estimate: boolean }>): TemplateResult {
+  /** The range line under a big number: P10 to P90 once the Monte Carlo is done, its progress while it runs. */
+  private range(r: RangeState | undefined, key: keyof ProjectionRanges['figures'], text: (f: FigureRange) => string): TemplateResult {
+    if (!r) return html`<div class="range muted">range not computed</div>`;
+    if (r.status === 'done' && r.result) return html`<div class="range">${text(r.result.figures[key])}</div>`;
+    if (r.status === 'running') return html`<div class="range muted">working out the range… ${r.done}/${r.total || '?'}</div>`;
+    return html`<div class="range muted">range ${r.status === 'error' ? `not available: ${r.error}` : 'not computed'}</div>`;
+  }
+
+  private summary(name: string, years: Year[], assumptions: Array<{ field: string; estimate: boolean }>, r: RangeState | undefined): TemplateResult {
     const last = years[years.length - 1]!;
     const n = years.length;
-    const mid = scaled(last, 1), lo = scaled(last, BMP_LOW), hi = scaled(last, BMP_HIGH);
+    const mid = scaled(last);
     const sum = (k: string) => years.reduce((a, y) => a + (y[k] ?? 0), 0);
-    const co2Total = years.reduce((a, y) => a + scaled(y, 1).co2Saved, 0);
-    const moneyTotal = years.reduce((a, y) => a + scaled(y, 1).moneySaved, 0);
-    const [elLo, elHi] = sorted(lo.el, hi.el), [hLo, hHi] = sorted(lo.homes, hi.homes);
-    const [cLo, cHi] = sorted(lo.co2Saved, hi.co2Saved), [mLo, mHi] = sorted(lo.moneySaved, hi.moneySaved);
+    const co2Total = years.reduce((a, y) => a + scaled(y).co2Saved, 0);
+    const moneyTotal = years.reduce((a, y) => a + scaled(y).moneySaved, 0);
     const estimates = assumptions.filter((a) => a.estimate);
+    const rng = (key: keyof ProjectionRanges['figures'], text: (f: FigureRange) => string) => this.range(r, key, text);
+    const res = r?.status === 'done' ? r.result : undefined;
     return html`
       <p class="lede">In year ${n}${n > 1 ? ', when the rollout is complete' : ''}, collecting ${fmt(last.dog_waste_collected_t)} tonnes of dog waste a year,
         the plan “${name}” would, compared with sending the same waste where it goes today:</p>
       <div class="cards">
         <div class="card"><div class="big">${fmt(mid.el / 1000)} MWh</div><div class="what">of electricity a year</div>
-          <div class="range">range ${fmt(elLo / 1000)} to ${fmt(elHi / 1000)} MWh</div>
+          ${rng('el', (f) => `likely range ${fmt(f.p10 / 1000)} to ${fmt(f.p90 / 1000)} MWh`)}
           <p class="say">Electricity sent out after the plant's own use, with the engine efficiency and running time set in the scenario.</p></div>
         <div class="card"><div class="big">${fmt(mid.homes)}</div><div class="what">homes' electricity</div>
-          <div class="range">range ${fmt(hLo)} to ${fmt(hHi)} homes</div>
+          ${rng('homes', (f) => `likely range ${fmt(f.p10)} to ${fmt(f.p90)} homes`)}
           <p class="say">That electricity equals the yearly use of this many typical homes (Ofgem's medium household unless the scenario says otherwise).</p></div>
         <div class="card"><div class="big">${fmt(Math.abs(mid.co2Saved))} t</div><div class="what">CO2e a year ${mid.co2Saved >= 0 ? 'saved' : 'added'}</div>
-          <div class="range">between ${tonnes(cLo)} and ${tonnes(cHi)}</div>
+          ${rng('co2Saved', (f) => `likely between ${tonnes(f.p10)} and ${tonnes(f.p90)}`)}
           <p class="say">Greenhouse gas against today's route: grid electricity and disposal avoided, minus collection transport and methane leaking from the plant.</p></div>
         <div class="card"><div class="big">£${fmt(Math.abs(mid.moneySaved))}</div><div class="what">a year ${mid.moneySaved >= 0 ? 'saved' : 'extra cost'}</div>
-          <div class="range">between ${pounds(mLo)} and ${pounds(mHi)}</div>
+          ${rng('moneySaved', (f) => `likely between ${pounds(f.p10)} and ${pounds(f.p90)}`)}
           <p class="say">Collection, treatment and gate fees against today's route, less electricity and heat sold. The digester's build cost is ${last.digester_cost_gbp ? 'included' : 'not included'}.</p></div>
       </div>
       <p>Over all ${n} year${n > 1 ? 's' : ''}: ${fmt(sum('electricity_net_kWh') / 1000)} MWh of electricity, ${tonnes(co2Total)} of CO2e, ${pounds(moneyTotal)}.</p>
       <h3>Year by year</h3>
       <table aria-label="Projection by year"><thead><tr><th scope="col">Year</th><th scope="col">Bins</th><th scope="col">Dog waste (t)</th><th scope="col">Electricity (MWh)</th><th scope="col">Homes</th><th scope="col">CO2e saved (t)</th><th scope="col">Money saved (£)</th></tr></thead>
-        <tbody>${years.map((y, i) => html`<tr><td>${y.year ?? i + 1}</td><td>${fmt(y.bins)}</td><td>${fmt(y.dog_waste_collected_t)}</td><td>${fmt((y.electricity_net_kWh ?? 0) / 1000)}</td><td>${fmt(y.homes_equivalent)}</td><td>${fmt(scaled(y, 1).co2Saved)}</td><td>${fmt(scaled(y, 1).moneySaved)}</td></tr>`)}</tbody></table>
+        <tbody>${years.map((y, i) => html`<tr><td>${y.year ?? i + 1}</td><td>${fmt(y.bins)}</td><td>${fmt(y.dog_waste_collected_t)}</td><td>${fmt((y.electricity_net_kWh ?? 0) / 1000)}</td><td>${fmt(y.homes_equivalent)}</td><td>${fmt(scaled(y).co2Saved)}</td><td>${fmt(scaled(y).moneySaved)}</td></tr>`)}</tbody></table>
       <h3>How sure is this?</h3>
-      <p>The ranges come from the biggest single unknown: how much methane dog waste gives. No standard laboratory value exists; 150 to 350 litres per kg of organic matter are plausible and 250 is used here. Other figures the scenario did not set use published defaults${estimates.length ? html`; ${estimates.length} of them are estimates (${estimates.slice(0, 5).map((a) => a.field).join(', ')}${estimates.length > 5 ? ', …' : ''})` : ''}. Each year is simulated as a settled year; the start-up of new areas is not modelled.</p>`;
+      <p class="covers">${res
+        ? `Each “likely” range runs from the 10th to the 90th percentile of ${res.ok} simulations of year ${n} in which ${res.feedstockInputs ? 'how much methane the waste gives, how fast it breaks down and ' : ''}${res.defaultInputs} ${res.feedstockInputs ? 'other ' : ''}figures this scenario leaves at their defaults (such as bin fill, engine efficiency and prices) were each drawn from their published or estimated ranges.`
+        : 'The ranges are worked out after the main figures by repeating the simulation with the uncertain inputs drawn from their ranges.'}</p>
+      <p>The biggest single unknown is how much methane dog waste gives: no standard laboratory value exists; 150 to 350 litres per kg of organic matter are plausible and 250 is used for the big numbers. Other figures the scenario did not set use published defaults${estimates.length ? html`; ${estimates.length} of them are estimates (${estimates.slice(0, 5).map((a) => a.field).join(', ')}${estimates.length > 5 ? ', …' : ''})` : ''}. Each year is simulated as a settled year; the start-up of new areas is not modelled.</p>`;
   }
 }
 customElements.define('projection-view', ProjectionView);

@@ -2,11 +2,13 @@
 import { parseScenario } from '../../src/scenario/parse.js';
 import type { ProjectionLike, ScenarioResultLike } from '../../src/worker/engine.js';
 import type { JobProgress } from '../../src/worker/types.js';
+import type { SimPool } from '../../src/worker/pool.js';
+import { projectionRanges, type FiguresFn, type ProjectionRanges } from './research-projection.js';
 import { blankScenario } from './blank.js';
 import { clone, setPath } from './paths.js';
 import { exportJson, loadSaved, scenariosInFile, writeSaved, type SavedScenario, type ScenarioJson } from './storage.js';
 
-export type View = 'editor' | 'compare' | 'projection' | 'model';
+export type View = 'editor' | 'compare' | 'projection' | 'model' | 'research';
 export type Status = 'queued' | 'running' | 'done' | 'error' | 'cancelled';
 
 export interface Issue { field: string; message: string }
@@ -27,6 +29,18 @@ export interface ProjectionState extends Omit<RunState, 'result'> {
   result?: ProjectionLike;
 }
 
+/** The Monte Carlo ranges of a projection, computed after its central result shows. */
+export interface RangeState {
+  status: Status;
+  done: number;
+  total: number;
+  result?: ProjectionRanges;
+  error?: string;
+  /** The scenario JSON and years the ranges belong to. */
+  input: string;
+  years: number;
+}
+
 /** A job the runner started: its promise and a way to stop it. */
 export interface Started<T> { promise: Promise<T>; cancel(): void }
 
@@ -34,6 +48,10 @@ export interface Started<T> { promise: Promise<T>; cancel(): void }
 export interface Runner {
   run(json: ScenarioJson, onProgress: (p: JobProgress) => void): Started<ScenarioResultLike>;
   project(json: ScenarioJson, years: number, onProgress: (p: JobProgress) => void): Started<ProjectionLike>;
+  /** The worker pool behind the runner, when there is one (the research tools submit their own jobs to it). */
+  pool?: SimPool;
+  /** One projection sample's last-year figures (tests pass a fake; otherwise the pool's projectionFigures job). */
+  figures?: FiguresFn;
 }
 
 export interface StoreOptions {
@@ -70,6 +88,7 @@ export class ScenarioStore extends EventTarget {
   view: View = 'editor';
   runs: Record<string, RunState> = {};
   projections: Record<string, ProjectionState> = {};
+  ranges: Record<string, RangeState> = {};
   issues: Record<string, Issue[]> = {};
   notice?: { kind: 'error' | 'info'; text: string };
   readonly bundled: Record<string, ScenarioJson>;
@@ -109,6 +128,11 @@ export class ScenarioStore extends EventTarget {
     this.compareIds = this.scenarios.slice(0, 3).map((s) => s.id);
     if (this.baselineId && !this.compareIds.includes(this.baselineId)) this.compareIds.unshift(this.baselineId);
     this.persist();
+  }
+
+  /** The worker pool, for the research tools. */
+  get pool(): SimPool | undefined {
+    return this.runner.pool;
   }
 
   get selected(): SavedScenario | undefined {
@@ -294,6 +318,8 @@ export class ScenarioStore extends EventTarget {
     if (!s) return;
     const key = `project:${id}`;
     this.jobs.get(key)?.cancel();
+    this.jobs.get(`ranges:${id}`)?.cancel();
+    delete this.ranges[id];
     const input = JSON.stringify(s.json);
     const t0 = this.now();
     const state: ProjectionState = { status: 'queued', progress: 0, input, years };
@@ -306,7 +332,11 @@ export class ScenarioStore extends EventTarget {
     });
     this.jobs.set(key, job);
     job.promise.then(
-      (result) => { if (this.projections[id] === state) this.projections[id] = { status: 'done', progress: 1, years, result, input, ms: this.now() - t0 }; },
+      (result) => {
+        if (this.projections[id] !== state) return;
+        this.projections[id] = { status: 'done', progress: 1, years, result, input, ms: this.now() - t0 };
+        this.projectRanges(id, years, input);
+      },
       (e: Error) => {
         if (this.projections[id] !== state) return;
         const cancelled = e?.name === 'CancelledError';
@@ -321,6 +351,38 @@ export class ScenarioStore extends EventTarget {
 
   cancelProjection(id: string): void {
     this.jobs.get(`project:${id}`)?.cancel();
+    this.jobs.get(`ranges:${id}`)?.cancel();
+  }
+
+  /** After the central projection shows: P10-P90 ranges by a small seeded Monte Carlo, each sample a worker job. */
+  private projectRanges(id: string, years: number, input: string): void {
+    const key = `ranges:${id}`;
+    this.jobs.get(key)?.cancel();
+    const pool = this.runner.pool;
+    const figures: FiguresFn | undefined = this.runner.figures
+      ?? (pool ? (j, y, fs, signal) => pool.run('projectionFigures', [j, y, fs], { signal }) : undefined);
+    if (!figures) return;
+    const ctl = new AbortController();
+    const state: RangeState = { status: 'running', done: 0, total: 0, input, years };
+    this.ranges[id] = state;
+    const promise = projectionRanges(JSON.parse(input) as ScenarioJson, years, figures, {
+      signal: ctl.signal, concurrency: pool?.size ?? 4,
+      onProgress: (done, total) => { if (this.ranges[id] !== state) return; state.done = done; state.total = total; this.changed(); },
+    });
+    const job: Started<ProjectionRanges> = { promise, cancel: () => ctl.abort() };
+    this.jobs.set(key, job);
+    promise.then(
+      (result) => { if (this.ranges[id] === state) this.ranges[id] = { ...state, status: 'done', result }; },
+      (e: Error) => {
+        if (this.ranges[id] !== state) return;
+        const cancelled = ctl.signal.aborted;
+        this.ranges[id] = { ...state, status: cancelled ? 'cancelled' : 'error', ...(cancelled ? {} : { error: e?.message ?? String(e) }) };
+      },
+    ).finally(() => {
+      if (this.jobs.get(key) === job) this.jobs.delete(key);
+      this.changed();
+    });
+    this.changed();
   }
 
   /**
