@@ -5,6 +5,8 @@ import { InputError } from '../errors.js';
 import { runScenario, type ScenarioResult } from '../compare/run.js';
 import { DEFAULTS, type DefaultName } from '../scenario/defaults.js';
 import { parseScenario } from '../scenario/parse.js';
+import { FEEDSTOCKS, type Feedstock, type Sourced } from '../../models/feedstocks/index.js';
+import { findFeedstock } from '../feed/library.js';
 import type { UncertainInput } from './distributions.js';
 import type { Evaluate, Outputs, Point } from './evaluate.js';
 
@@ -46,6 +48,54 @@ export function defaultScenarioInputs(json: unknown): { inputs: UncertainInput[]
     writers[path] = w;
   }
   return { inputs, writers };
+}
+
+/**
+ * Feedstock properties sampled for a scenario, per feedstock it digests. BMP, TS and VS/TS set how much methane a
+ * tonne gives; k_hyd how much of it a finite HRT recovers. Biodegradability is not sampled: the characterisation
+ * derives the degradable COD from the BMP (src/feed/characterise.ts), so varying both would count it twice.
+ */
+export const SAMPLED_FEEDSTOCK_FIELDS = ['BMP', 'TS', 'VS_TS', 'k_hyd'] as const;
+
+/**
+ * Triangular(low, typical, high) over the feedstock records' own ranges (models/feedstocks), written into the
+ * scenario's `feedstocks` overrides ("feedstocks.dog-faeces.BMP"). A property the file already sets (a lab value,
+ * low = high) is not sampled; k_hyd is not sampled when the file sets the hydrolysis rates in digester.parameters.
+ */
+export function feedstockScenarioInputs(json: unknown): { inputs: UncertainInput[]; writers: InputWriters } {
+  const sc = parseScenario(json);
+  const inputs: UncertainInput[] = [];
+  const writers: InputWriters = {};
+  if (sc.destination !== 'digester') return { inputs, writers };
+  const lib = sc.feedstocks ?? FEEDSTOCKS;
+  const ids = [...new Set(['dog-faeces', ...sc.co_substrates.filter((c) => c.rate_kg_d > 0).map((c) => findFeedstock(c.feedstock, lib).id)])];
+  const fixedHydrolysis = Object.keys(sc.digester.parameters).some((k) => k.startsWith('k_hyd'));
+  for (const id of ids) {
+    const rec = findFeedstock(id, lib) as Feedstock & Record<string, Sourced | undefined>;
+    for (const field of SAMPLED_FEEDSTOCK_FIELDS) {
+      const p = rec[field];
+      if (!p || !(p.low < p.high) || (field === 'k_hyd' && fixedHydrolysis)) continue;
+      const name = `feedstocks.${id}.${field}`;
+      inputs.push({
+        name, unit: p.unit,
+        dist: { kind: 'triangular', low: p.low, mode: Math.min(p.high, Math.max(p.low, p.value)), high: p.high },
+        source: `${rec.name} record: ${p.source}${p.evidence === 'estimate' ? ' (estimate)' : ` (${p.evidence})`}`,
+      });
+      writers[name] = (v) => v;
+    }
+  }
+  return { inputs, writers };
+}
+
+/**
+ * Every uncertain input of a scenario: the feedstock properties above, then the defaulted inputs with a range
+ * (collection estimates such as the bin fill, plant and price figures). What `adsim uncertainty`, `sensitivity` and
+ * the ranges of `adsim project` sample.
+ */
+export function scenarioUncertainInputs(json: unknown): { inputs: UncertainInput[]; writers: InputWriters } {
+  const f = feedstockScenarioInputs(json);
+  const d = defaultScenarioInputs(json);
+  return { inputs: [...f.inputs, ...d.inputs], writers: { ...f.writers, ...d.writers } };
 }
 
 /** Scalars (annual figures of the first accounting year) and, optionally, daily series. */

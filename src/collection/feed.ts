@@ -26,8 +26,8 @@ export interface DailyFeed {
 /** Looks up the influents once per scenario (unknown feedstocks fail here, naming the field). */
 export function feedStreams(s: Scenario): FeedStreams {
   return {
-    dog: feedstockInfluent(DOG_FEEDSTOCK, 'areas'),
-    co: s.co_substrates.map((spec, i) => ({ spec, influent: feedstockInfluent(spec.feedstock, `co_substrates[${i}].feedstock`) })),
+    dog: feedstockInfluent(DOG_FEEDSTOCK, 'areas', s.feedstocks),
+    co: s.co_substrates.map((spec, i) => ({ spec, influent: feedstockInfluent(spec.feedstock, `co_substrates[${i}].feedstock`, s.feedstocks) })),
   };
 }
 

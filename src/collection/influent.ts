@@ -37,8 +37,8 @@ export function codOf(state: InfluentState): number {
 }
 
 /** The influent of one feedstock per tonne of fresh mass. */
-export function feedstockInfluent(id: string, field: string): FeedstockInfluent {
-  const f = lookUp(id, undefined, field);
+export function feedstockInfluent(id: string, field: string, library?: readonly Feedstock[]): FeedstockInfluent {
+  const f = lookUp(id, library, field);
   const { q_m3_d, state } = characteriseFeedstock(f, 1000);
   const m3_per_t = q_m3_d;
   const out: FeedstockInfluent = {

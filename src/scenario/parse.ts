@@ -1,5 +1,7 @@
 // parseScenario: validates a scenario JSON object once into a typed Scenario, or throws one ScenarioError listing every problem.
 import { InputError } from '../errors.js';
+import { FEEDSTOCKS, type Feedstock } from '../../models/feedstocks/index.js';
+import { findFeedstock, mergeFeedstocks } from '../feed/library.js';
 import { checkParameters } from '../simulate/validate.js';
 import { dv } from './defaults.js';
 import { Ctx, Reader, ScenarioError } from './read.js';
@@ -10,7 +12,7 @@ import {
 
 const TOP_KEYS = ['schema', 'name', 'comment', 'destination', 'areas', 'collection', 'bags', 'depackaging', 'storage',
   'co_substrates', 'digester', 'gas_use', 'today', 'prices', 'grid_carbon', 'heat_carbon', 'household_electricity',
-  'horizon', 'rollout'] as const;
+  'horizon', 'rollout', 'feedstocks'] as const;
 
 /** Validates `json` (already parsed from text) into a Scenario. Throws ScenarioError (an InputError) naming each bad field. */
 export function parseScenario(json: unknown): Scenario {
@@ -50,6 +52,7 @@ export function parseScenario(json: unknown): Scenario {
     tank_vs_loss_per_d: st.frac('tank_vs_loss', 'tank_vs_loss_per_d', { min: 0, max: 0.2 }),
   };
 
+  const feedstocks = readFeedstockOverrides(r.sub('feedstocks'));
   const co_substrates = r.list('co_substrates', false).map(readCoSubstrate);
   const digester = readDigester(r.sub('digester'), destination === 'digester');
   const gas_use = readGasUse(r.sub('gas_use'));
@@ -87,7 +90,32 @@ export function parseScenario(json: unknown): Scenario {
     schema: SCENARIO_SCHEMA, name, comment, destination, areas, bags, reject_faeces_carryover, storage, co_substrates,
     digester, gas_use, today, prices, grid_kgCO2e_kWh, heat_kgCO2e_kWh, home_kWh_yr, horizon, rollout,
     defaulted: ctx.defaulted,
+    ...(feedstocks ? { feedstocks } : {}),
   };
+}
+
+/**
+ * `"feedstocks": {"dog-faeces": {"BMP": 300, "TS": 0.25}}`: the scenario's own values for library feedstocks (a bare
+ * number is a lab value in the field's unit; a full {value, low, high, ...} record field is also accepted). Each
+ * override is validated with the record it changes, so a bad value is reported as feedstocks.<id>.<field>.
+ */
+function readFeedstockOverrides(f: Reader): Feedstock[] | undefined {
+  let lib: Feedstock[] | undefined;
+  for (const [id, v] of Object.entries(f.obj)) {
+    const field = f.field(id);
+    try {
+      const rec = findFeedstock(id, FEEDSTOCKS, field);
+      if (rec.id !== id) { f.ctx.fail(field, `use the feedstock id ${JSON.stringify(rec.id)}`); continue; }
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) { f.ctx.fail(field, `expected an object of feedstock values such as {"BMP": 300}, got ${JSON.stringify(v)}`); continue; }
+      if ('id' in v) { f.ctx.fail(`${field}.id`, 'the id is the key; remove this field'); continue; }
+      lib = mergeFeedstocks([{ ...(v as Record<string, unknown>), id }], lib ?? FEEDSTOCKS, 'scenario file');
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const at = e.field.replace(/^feedstocks\[0\](\[[^\]]*\])?/, field);
+      f.ctx.fail(at, e.message.startsWith(`${e.field}: `) ? e.message.slice(e.field.length + 2) : e.message);
+    }
+  }
+  return lib;
 }
 
 /** Parses scenario text (a file's contents); JSON syntax errors name the source. */

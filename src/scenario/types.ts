@@ -1,4 +1,5 @@
 // Typed, validated scenario (what parseScenario returns): every value in the unit its name says, defaults filled in.
+import type { Feedstock } from '../../models/feedstocks/types.js';
 
 export const SCENARIO_SCHEMA = 'adsim-scenario/1';
 
@@ -103,6 +104,8 @@ export interface Scenario {
   home_kWh_yr: number;
   horizon: { startup_d: number; years: number };
   rollout: { years: number; bins_growth_per_yr: number };
+  /** The feedstock library with the file's `feedstocks` overrides applied (absent: the built-in library). */
+  feedstocks?: Feedstock[];
   /** Defaults used because the file did not set them (field path -> default name), for the assumptions list. */
   defaulted: Record<string, string>;
 }

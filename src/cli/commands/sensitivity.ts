@@ -16,7 +16,7 @@ import {
   nominalValue, rangedParameterNames, applyPoint,
 } from '../../analysis/digester-model.js';
 import {
-  SCENARIO_HEADLINES, applyScenarioPoint, defaultScenarioInputs, scenarioEvaluator, scenarioOutputs, type InputWriters,
+  SCENARIO_HEADLINES, applyScenarioPoint, scenarioUncertainInputs, scenarioEvaluator, scenarioOutputs, type InputWriters,
 } from '../../analysis/scenario-model.js';
 import { progressLine } from '../../analysis/progress.js';
 import { localSensitivity } from '../../analysis/local.js';
@@ -66,7 +66,7 @@ export function loadModel(file: string, io: CliIo): LoadedModel {
     };
   }
   if (json && typeof json.schema === 'string') {
-    const { inputs, writers } = defaultScenarioInputs(json);
+    const { inputs, writers } = scenarioUncertainInputs(json);
     const byName = new Map(inputs.map((i) => [i.name, i]));
     return {
       kind: 'scenario', name, json, writers,
@@ -74,7 +74,7 @@ export function loadModel(file: string, io: CliIo): LoadedModel {
       defaultLocal: () => inputs.map((i) => i.name),
       inputFor: (n) => {
         const x = byName.get(n);
-        if (!x) throw new InputError(n, `not a defaulted scenario input with a range; give it in --inputs (defaulted inputs with ranges: ${[...byName.keys()].join(', ') || 'none'})`);
+        if (!x) throw new InputError(n, `not an uncertain scenario input with a range; give it in --inputs (inputs with ranges: ${[...byName.keys()].join(', ') || 'none'})`);
         return x;
       },
       nominal: (n) => {

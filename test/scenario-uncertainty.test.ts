@@ -1,0 +1,52 @@
+// Scenario uncertainty: feedstock ranges and estimated collection inputs are sampled, so Monte Carlo ranges are honest.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseScenario } from '../src/scenario/parse.js';
+import { ScenarioError } from '../src/scenario/read.js';
+import { scenarioEvaluator, scenarioUncertainInputs, feedstockScenarioInputs, defaultScenarioInputs } from '../src/analysis/scenario-model.js';
+import { monteCarlo } from '../src/analysis/montecarlo.js';
+import { runScenario } from '../src/compare/run.js';
+
+const weekly = JSON.parse(readFileSync(new URL('../scenarios/weekly-small-digester.json', import.meta.url), 'utf8'));
+
+describe('scenario feedstock overrides', () => {
+  it('applies a lab value to the scenario and reports bad values by field', () => {
+    const s = parseScenario({ ...weekly, feedstocks: { 'dog-faeces': { BMP: 300 } } });
+    const dog = s.feedstocks!.find((f) => f.id === 'dog-faeces')!;
+    expect(dog.BMP.value).toBe(300);
+    expect(dog.BMP.low).toBe(300);
+    const bad = (feedstocks: unknown) => { try { parseScenario({ ...weekly, feedstocks }); return ''; } catch (e) { return e instanceof ScenarioError ? e.issues.map((i) => `${i.field}: ${i.message}`).join('\n') : String(e); } };
+    expect(bad({ 'dog-feces': { BMP: 300 } })).toMatch(/^feedstocks\.dog-feces: unknown feedstock.*dog-faeces/);
+    expect(bad({ 'dog-faeces': { BMP: 900 } })).toMatch(/^feedstocks\.dog-faeces\.BMP: 900/);
+  });
+
+  it('a set property is not sampled any more', () => {
+    const names = (j: unknown) => feedstockScenarioInputs(j).inputs.map((i) => i.name);
+    expect(names(weekly)).toContain('feedstocks.dog-faeces.BMP');
+    expect(names({ ...weekly, feedstocks: { 'dog-faeces': { BMP: 300 } } })).not.toContain('feedstocks.dog-faeces.BMP');
+    expect(names({ ...weekly, destination: 'today' })).toEqual([]);
+  });
+
+  it('an estimated bin fill is sampled; a given (measured) fill is not', () => {
+    const names = (j: unknown) => defaultScenarioInputs(j).inputs.map((i) => i.name);
+    expect(names(weekly)).toContain('areas[0].fill_per_bin');
+    expect(names({ ...weekly, areas: [{ name: 'A', bins: 1000, fill_per_bin: '8 kg' }] })).not.toContain('areas[0].fill_per_bin');
+  });
+});
+
+describe('weekly scenario Monte Carlo', () => {
+  it('methane P10-P90 spans more than 20 % of P50, and the same seed gives the same percentiles', async () => {
+    const { inputs, writers } = scenarioUncertainInputs(weekly);
+    const ev = scenarioEvaluator(weekly, writers);
+    const a = await monteCarlo(inputs, ev, { samples: 6, seed: 3 });
+    const b = await monteCarlo(inputs, ev, { samples: 6, seed: 3 });
+    const m = a.scalars.methane_Nm3!;
+    expect(a.failedRuns).toBe(0);
+    expect((m.p90 - m.p10) / m.p50).toBeGreaterThan(0.2);
+    expect(b.scalars.methane_Nm3).toEqual(m);
+    // The nominal run lies inside the range.
+    const nominal = runScenario(weekly).annual.methane_Nm3;
+    expect(nominal).toBeGreaterThan(m.p10 * 0.8);
+    expect(nominal).toBeLessThan(m.p90 * 1.2);
+  }, 120_000);
+});
