@@ -6,6 +6,9 @@ import { downloadText } from './download.js';
 import './editor.js';
 import './model-view.js';
 import './projection-view.js';
+import './research-view.js';
+import { poolResearchRunner } from './research-runner.js';
+import { ResearchStore, type ResearchActionDetail } from './research-store.js';
 import { readShareFragment, shareFragment } from './storage.js';
 import type { ScenarioStore, View } from './store.js';
 import { shared } from './styles.js';
@@ -15,6 +18,7 @@ const VIEWS: Array<{ id: View; label: string }> = [
   { id: 'compare', label: 'Compare' },
   { id: 'projection', label: 'Projection' },
   { id: 'model', label: 'Model (ADM1)' },
+  { id: 'research', label: 'Research' },
 ];
 
 export class AdsimApp extends LitElement {
@@ -59,6 +63,11 @@ export class AdsimApp extends LitElement {
     this.rev = 0;
     this.status = 'idle';
     this.addEventListener('adsim-action', (e) => this.apply((e as CustomEvent<ActionDetail>).detail));
+    this.addEventListener('research-action', (e) => {
+      const d = (e as CustomEvent<ResearchActionDetail>).detail;
+      const rs = this.researchStore();
+      if (rs) void (rs[d.op] as (...a: unknown[]) => unknown).apply(rs, d.args as unknown[]);
+    });
   }
 
   override connectedCallback(): void {
@@ -82,6 +91,18 @@ export class AdsimApp extends LitElement {
       this.store.notice = { kind: 'error', text: `The shared link could not be read: ${e instanceof Error ? e.message : String(e)}` };
     }
     history.replaceState(null, '', location.pathname + location.search);
+  }
+
+  private research?: ResearchStore;
+
+  /** The research tools' store, made on first use from the scenario store's worker pool (none in tests without one). */
+  private researchStore(): ResearchStore | undefined {
+    const pool = this.store?.pool;
+    if (!this.research && pool) {
+      this.research = new ResearchStore(poolResearchRunner(pool));
+      this.research.addEventListener('change', () => { this.status = this.research!.isRunning('sensitivity') || this.research!.isRunning('uncertainty') || this.research!.isRunning('fit') ? 'busy' : 'idle'; });
+    }
+    return this.research;
   }
 
   private apply(d: ActionDetail): void {
@@ -132,6 +153,7 @@ export class AdsimApp extends LitElement {
       case 'compare': return html`<compare-view .store=${st} .rev=${this.rev}></compare-view>`;
       case 'projection': return html`<projection-view .store=${st} .rev=${this.rev}></projection-view>`;
       case 'model': return html`<model-view .store=${st} .rev=${this.rev}></model-view>`;
+      case 'research': return html`<research-view .store=${st} .research=${this.researchStore()} .rev=${this.rev}></research-view>`;
     }
   }
 

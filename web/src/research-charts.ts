@@ -1,0 +1,105 @@
+// Chart configurations for the research view: tornado (sensitivity), fan (Monte Carlo bands), fit against data,
+// residuals, BMP curve. Pure functions from results to chart.js configs, Okabe-Ito colours, dashes as well as hue.
+import { Chart, Filler, type ChartConfiguration } from 'chart.js';
+import type { LocalResult } from '../../src/analysis/local.js';
+import type { MorrisResult } from '../../src/analysis/morris.js';
+import type { Band } from '../../src/analysis/montecarlo.js';
+import type { DigesterFitResult } from '../../src/analysis/digester-fit.js';
+import type { BmpFitResult } from '../../src/analysis/bmp-curve.js';
+import { colour, dash } from './palette.js';
+
+// Bands are filled areas between two lines.
+Chart.register(Filler);
+
+/** A bar per input, largest influence on top: mu* and sigma for Morris, the signed normalised coefficient S for local. */
+export function tornadoConfig(r: LocalResult | MorrisResult, output: string, max = 15): ChartConfiguration {
+  if (r.method === 'morris') {
+    const list = (r.ranked[output] ?? []).filter((x) => Number.isFinite(x.muStar)).slice(0, max);
+    return {
+      type: 'bar',
+      data: {
+        labels: list.map((x) => x.factor),
+        datasets: [
+          { label: 'mu* (mean |elementary effect|)', data: list.map((x) => x.muStar), backgroundColor: colour(0) },
+          { label: 'sigma (non-linearity, interactions)', data: list.map((x) => (Number.isFinite(x.sigma) ? x.sigma : 0)), backgroundColor: colour(1) },
+        ],
+      },
+      options: { indexAxis: 'y', plugins: { title: { display: true, text: `${output}: Morris screening (${r.trajectories} trajectories)` } },
+        scales: { x: { title: { display: true, text: `change in ${output} over each input's range` } } } },
+    };
+  }
+  const list = (r.ranked[output] ?? []).slice(0, max);
+  const vals = list.map((x) => x.S ?? 0);
+  return {
+    type: 'bar',
+    data: {
+      labels: list.map((x) => x.parameter),
+      datasets: [{ label: 'S = (dy/y)/(dp/p)', data: vals, backgroundColor: vals.map((v) => (v >= 0 ? colour(0) : colour(5))) }],
+    },
+    options: { indexAxis: 'y', plugins: { title: { display: true, text: `${output}: local normalised sensitivity (blue raises, vermilion lowers)` } },
+      scales: { x: { title: { display: true, text: 'S (a 1 % change in the input moves the output by S %)' } } } },
+  };
+}
+
+/** P10-P90 band and P50 line of a daily series over time. */
+export function fanConfig(t: ArrayLike<number>, band: Band, label: string, unit: string): ChartConfiguration {
+  const pts = (ys: number[]) => ys.map((y, i) => ({ x: t[i]!, y }));
+  return {
+    type: 'line',
+    data: {
+      datasets: [
+        { label: 'P10', data: pts(band.p10), borderColor: colour(4), borderWidth: 1, pointRadius: 0, fill: false },
+        { label: 'P10-P90 band', data: pts(band.p90), borderColor: colour(4), borderWidth: 1, pointRadius: 0, fill: '-1', backgroundColor: 'rgba(86,180,233,0.35)' },
+        { label: 'P50 (median)', data: pts(band.p50), borderColor: colour(0), borderWidth: 2, pointRadius: 0, fill: false },
+      ],
+    },
+    options: {
+      plugins: { title: { display: true, text: `${label}: P10-P90 across Monte Carlo samples` } },
+      scales: { x: { type: 'linear', title: { display: true, text: 'day' } }, y: { title: { display: true, text: unit } } },
+    },
+  };
+}
+
+/** Measured points and the fitted model of one series. */
+export function fitConfig(s: DigesterFitResult['series'][number], curve?: { t_d: number[]; y?: number[] }): ChartConfiguration {
+  const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
+    { label: `${s.column} measured`, data: s.t_d.map((x, i) => ({ x, y: s.data[i]! })), showLine: false, pointRadius: 3, borderColor: colour(5), backgroundColor: colour(5) },
+    { label: 'model at the measurement times', data: s.t_d.map((x, i) => ({ x, y: s.model[i]! })), borderColor: colour(0), borderDash: dash(1), pointRadius: 0 },
+  ];
+  if (curve?.y) datasets.push({ label: 'fitted model', data: curve.t_d.map((x, i) => ({ x, y: curve.y![i]! })), borderColor: colour(0), pointRadius: 0, borderWidth: 2 });
+  return {
+    type: 'line', data: { datasets },
+    options: { plugins: { title: { display: true, text: `${s.column}: fit against data` } },
+      scales: { x: { type: 'linear', title: { display: true, text: 'day' } }, y: { title: { display: true, text: s.unit } } } },
+  };
+}
+
+/** Residuals (measured minus model) of every series over time, one colour and marker size per series. */
+export function residualConfig(series: DigesterFitResult['series'] | Array<{ column: string; unit: string; t_d: number[]; data: number[]; model: number[] }>): ChartConfiguration {
+  return {
+    type: 'line',
+    data: {
+      datasets: series.map((s, k) => ({
+        label: `${s.column} (${s.unit})`, data: s.t_d.map((x, i) => ({ x, y: s.data[i]! - s.model[i]! })),
+        showLine: false, pointRadius: 3 + k, borderColor: colour(k), backgroundColor: colour(k),
+      })),
+    },
+    options: { plugins: { title: { display: true, text: 'Residuals: measured minus model' } },
+      scales: { x: { type: 'linear', title: { display: true, text: 'day' } }, y: { title: { display: true, text: 'residual' } } } },
+  };
+}
+
+/** Measured cumulative yield and the fitted BMP curve. */
+export function bmpConfig(t_d: number[], B: number[], fit: BmpFitResult, unit: string): ChartConfiguration {
+  return {
+    type: 'line',
+    data: {
+      datasets: [
+        { label: 'measured', data: t_d.map((x, i) => ({ x, y: B[i]! })), showLine: false, pointRadius: 3, borderColor: colour(5), backgroundColor: colour(5) },
+        { label: `${fit.model} fit`, data: fit.curve.t_d.map((x, i) => ({ x, y: fit.curve.B[i]! })), borderColor: colour(0), pointRadius: 0, borderWidth: 2 },
+      ],
+    },
+    options: { plugins: { title: { display: true, text: `BMP curve: ${fit.model}` } },
+      scales: { x: { type: 'linear', title: { display: true, text: 'day' } }, y: { title: { display: true, text: unit || 'cumulative yield' } } } },
+  };
+}

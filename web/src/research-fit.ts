@@ -1,0 +1,221 @@
+// <research-fit>: calibration of ADM1 parameters of a digester run to a measured CSV (fitted values, 95 % intervals,
+// fit against data, residuals) and BMP-curve fits of a measured cumulative yield. Parsing and checks here; fits in a worker.
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { InputError } from '../../src/errors.js';
+import { BMP_MODELS, type BmpModel } from '../../src/analysis/bmp-curve.js';
+import { checkDigesterInput } from '../../src/analysis/digester-model.js';
+import { parseMeasuredCsv, type MeasuredData } from '../../src/analysis/measured.js';
+import type { FitResult } from '../../src/analysis/fit.js';
+import './chart.js';
+import { fmt } from './metrics.js';
+import { bmpConfig, fitConfig, residualConfig } from './research-charts.js';
+import { EXAMPLE_BMP_CSV, EXAMPLE_DIGESTER_CSV } from './research-examples.js';
+import type { ResearchModel } from './research-inputs.js';
+import { researchAct, type ResearchStore, type TaskName } from './research-store.js';
+import { shared } from './styles.js';
+
+/** "k_dis=0.1:1, k_hyd_ch=1:20" -> bounds; names must be among `params`; low below high. */
+export function parseBounds(text: string, params: readonly string[]): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const part of text.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([^=]+)=([^:]+):(.+)$/.exec(part);
+    const lo = m ? Number(m[2]) : NaN, hi = m ? Number(m[3]) : NaN;
+    if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new InputError('fit-bounds', `expected name=low:high, got ${JSON.stringify(part)}`);
+    const name = m[1]!.trim();
+    if (!params.includes(name)) throw new InputError('fit-bounds', `${name} is not among the parameters to fit (${params.join(', ')})`);
+    if (!(lo < hi)) throw new InputError('fit-bounds', `bounds inverted or empty for ${name}: low ${lo} must be below high ${hi}`);
+    out[name] = [lo, hi];
+  }
+  return out;
+}
+
+/** Parameter names typed as a list; each must be an ADM1 parameter or run input. */
+export function parseParams(text: string): string[] {
+  const names = text.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new InputError('fit-params', 'expected at least one parameter to fit, e.g. k_dis, k_hyd_ch');
+  for (const n of names) checkDigesterInput(n, 'fit-params');
+  return [...new Set(names)];
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export class ResearchFit extends LitElement {
+  static override properties = {
+    research: { attribute: false },
+    model: { attribute: false },
+    rev: { type: Number },
+    errors: { state: true },
+    csv: { state: true },
+    bmpCsv: { state: true },
+  };
+  declare research?: ResearchStore;
+  declare model?: ResearchModel;
+  declare rev: number;
+  declare errors: Record<string, string>;
+  declare csv: string;
+  declare bmpCsv: string;
+  private params = 'k_dis, k_hyd_ch';
+  private boundsText = '';
+  private maxRuns = '150';
+  private bmpModel: BmpModel = 'first-order';
+  /** The data of the last fit started, for the plots. */
+  private bmpData?: { t_d: number[]; B: number[]; unit: string };
+  private readonly onChange = () => this.requestUpdate();
+
+  static override styles = [shared, css`
+    section { border-top: 1px solid #ddd; padding-top: 0.5rem; margin-top: 0.75rem; }
+    textarea { width: 100%; box-sizing: border-box; font-family: ui-monospace, monospace; font-size: 0.85rem; }
+    .grid2 { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
+    .field { display: grid; gap: 0.2rem; margin-bottom: 0.4rem; }
+    @media (max-width: 900px) { .grid2 { grid-template-columns: 1fr; } }
+  `];
+
+  constructor() {
+    super();
+    this.rev = 0;
+    this.errors = {};
+    this.csv = '';
+    this.bmpCsv = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.research?.addEventListener('change', this.onChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.research?.removeEventListener('change', this.onChange);
+  }
+
+  /** Checks the calibration form; starts the fit when everything reads. */
+  fit(): void {
+    const m = this.model;
+    const errors: Record<string, string> = {};
+    let data: MeasuredData | undefined, names: string[] = [], bounds: Record<string, [number, number]> = {};
+    if (!m || m.kind !== 'digester-run') errors['fit-csv'] = 'Calibration works on a digester run: choose the BSM2 run above.';
+    try { data = parseMeasuredCsv(this.csv, { source: 'measured data' }); } catch (e) { errors['fit-csv'] ??= message(e); }
+    try { names = parseParams(this.params); } catch (e) { errors['fit-params'] = message(e); }
+    try { bounds = parseBounds(this.boundsText, names); } catch (e) { errors['fit-bounds'] = message(e); }
+    const max = Number(this.maxRuns);
+    if (!(Number.isInteger(max) && max >= 5 && max <= 5000)) errors['fit-max'] = `expected a whole number of model runs from 5 to 5000, got ${JSON.stringify(this.maxRuns)}`;
+    this.errors = errors;
+    if (Object.keys(errors).length || !data || m?.kind !== 'digester-run') return;
+    researchAct(this, 'runFit', { run: m.run, data, names, bounds, maxEvaluations: max });
+  }
+
+  /** Checks the BMP form; starts the curve fit when the CSV has a yield column. */
+  fitBmp(): void {
+    const errors: Record<string, string> = {};
+    try {
+      const d = parseMeasuredCsv(this.bmpCsv, { source: 'BMP data' });
+      const b = d.series.find((s) => s.kind === 'B');
+      if (!b) throw new InputError('BMP data header', `no yield column; expected one named B, e.g. "B [NmL/gVS]", got ${d.series.map((s) => JSON.stringify(s.column)).join(', ')}`);
+      this.bmpData = { t_d: b.t_d, B: b.values, unit: b.unitGiven };
+      this.errors = errors;
+      researchAct(this, 'runBmp', { t_d: b.t_d, B: b.values, unit: b.unitGiven || undefined, model: this.bmpModel });
+    } catch (e) {
+      errors['bmp-csv'] = message(e);
+      this.errors = errors;
+    }
+  }
+
+  private async readFile(e: Event, into: 'csv' | 'bmpCsv'): Promise<void> {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (file) this[into] = await file.text();
+  }
+
+  override render() {
+    return html`${this.calibration()}${this.bmp()}`;
+  }
+
+  private status(task: TaskName, id: string, label: string, start: () => void): TemplateResult {
+    const t = this.research?.tasks[task];
+    const busy = t?.status === 'running';
+    return html`<div class="row">
+      <button type="button" class="primary" id=${id} ?disabled=${busy} @click=${start}>${label}</button>
+      ${busy ? html`<button type="button" id="${id}-cancel" @click=${() => researchAct(this, 'cancel', task)}>Cancel</button>` : nothing}
+      <span role="status" aria-live="polite" class="task-status" data-status=${t?.status ?? ''}>
+        ${busy ? html`<progress max="1" .value=${t.fraction} aria-label="${task} progress"></progress> ${task === 'fit' ? `${t.done} of at most ${t.total} model runs` : 'fitting…'}` : nothing}
+        ${t?.status === 'done' ? html`<span class="muted">done in ${fmt((t.ms ?? 0) / 1000)} s</span>` : nothing}
+        ${t?.status === 'cancelled' ? html`<span class="muted">Cancelled.</span>` : nothing}
+        ${t?.status === 'error' ? html`<span class="error">Failed: ${t.error}</span>` : nothing}
+      </span></div>`;
+  }
+
+  private err(id: string): TemplateResult {
+    return html`<div class="error" id="${id}-e">${this.errors[id] ?? ''}</div>`;
+  }
+
+  private calibration(): TemplateResult {
+    const digester = this.model?.kind === 'digester-run';
+    return html`<section aria-labelledby="h-fit">
+      <h3 id="h-fit">Calibration: fit ADM1 parameters to measured data</h3>
+      ${digester ? nothing : html`<p class="muted">Calibration works on a digester run; choose the BSM2 run above to use it.</p>`}
+      <div class="grid2">
+        <div>
+          <div class="field"><label for="fit-csv">Measured data (CSV: a time column and any of q_gas, q_ch4, V_gas, V_ch4, ch4_fraction, pH, VFA, NH4, each with its unit in the header, e.g. "q_ch4 [Nm3/d]")</label>
+            <textarea id="fit-csv" rows="8" aria-invalid=${this.errors['fit-csv'] ? 'true' : 'false'} aria-describedby="fit-csv-e" .value=${this.csv}
+              @input=${(e: Event) => { this.csv = (e.target as HTMLTextAreaElement).value; }}></textarea>${this.err('fit-csv')}</div>
+          <div class="row"><label for="fit-file">or upload a CSV</label><input id="fit-file" type="file" accept=".csv,text/csv,text/plain" @change=${(e: Event) => this.readFile(e, 'csv')}>
+            <button type="button" id="fit-example" @click=${() => { this.csv = EXAMPLE_DIGESTER_CSV; }}>Use example data (synthetic)</button></div>
+        </div>
+        <div>
+          <div class="field"><label for="fit-params">Parameters to fit (comma separated)</label>
+            <input id="fit-params" type="text" aria-invalid=${this.errors['fit-params'] ? 'true' : 'false'} aria-describedby="fit-params-e" .value=${this.params} @input=${(e: Event) => { this.params = (e.target as HTMLInputElement).value; }}>${this.err('fit-params')}</div>
+          <div class="field"><label for="fit-bounds">Bounds (name=low:high, comma separated; default the parameter table's range)</label>
+            <input id="fit-bounds" type="text" placeholder="k_dis=0.1:1" aria-invalid=${this.errors['fit-bounds'] ? 'true' : 'false'} aria-describedby="fit-bounds-e" .value=${this.boundsText} @input=${(e: Event) => { this.boundsText = (e.target as HTMLInputElement).value; }}>${this.err('fit-bounds')}</div>
+          <div class="field"><label for="fit-max">Most model runs</label>
+            <input id="fit-max" type="text" inputmode="numeric" aria-invalid=${this.errors['fit-max'] ? 'true' : 'false'} aria-describedby="fit-max-e" .value=${this.maxRuns} @input=${(e: Event) => { this.maxRuns = (e.target as HTMLInputElement).value; }}>${this.err('fit-max')}</div>
+          ${this.status('fit', 'run-fit', 'Fit', () => this.fit())}
+        </div>
+      </div>
+      ${this.fitResult()}
+    </section>`;
+  }
+
+  private paramTable(f: FitResult, id: string): TemplateResult {
+    return html`<p class=${f.converged ? 'muted' : 'error'}>${f.converged ? 'Converged' : 'Did NOT converge; the best point found is shown'}: ${f.message} (${f.method}, ${f.evaluations} model runs).</p>
+      <table id=${id} aria-label="Fitted parameters"><thead><tr><th scope="col">Parameter</th><th scope="col">Fitted</th><th scope="col">95 % interval</th><th scope="col">Start</th><th scope="col">Bounds</th><th scope="col">Unit</th></tr></thead>
+        <tbody>${f.parameters.map((p) => html`<tr><td><code>${p.name}</code></td><td>${fmt(p.value)}</td>
+          <td>${p.ci95 ? `${fmt(p.ci95[0])} to ${fmt(p.ci95[1])}` : p.atBound ? 'at a bound' : 'not identifiable'}</td><td>${fmt(p.initial)}</td><td>${fmt(p.low)} to ${fmt(p.high)}</td><td>${p.unit ?? ''}</td></tr>`)}</tbody></table>
+      <p class="muted">${f.groups.map((g) => `${g.name}: n = ${g.n}, RMSE ${fmt(g.rmse)}${g.unit && g.unit !== '-' ? ` ${g.unit}` : ''}, R² ${g.r2.toFixed(3)}`).join('; ')}</p>
+      ${f.warnings.map((w) => html`<p class="error">${w}</p>`)}`;
+  }
+
+  private fitResult(): TemplateResult | typeof nothing {
+    const t = this.research?.tasks.fit;
+    const f = t?.status === 'done' ? t.result : undefined;
+    if (!f) return nothing;
+    return html`${this.paramTable(f, 'fit-table')}
+      <div class="grid2">
+        ${f.series.map((s, k) => html`<adsim-chart id="chart-fit-${k}" label="fit of ${s.column}" file="fit-${k}.png" .config=${fitConfig(s, { t_d: f.curve.t_d, y: f.curve.values[s.column] })}></adsim-chart>`)}
+        <adsim-chart id="chart-residuals" label="residual plot" file="residuals.png" .config=${residualConfig(f.series)}></adsim-chart>
+      </div>`;
+  }
+
+  private bmp(): TemplateResult {
+    const t = this.research?.tasks.bmp;
+    const f = t?.status === 'done' ? t.result : undefined;
+    const d = this.bmpData;
+    return html`<section aria-labelledby="h-bmp">
+      <h3 id="h-bmp">BMP curve: fit a kinetic model to a measured cumulative methane yield</h3>
+      <div class="grid2">
+        <div>
+          <div class="field"><label for="bmp-csv">BMP data (CSV: "time [d]" and "B [unit]", cumulative specific yield)</label>
+            <textarea id="bmp-csv" rows="6" aria-invalid=${this.errors['bmp-csv'] ? 'true' : 'false'} aria-describedby="bmp-csv-e" .value=${this.bmpCsv}
+              @input=${(e: Event) => { this.bmpCsv = (e.target as HTMLTextAreaElement).value; }}></textarea>${this.err('bmp-csv')}</div>
+          <div class="row"><label for="bmp-file">or upload a CSV</label><input id="bmp-file" type="file" accept=".csv,text/csv,text/plain" @change=${(e: Event) => this.readFile(e, 'bmpCsv')}>
+            <button type="button" id="bmp-example" @click=${() => { this.bmpCsv = EXAMPLE_BMP_CSV; }}>Use example curve (synthetic)</button></div>
+          <div class="row"><label for="bmp-model">Kinetic model</label>
+            <select id="bmp-model" @change=${(e: Event) => { this.bmpModel = (e.target as HTMLSelectElement).value as BmpModel; }}>
+              ${BMP_MODELS.map((x) => html`<option value=${x} ?selected=${x === this.bmpModel}>${x}</option>`)}</select></div>
+          ${this.status('bmp', 'run-bmp', 'Fit BMP curve', () => this.fitBmp())}
+        </div>
+        <div>${f && d ? html`<adsim-chart id="chart-bmp" label="BMP curve fit" file="bmp-fit.png" .config=${bmpConfig(d.t_d, d.B, f, d.unit)}></adsim-chart>` : nothing}</div>
+      </div>
+      ${f ? html`${this.paramTable(f, 'bmp-table')}<p class="muted">t90 (90 % of B0 reached): ${fmt(f.t90_d)} d.</p>` : nothing}
+    </section>`;
+  }
+}
+customElements.define('research-fit', ResearchFit);

@@ -1,0 +1,315 @@
+// <research-view>: the researcher's tools: choose a scenario or the BSM2 run, choose inputs and ranges, then run a
+// sensitivity analysis (tornado chart, ranked table) or a Monte Carlo (P10/P50/P90, fan chart); calibration below.
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { InputError } from '../../src/errors.js';
+import type { UncertainInput } from '../../src/analysis/distributions.js';
+import { describe } from '../../src/analysis/distributions.js';
+import type { LocalResult } from '../../src/analysis/local.js';
+import type { MorrisResult } from '../../src/analysis/morris.js';
+import type { MonteCarloResult } from '../../src/analysis/montecarlo.js';
+import { parseRunFile } from '../../src/simulate/runfile.js';
+import bsm2 from '../../scenarios/bsm2-steady-state.json';
+import './chart.js';
+import { fmt } from './metrics.js';
+import { fanConfig, tornadoConfig } from './research-charts.js';
+import './research-fit.js';
+import {
+  candidateInputs, defaultBounds, defaultChoice, headlineOutputs, methaneSeries, methaneUnit, numberField, withBounds,
+  type CandidateInput, type ResearchModel,
+} from './research-inputs.js';
+import { researchAct, type ResearchStore, type TaskName, type TaskState } from './research-store.js';
+import type { ScenarioStore } from './store.js';
+import { shared } from './styles.js';
+
+export const BSM2_KEY = 'bsm2';
+
+/** The model a key names: the BSM2 benchmark run, or a saved scenario (null when it is gone or invalid). */
+export function modelFor(store: ScenarioStore | undefined, key: string): ResearchModel | null {
+  if (key === BSM2_KEY) return { kind: 'digester-run', key, name: 'BSM2 benchmark digester', run: parseRunFile(bsm2, {}) };
+  const s = store?.byId(key);
+  if (!s) return null;
+  return { kind: 'scenario', key, name: String(s.json.name), json: s.json };
+}
+
+/** Reads an integer field with limits, or throws naming it. */
+function intField(field: string, text: string, min: number, max: number): number {
+  const x = numberField(field, text, `a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(x) || x < min || x > max) throw new InputError(field, `expected a whole number from ${min} to ${max}, got ${x}`);
+  return x;
+}
+
+export class ResearchView extends LitElement {
+  static override properties = {
+    store: { attribute: false },
+    research: { attribute: false },
+    rev: { type: Number },
+    modelKey: { state: true },
+    chosen: { state: true },
+    bounds: { state: true },
+    errors: { state: true },
+    method: { state: true },
+    output: { state: true },
+  };
+  declare store?: ScenarioStore;
+  declare research?: ResearchStore;
+  declare rev: number;
+  declare modelKey: string;
+  declare chosen: string[];
+  /** Bounds as typed, by input name: [low, high]. */
+  declare bounds: Record<string, [string, string]>;
+  /** Messages by field id, shown next to their control. */
+  declare errors: Record<string, string>;
+  declare method: 'local' | 'morris';
+  declare output: string;
+  private text: Record<string, string> = { trajectories: '6', seed: '1', samples: '16', 'mc-seed': '1', step: '0.05' };
+  private candidatesKey = '';
+  private candidates: CandidateInput[] = [];
+  private readonly onChange = () => this.requestUpdate();
+
+  static override styles = [shared, css`
+    section { border-top: 1px solid #ddd; padding-top: 0.5rem; margin-top: 0.75rem; }
+    .inputs { max-height: 22rem; overflow: auto; border: 1px solid #ddd; }
+    .inputs td input[type=text] { width: 6.5rem; font: inherit; text-align: right; }
+    .inputs .src { font-size: 0.75rem; color: #555; }
+    .grid2 { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; }
+    label.inline { display: inline-flex; gap: 0.3rem; align-items: center; }
+    input[type=text].short { width: 4rem; font: inherit; }
+    @media (max-width: 900px) { .grid2 { grid-template-columns: 1fr; } }
+  `];
+
+  constructor() {
+    super();
+    this.rev = 0;
+    this.modelKey = BSM2_KEY;
+    this.chosen = [];
+    this.bounds = {};
+    this.errors = {};
+    this.method = 'morris';
+    this.output = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.research?.addEventListener('change', this.onChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.research?.removeEventListener('change', this.onChange);
+  }
+
+  /** The chosen model and its candidate inputs (recomputed when the model or the scenario changes). */
+  private model(): { m: ResearchModel | null; error?: string } {
+    let m: ResearchModel | null;
+    try {
+      m = modelFor(this.store, this.modelKey);
+    } catch (e) {
+      return { m: null, error: e instanceof Error ? e.message : String(e) };
+    }
+    if (!m) return { m: null, error: 'That scenario no longer exists; choose another.' };
+    const key = `${m.key}:${m.kind === 'scenario' ? JSON.stringify(m.json) : ''}`;
+    if (key !== this.candidatesKey) {
+      try {
+        this.candidates = candidateInputs(m);
+      } catch (e) {
+        this.candidates = [];
+        this.candidatesKey = key;
+        return { m: null, error: `This scenario has a problem: ${e instanceof Error ? e.message : String(e)}` };
+      }
+      this.candidatesKey = key;
+      this.chosen = defaultChoice(m, this.candidates);
+      this.bounds = Object.fromEntries(this.candidates.map((c) => { const [lo, hi] = defaultBounds(c); return [c.name, [String(lo), String(hi)]]; }));
+      this.output = headlineOutputs(m)[0]!;
+    }
+    return { m };
+  }
+
+  /** The chosen inputs with the typed bounds; every problem lands next to its control. Null when any is wrong. */
+  private chosenInputs(errors: Record<string, string>): UncertainInput[] | null {
+    if (this.chosen.length === 0) { errors.inputs = 'Choose at least one input to vary.'; return null; }
+    const out: UncertainInput[] = [];
+    for (const name of this.chosen) {
+      const c = this.candidates.find((x) => x.name === name);
+      if (!c) { errors.inputs = `unknown input ${JSON.stringify(name)} for this model`; continue; }
+      const [lo, hi] = this.bounds[name] ?? ['', ''];
+      try { out.push(withBounds(c, lo, hi)); } catch (e) {
+        errors[(e as { field?: string }).field || `high-${name}`] = (e as Error).message;
+      }
+    }
+    return Object.keys(errors).length ? null : out;
+  }
+
+  /** Validates the form for a task; on success starts it through the app. */
+  run(task: 'sensitivity' | 'uncertainty'): void {
+    const { m } = this.model();
+    if (!m) return;
+    const errors: Record<string, string> = {};
+    const inputs = this.chosenInputs(errors);
+    const field = (id: string, f: () => number): number => { try { return f(); } catch (e) { errors[id] = (e as Error).message; return NaN; } };
+    if (task === 'sensitivity') {
+      const trajectories = this.method === 'morris' ? field('trajectories', () => intField('trajectories', this.text.trajectories!, 2, 200)) : 0;
+      const seed = field('seed', () => intField('seed', this.text.seed!, 0, 2 ** 31 - 1));
+      const relStep = this.method === 'local' ? field('step', () => {
+        const h = numberField('step', this.text.step!, 'a relative step');
+        if (!(h > 0 && h < 0.5)) throw new Error(`step: expected a relative step above 0 and below 0.5, got ${h}`);
+        return h;
+      }) : 0.01;
+      this.errors = errors;
+      if (!inputs || Object.keys(errors).length) return;
+      const nominal = Object.fromEntries(inputs.map((i) => [i.name, this.candidates.find((c) => c.name === i.name)!.nominal]));
+      researchAct(this, 'runSensitivity', { model: m, method: this.method, inputs, nominal, trajectories, seed, relStep, outputs: [...headlineOutputs(m)] });
+    } else {
+      const samples = field('samples', () => intField('samples', this.text.samples!, 2, 2000));
+      const seed = field('mc-seed', () => intField('mc-seed', this.text['mc-seed']!, 0, 2 ** 31 - 1));
+      this.errors = errors;
+      if (!inputs || Object.keys(errors).length) return;
+      researchAct(this, 'runUncertainty', { model: m, inputs, samples, seed });
+    }
+  }
+
+  override render() {
+    const st = this.store;
+    const { m, error } = this.model();
+    return html`
+      <h2>Research: sensitivity, uncertainty and calibration</h2>
+      <div class="row">
+        <label for="r-model">Model to analyse</label>
+        <select id="r-model" aria-describedby="r-model-e" @change=${(e: Event) => { this.modelKey = (e.target as HTMLSelectElement).value; this.errors = {}; }}>
+          <option value=${BSM2_KEY} ?selected=${this.modelKey === BSM2_KEY}>BSM2 benchmark digester run (ADM1 parameters)</option>
+          ${(st?.scenarios ?? []).map((s) => html`<option value=${s.id} ?selected=${this.modelKey === s.id}>Scenario: ${String(s.json.name)}</option>`)}
+        </select>
+        <span class="error" id="r-model-e">${error ?? ''}</span>
+      </div>
+      ${m ? this.body(m) : nothing}`;
+  }
+
+  private body(m: ResearchModel): TemplateResult {
+    return html`
+      <p class="muted">${m.kind === 'digester-run'
+        ? 'Inputs are ADM1 parameters and run settings of the 200-day BSM2 run; outputs are values at the end of the run (gas flows in Nm3/d).'
+        : 'Inputs are the figures this scenario leaves at their defaults and the feedstock library\'s methane potential and hydrolysis rate; outputs are the first year\'s annual figures.'}
+        Every run goes to the simulation workers.</p>
+      ${this.inputsTable()}
+      <section aria-labelledby="h-sens">
+        <h3 id="h-sens">Sensitivity: which inputs matter</h3>
+        <div class="row">
+          <label for="r-method">Method</label>
+          <select id="r-method" @change=${(e: Event) => { this.method = (e.target as HTMLSelectElement).value as 'local' | 'morris'; }}>
+            <option value="morris" ?selected=${this.method === 'morris'}>Morris screening (global, over the ranges)</option>
+            <option value="local" ?selected=${this.method === 'local'}>Local (around the central values)</option>
+          </select>
+          ${this.method === 'morris' ? this.textField('trajectories', 'Trajectories') : this.textField('step', 'Relative step')}
+          ${this.textField('seed', 'Seed')}
+          ${this.runButtons('sensitivity', 'Run sensitivity', 'run-sensitivity')}
+        </div>
+        ${this.status('sensitivity')}
+        ${this.sensitivityResult(m)}
+      </section>
+      <section aria-labelledby="h-unc">
+        <h3 id="h-unc">Uncertainty: Monte Carlo (Latin hypercube)</h3>
+        <div class="row">
+          ${this.textField('samples', 'Samples N')}
+          ${this.textField('mc-seed', 'Seed')}
+          ${this.runButtons('uncertainty', 'Run Monte Carlo', 'run-uncertainty')}
+        </div>
+        ${this.status('uncertainty')}
+        ${this.uncertaintyResult(m)}
+      </section>
+      <research-fit .research=${this.research} .model=${m} .rev=${this.rev}></research-fit>`;
+  }
+
+  private textField(id: string, label: string): TemplateResult {
+    const err = this.errors[id];
+    return html`<label class="inline" for="r-${id}">${label}
+      <input id="r-${id}" class="short" type="text" inputmode="decimal" aria-invalid=${err ? 'true' : 'false'} aria-describedby="r-${id}-e"
+        .value=${this.text[id] ?? ''} @input=${(e: Event) => { this.text[id] = (e.target as HTMLInputElement).value; }}></label>
+      <span class="error" id="r-${id}-e">${err ?? ''}</span>`;
+  }
+
+  private runButtons(task: TaskName, label: string, id: string): TemplateResult {
+    const busy = this.research?.isRunning(task) ?? false;
+    return html`<button type="button" class="primary" id=${id} ?disabled=${busy} @click=${() => this.run(task as 'sensitivity' | 'uncertainty')}>${label}</button>
+      ${busy ? html`<button type="button" id="${id}-cancel" @click=${() => researchAct(this, 'cancel', task)}>Cancel</button>` : nothing}`;
+  }
+
+  private status(task: TaskName): TemplateResult {
+    const t = this.research?.tasks[task] as TaskState<unknown> | undefined;
+    if (!t) return html`<div role="status" aria-live="polite"></div>`;
+    return html`<div role="status" aria-live="polite" class="task-status" data-status=${t.status}>
+      ${t.status === 'running' ? html`<progress max="1" .value=${t.fraction} aria-label="${task} progress"></progress> ${t.done}/${t.total || '?'} runs` : nothing}
+      ${t.status === 'done' ? html`<span class="muted">${t.label}: done in ${fmt((t.ms ?? 0) / 1000)} s</span>` : nothing}
+      ${t.status === 'cancelled' ? html`<span class="muted">Cancelled.</span>` : nothing}
+      ${t.status === 'error' ? html`<span class="error">Failed: ${t.error}</span>` : nothing}
+    </div>`;
+  }
+
+  private inputsTable(): TemplateResult {
+    const toggle = (name: string, on: boolean) => { this.chosen = on ? [...new Set([...this.chosen, name])] : this.chosen.filter((n) => n !== name); };
+    const setBound = (name: string, j: 0 | 1, v: string) => { const b = [...(this.bounds[name] ?? ['', ''])] as [string, string]; b[j] = v; this.bounds = { ...this.bounds, [name]: b }; };
+    return html`
+      <h3>Inputs and ranges (${this.chosen.length} of ${this.candidates.length} chosen)</h3>
+      <div class="error" id="r-inputs-e" role="alert">${this.errors.inputs ?? ''}</div>
+      <div class="inputs"><table aria-label="Inputs to vary">
+        <thead><tr><th scope="col">Vary</th><th scope="col">Low</th><th scope="col">High</th><th scope="col">Unit</th><th scope="col">Default range and source</th></tr></thead>
+        <tbody>${this.candidates.map((c) => {
+          const id = c.name.replace(/[^A-Za-z0-9_-]/g, '_');
+          const on = this.chosen.includes(c.name);
+          const err = this.errors[`low-${c.name}`] ?? this.errors[`high-${c.name}`];
+          const [lo, hi] = this.bounds[c.name] ?? ['', ''];
+          return html`<tr>
+            <td><label class="inline"><input type="checkbox" id="use-${id}" .checked=${on} @change=${(e: Event) => toggle(c.name, (e.target as HTMLInputElement).checked)}><code>${c.name}</code></label></td>
+            <td><input type="text" id="low-${id}" aria-label="low bound of ${c.name}" aria-invalid=${this.errors[`low-${c.name}`] ? 'true' : 'false'} aria-describedby="err-${id}"
+              .value=${lo} @input=${(e: Event) => setBound(c.name, 0, (e.target as HTMLInputElement).value)}></td>
+            <td><input type="text" id="high-${id}" aria-label="high bound of ${c.name}" aria-invalid=${this.errors[`high-${c.name}`] ? 'true' : 'false'} aria-describedby="err-${id}"
+              .value=${hi} @input=${(e: Event) => setBound(c.name, 1, (e.target as HTMLInputElement).value)}>
+              <div class="error" id="err-${id}">${err ?? ''}</div></td>
+            <td>${c.unit ?? ''}</td>
+            <td class="src" style="text-align:left">${describe(c.dist)} · ${c.source ?? ''}</td></tr>`;
+        })}</tbody></table></div>`;
+  }
+
+  private sensitivityResult(m: ResearchModel): TemplateResult | typeof nothing {
+    const t = this.research?.tasks.sensitivity;
+    const r = t?.status === 'done' ? t.result : undefined;
+    if (!r) return nothing;
+    const outputs = Object.keys(r.ranked);
+    const output = outputs.includes(this.output) ? this.output : outputs[0]!;
+    return html`
+      <div class="row"><label for="r-output">Output</label>
+        <select id="r-output" @change=${(e: Event) => { this.output = (e.target as HTMLSelectElement).value; }}>
+          ${outputs.map((o) => html`<option value=${o} ?selected=${o === output}>${o}</option>`)}</select></div>
+      <div class="grid2">
+        <adsim-chart id="chart-tornado" label="tornado chart of ${output}" file="tornado-${output}.png" .config=${tornadoConfig(r, output)}></adsim-chart>
+        ${this.rankTable(r, output)}
+      </div>
+      ${r.method === 'local' && r.failures.length ? html`<p class="error">Runs failed for ${r.failures.map((f) => f.parameter).join(', ')}: ${r.failures[0]!.error}</p>` : nothing}
+      ${r.method === 'morris' && r.failedRuns ? html`<p class="error">${r.failedRuns} runs failed and were left out.</p>` : nothing}
+      <p class="muted">${r.runs} model runs of ${m.name}.</p>`;
+  }
+
+  private rankTable(r: LocalResult | MorrisResult, output: string): TemplateResult {
+    if (r.method === 'morris') {
+      return html`<table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col">Input</th><th scope="col">mu*</th><th scope="col">mu</th><th scope="col">sigma</th></tr></thead>
+        <tbody>${(r.ranked[output] ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td><code>${x.factor}</code></td><td>${fmt(x.muStar)}</td><td>${fmt(x.mu)}</td><td>${fmt(x.sigma)}</td></tr>`)}</tbody></table>`;
+    }
+    return html`<table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col">Input</th><th scope="col">value</th><th scope="col">S</th><th scope="col">dy/dp</th></tr></thead>
+      <tbody>${(r.ranked[output] ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td><code>${x.parameter}</code></td><td>${fmt(x.p0)}</td><td>${x.S === null ? '-' : x.S.toFixed(3)}</td><td>${fmt(x.dydp)}</td></tr>`)}</tbody></table>`;
+  }
+
+  private uncertaintyResult(m: ResearchModel): TemplateResult | typeof nothing {
+    const t = this.research?.tasks.uncertainty;
+    const r: MonteCarloResult | undefined = t?.status === 'done' ? t.result : undefined;
+    if (!r) return nothing;
+    const names = [...headlineOutputs(m).filter((h) => r.scalars[h]), ...Object.keys(r.scalars).filter((k) => !headlineOutputs(m).includes(k))];
+    const band = r.series[methaneSeries(m)];
+    const t_d = r.series.t_d?.p50;
+    return html`
+      <div class="grid2">
+        ${band && t_d ? html`<adsim-chart id="chart-fan" label="fan chart of daily methane" file="methane-fan.png" .config=${fanConfig(t_d, band, 'Daily methane', methaneUnit(m))}></adsim-chart>` : html`<p class="muted">No daily methane series in this model's output.</p>`}
+        <table id="mc-table" aria-label="Monte Carlo percentiles"><thead><tr><th scope="col">Output</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>
+          <tbody>${names.map((k) => { const s = r.scalars[k]!; return html`<tr><td>${k}</td><td>${fmt(s.p10)}</td><td>${fmt(s.p50)}</td><td>${fmt(s.p90)}</td></tr>`; })}</tbody></table>
+      </div>
+      <p class="muted">${r.samples} Latin hypercube samples, seed ${r.seed}${r.failedRuns ? `; ${r.failedRuns} runs failed and are left out (first: ${r.failures[0]})` : ''}.</p>`;
+  }
+}
+customElements.define('research-view', ResearchView);
