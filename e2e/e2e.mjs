@@ -125,6 +125,81 @@ try {
   await page.waitForSelector('model-view table');
   await page.screenshot({ path: `${out}/model.png`, fullPage: false });
 
+  // 8b. Research view: Morris screening of the BSM2 run (tornado chart), then a small Monte Carlo (fan chart).
+  const rq = (sel) => `adsim-app >> research-view >> ${sel}`;
+  const researchStatus = (which) => page.evaluate((w) => {
+    const rv = document.querySelector('adsim-app').shadowRoot.querySelector('research-view');
+    return rv?.research?.tasks[w] ? { status: rv.research.tasks[w].status, error: rv.research.tasks[w].error, ms: rv.research.tasks[w].ms, runs: rv.research.tasks[w].result?.runs } : null;
+  }, which);
+  const waitResearch = (which) => page.waitForFunction((w) => {
+    const t = document.querySelector('adsim-app').shadowRoot.querySelector('research-view')?.research?.tasks[w];
+    return t && t.status !== 'running';
+  }, which, { timeout: 180_000, polling: 100 });
+  const chartInk = (id) => page.evaluate((cid) => {
+    const rv = document.querySelector('adsim-app').shadowRoot.querySelector('research-view').shadowRoot;
+    const c = rv.querySelector(`adsim-chart#${cid}`);
+    const canvas = c?.shadowRoot.querySelector('canvas');
+    if (!canvas) return 0;
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) ink++;
+    return ink;
+  }, id);
+  await page.click('[role=tab]#tab-research');
+  await page.waitForSelector(rq('#r-model'));
+  // A bad bound first: the message appears next to that input's row.
+  await page.fill(rq('#high-k_dis'), '0.01');
+  await page.click(rq('#run-sensitivity'));
+  const boundErr = (await page.textContent(rq('#err-k_dis'))).trim();
+  check(/inverted/.test(boundErr), `inverted bounds are reported next to the input: "${boundErr}"`);
+  await page.fill(rq('#high-k_dis'), '1');
+  await page.fill(rq('#r-trajectories'), '8');
+  const m0 = Date.now();
+  await page.click(rq('#run-sensitivity'));
+  await waitResearch('sensitivity');
+  figures.morris_wall_s = (Date.now() - m0) / 1000;
+  const sens = await researchStatus('sensitivity');
+  check(sens.status === 'done', `Morris screening ran (${sens.error ?? `${sens.runs} runs in ${Math.round(sens.ms)} ms`})`);
+  figures.morris_runs = sens.runs;
+  figures.morris_ms = Math.round(sens.ms);
+  await page.waitForSelector(rq('adsim-chart#chart-tornado'));
+  const tornadoInk = await chartInk('chart-tornado');
+  check(tornadoInk > 500 && (await page.$$(rq('#rank-table tbody tr'))).length >= 4, `tornado chart drawn (${tornadoInk} px) with a ranked table`);
+  await page.screenshot({ path: `${out}/research-sensitivity.png`, fullPage: true });
+  await page.fill(rq('#r-samples'), '12');
+  const u0 = Date.now();
+  await page.click(rq('#run-uncertainty'));
+  await waitResearch('uncertainty');
+  figures.monte_carlo_12_wall_s = (Date.now() - u0) / 1000;
+  const unc = await researchStatus('uncertainty');
+  check(unc.status === 'done', `Monte Carlo ran (${unc.error ?? `${Math.round(unc.ms)} ms`})`);
+  await page.waitForSelector(rq('adsim-chart#chart-fan'));
+  const fanInk = await chartInk('chart-fan');
+  check(fanInk > 500 && (await page.$$(rq('#mc-table tbody tr'))).length >= 4, `fan chart drawn (${fanInk} px) with P10/P50/P90 table`);
+  await page.screenshot({ path: `${out}/research-uncertainty.png`, fullPage: true });
+  // Cancel: a long Morris run stops when asked, and the view says so.
+  await page.fill(rq('#r-trajectories'), '200');
+  await page.click(rq('#run-sensitivity'));
+  await page.waitForSelector(rq('#run-sensitivity-cancel'));
+  await page.click(rq('#run-sensitivity-cancel'));
+  await waitResearch('sensitivity');
+  check((await researchStatus('sensitivity')).status === 'cancelled', 'a long Morris run was cancelled');
+  // A BMP curve fit of the example data.
+  await page.click(rq('research-fit >> #bmp-example'));
+  await page.click(rq('research-fit >> #run-bmp'));
+  await page.waitForSelector(rq('research-fit >> adsim-chart#chart-bmp'));
+  const b0 = await page.textContent(rq('research-fit >> #bmp-table tbody tr td:nth-child(2)'));
+  check(Math.abs(Number(b0.replace(/,/g, '')) - 260) < 15, `BMP fit of the example curve gives B0 = ${b0} (260 used to make it)`);
+  await page.screenshot({ path: `${out}/research-bmp.png`, fullPage: true });
+
+  // 8c. Projection ranges: the Monte Carlo behind the councillors' ranges has finished for the projection run above.
+  await page.click('[role=tab]#tab-projection');
+  await page.waitForFunction((id) => ['done', 'error'].includes(window.adsim.store.ranges[id]?.status), loadedId, { timeout: 180_000 });
+  const ranges = await store((s, id) => ({ status: s.ranges[id].status, error: s.ranges[id].error, el: s.ranges[id].result?.figures.el }), loadedId);
+  check(ranges.status === 'done' && ranges.el.p10 < ranges.el.p90, `projection ranges from Monte Carlo (${ranges.error ?? `electricity P10 ${Math.round(ranges.el.p10)} - P90 ${Math.round(ranges.el.p90)} kWh`})`);
+  check(/percentile/.test(await page.textContent('projection-view .covers')), 'the projection says what its ranges cover');
+  await page.screenshot({ path: `${out}/projection-ranges.png`, fullPage: true });
+
   // 9. Reload: the edited scenario is still there.
   await page.reload();
   await page.waitForSelector('adsim-app nav.list li');
