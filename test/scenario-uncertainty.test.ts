@@ -50,3 +50,31 @@ describe('weekly scenario Monte Carlo', () => {
     expect(nominal).toBeLessThan(m.p90 * 1.2);
   }, 120_000);
 });
+
+describe('projection ranges', () => {
+  it('gives P10 <= P50 <= P90 per year, says what it covers, and repeats with the seed', async () => {
+    const { projectionRanges } = await import('../src/analysis/projection-ranges.js');
+    const { projectScenario } = await import('../src/compare/project.js');
+    const { projectionTable } = await import('../src/compare/table.js');
+    const run = () => projectionRanges(weekly, 1, (j, y) => projectScenario(j, y), { samples: 3, seed: 2 });
+    const r = await run();
+    const e = r.years[0]!.electricity_net_kWh;
+    expect(e.p10).toBeLessThan(e.p90);
+    expect(e.p50).toBeGreaterThanOrEqual(e.p10);
+    expect(r.covers).toMatch(/dog-faeces\.BMP/);
+    expect(r.covers).toMatch(/bin-fill/);
+    expect((await run()).years).toEqual(r.years);
+    const table = projectionTable(projectScenario(weekly, 1), r);
+    expect(table).toMatch(/likely range \(P10 to P90\)/);
+    expect(table).toMatch(/^Ranges: P10-P90 of 3 Latin hypercube samples/m);
+  }, 120_000);
+
+  it('one sample of a default shared by several areas is written to each of them', async () => {
+    const { applyScenarioPoint } = await import('../src/analysis/scenario-model.js');
+    const region = JSON.parse(readFileSync(new URL('../scenarios/region-rollout.json', import.meta.url), 'utf8'));
+    const { inputs, writers } = defaultScenarioInputs(region);
+    expect(inputs.map((i) => i.name)).toContain('areas[*].faeces_per_dog');
+    const j = applyScenarioPoint(region, { 'areas[*].faeces_per_dog': 0.3 }, writers) as { areas: { faeces_per_dog?: number }[] };
+    expect(j.areas.map((a) => a.faeces_per_dog)).toEqual(region.areas.map(() => 0.3));
+  });
+});

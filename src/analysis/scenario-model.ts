@@ -34,18 +34,33 @@ export function setPath(json: unknown, path: string, value: unknown): unknown {
 /** Per-input writers for explicit inputs: "value unit" when a unit is given, else the plain number. */
 export type InputWriters = Record<string, (v: number) => unknown>;
 
-/** The scenario's defaulted inputs that carry a range: triangular(low, default, high), marked as estimates where they are. */
+/** A writer shared by several JSON paths (one sample written to all of them). */
+export type GroupWriter = ((v: number) => unknown) & { paths: string[] };
+
+/**
+ * The scenario's defaulted inputs that carry a range: triangular(low, default, high), marked as estimates where they
+ * are. The same default in several areas ("areas[0].faeces_per_dog", "areas[3].faeces_per_dog") is one input,
+ * "areas[*].faeces_per_dog", sampled once and written to each of those areas: it is one national estimate, so the
+ * areas' values move together rather than averaging out.
+ */
 export function defaultScenarioInputs(json: unknown): { inputs: UncertainInput[]; writers: InputWriters } {
   const sc = parseScenario(json);
   const inputs: UncertainInput[] = [];
   const writers: InputWriters = {};
-  for (const [path, name] of Object.entries(sc.defaulted) as [string, DefaultName][]) {
+  const groups = new Map<string, string[]>();
+  for (const path of Object.keys(sc.defaulted)) {
+    const g = path.replace(/^areas\[\d+\]\./, 'areas[*].');
+    groups.set(g, [...(groups.get(g) ?? []), path]);
+  }
+  for (const [group, paths] of groups) {
+    const name = sc.defaulted[paths[0]!] as DefaultName;
     const def = DEFAULTS[name];
     const w = writerFor(name);
     if (!def?.range || !w || !(def.range[0] < def.range[1])) continue;
     const mode = Math.min(def.range[1], Math.max(def.range[0], def.value));
-    inputs.push({ name: path, dist: { kind: 'triangular', low: def.range[0], mode, high: def.range[1] }, unit: def.unit, source: `${def.source}${def.estimate ? ' (estimate)' : ''}` });
-    writers[path] = w;
+    const key = paths.length > 1 ? group : paths[0]!;
+    inputs.push({ name: key, dist: { kind: 'triangular', low: def.range[0], mode, high: def.range[1] }, unit: def.unit, source: `${def.source}${def.estimate ? ' (estimate)' : ''}${paths.length > 1 ? `; one value for ${paths.length} areas` : ''}` });
+    writers[key] = paths.length > 1 ? Object.assign((v: number) => w(v), { paths }) : w;
   }
   return { inputs, writers };
 }
@@ -112,7 +127,8 @@ export function applyScenarioPoint(json: unknown, point: Point, writers: InputWr
   for (const [path, v] of Object.entries(point)) {
     const w = writers[path];
     if (!w) throw new InputError(path, 'no way to write this scenario input; give it a unit in the inputs file');
-    j = setPath(j, path, w(v));
+    const paths = (w as Partial<GroupWriter>).paths ?? [path];
+    for (const p of paths) j = setPath(j, p, w(v));
   }
   return j;
 }

@@ -2,6 +2,7 @@
 import type { AnnualAccount } from '../accounting/annual.js';
 import type { Comparison } from './compare.js';
 import type { Projection } from './project.js';
+import type { ProjectionRanges, RangedFigure } from '../analysis/projection-ranges.js';
 
 type Key = keyof AnnualAccount;
 interface Row { label: string; key?: Key; get?: (a: AnnualAccount) => number; unit?: string }
@@ -95,28 +96,43 @@ export function comparisonTable(c: Comparison): string {
   return lines.join('\n') + '\n';
 }
 
-/** Year-by-year projection table for councillors. */
-export function projectionTable(p: Projection): string {
-  const rows: [string, (y: Projection['years'][number]) => string][] = [
+/** Year-by-year projection table for councillors; with ranges, a "likely range" line (P10-P90) under the uncertain figures. */
+export function projectionTable(p: Projection, ranges?: ProjectionRanges): string {
+  type Y = Projection['years'][number];
+  const rows: [string, (y: Y) => string, RangedFigure?][] = [
     ['Year', (y) => String(y.year)],
     ['Areas taking part', (y) => String(y.areas_joined.length)],
     ['Dog bins', (y) => fmt(y.bins)],
-    ['Dog waste collected (t)', (y) => fmt(y.dog_waste_collected_t)],
-    ['Electricity exported (kWh)', (y) => fmt(y.electricity_net_kWh)],
-    ['Homes powered', (y) => fmt(y.homes_equivalent)],
-    ['Net carbon (t CO2e)', (y) => fmt(y.co2e_net_t)],
-    ['Net cost (£)', (y) => fmt(y.cost_net_gbp)],
-    ['Saving vs today\'s route (£)', (y) => fmt(y.saving_vs_today_gbp)],
-    ['Carbon saved vs today (t CO2e)', (y) => fmt(y.co2e_saving_vs_today_t)],
+    ['Dog waste collected (t)', (y) => fmt(y.dog_waste_collected_t), 'dog_waste_collected_t'],
+    ['Electricity exported (kWh)', (y) => fmt(y.electricity_net_kWh), 'electricity_net_kWh'],
+    ['Homes powered', (y) => fmt(y.homes_equivalent), 'homes_equivalent'],
+    ['Net carbon (t CO2e)', (y) => fmt(y.co2e_net_t), 'co2e_net_t'],
+    ['Net cost (£)', (y) => fmt(y.cost_net_gbp), 'cost_net_gbp'],
+    ['Saving vs today\'s route (£)', (y) => fmt(y.saving_vs_today_gbp), 'saving_vs_today_gbp'],
+    ['Carbon saved vs today (t CO2e)', (y) => fmt(y.co2e_saving_vs_today_t), 'co2e_saving_vs_today_t'],
   ];
-  const labelW = Math.max(...rows.map((r) => r[0].length)) + 2;
+  const all: [string, string[]][] = [];
+  for (const [label, f, key] of rows) {
+    all.push([label, p.years.map(f)]);
+    if (ranges && key) {
+      all.push(['  likely range (P10 to P90)', p.years.map((_, i) => {
+        const r = ranges.years[i]?.[key];
+        return r ? `${fmt(r.p10)} to ${fmt(r.p90)}` : '';
+      })]);
+    }
+  }
+  const labelW = Math.max(...all.map((r) => r[0].length)) + 2;
   const lines = [`${p.name}: ${p.years.length}-year projection`, ''];
-  const cells = rows.map(([, f]) => p.years.map(f));
-  const w = p.years.map((_, i) => Math.max(...cells.map((c) => c[i]!.length)) + 2);
-  rows.forEach(([label], j) => lines.push(pad(label, labelW, true) + cells[j]!.map((c, i) => pad(c, w[i]!)).join('')));
+  const w = p.years.map((_, i) => Math.max(...all.map((c) => c[1][i]!.length)) + 2);
+  for (const [label, cells] of all) lines.push(pad(label, labelW, true) + cells.map((c, i) => pad(c, w[i]!)).join(''));
   lines.push('');
   const t = p.totals;
   lines.push(`Over ${p.years.length} years: ${fmt(t.dog_waste_collected_t ?? 0)} t collected, ${fmt(t.electricity_net_kWh ?? 0)} kWh exported, net carbon ${fmt(t.co2e_net_t ?? 0)} t CO2e, net cost £${fmt(t.cost_net_gbp ?? 0)}; against today's route that saves £${fmt(t.saving_vs_today_gbp ?? 0)} and ${fmt(t.co2e_saving_vs_today_t ?? 0)} t CO2e.`);
+  if (ranges) {
+    const r = ranges.totals;
+    lines.push(`Likely range over ${p.years.length} years (P10 to P90): ${fmt(r.electricity_net_kWh.p10)} to ${fmt(r.electricity_net_kWh.p90)} kWh exported; carbon saved ${fmt(r.co2e_saving_vs_today_t.p10)} to ${fmt(r.co2e_saving_vs_today_t.p90)} t CO2e; money saved £${fmt(r.saving_vs_today_gbp.p10)} to £${fmt(r.saving_vs_today_gbp.p90)}.`);
+    lines.push(`Ranges: ${ranges.covers}${ranges.ok < ranges.samples ? ` ${ranges.samples - ranges.ok} sample(s) failed and are left out.` : ''}`);
+  }
   if (p.warnings.length) { lines.push(''); lines.push('Warnings:'); for (const x of p.warnings) lines.push(`  - ${x}`); }
   return lines.join('\n') + '\n';
 }

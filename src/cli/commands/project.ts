@@ -1,27 +1,35 @@
-// `adsim project FILE [--years N] [--json]`: the multi-year projection of a scenario with its rollout.
+// `adsim project FILE [--years N] [--ranges N] [--seed S] [--json]`: the multi-year projection of a scenario with its
+// rollout, and P10/P50/P90 ranges from a small Monte Carlo over the scenario's uncertain inputs.
+import { availableParallelism } from 'node:os';
 import { parseArgs, flagNumber } from '../args.js';
-import type { CliCommand } from '../types.js';
+import type { CliCommand, CliIo } from '../types.js';
 import { InputError } from '../../errors.js';
-import { jsonReplacer } from '../io.js';
-import { projectScenario } from '../../compare/project.js';
+import { jsonReplacer, readJson } from '../io.js';
+import { projectScenario, type Projection } from '../../compare/project.js';
 import { projectionTable } from '../../compare/table.js';
+import { DEFAULT_RANGE_SAMPLES, projectionRanges, type Projector, type ProjectionRanges } from '../../analysis/projection-ranges.js';
 import { jsonError, loadScenario, progress } from './scenario.js';
+import { progressReporter } from './sensitivity.js';
 
 export const projectCommand: CliCommand = {
   name: 'project',
-  summary: 'Project a scenario year by year with its rollout (areas joining, bins growing); --json prints {years, totals, warnings}.',
-  usage: 'adsim project FILE.json [--years N] [--json]',
+  summary: 'Project a scenario year by year with its rollout (areas joining, bins growing) and P10-P90 ranges; --json prints {years, totals, warnings, ranges}.',
+  usage: 'adsim project FILE.json [--years N] [--ranges N (Monte Carlo samples, default 24; 0 = none)] [--seed S] [--workers W] [--json]',
   async run(argv, io) {
-    const args = parseArgs(argv, { json: 'boolean', years: 'value' });
+    const args = parseArgs(argv, { json: 'boolean', years: 'value', ranges: 'value', seed: 'value', workers: 'value' });
     const asJson = args.flags.has('json');
     try {
       const file = args.positionals[0];
       if (!file) throw new InputError('FILE', 'expected a scenario file, e.g. adsim project scenarios/region-rollout.json');
       const s = loadScenario(file);
       const years = flagNumber(args, 'years', s.rollout.years, (x) => Number.isInteger(x) && x >= 1 && x <= 30, 'a whole number of years from 1 to 30');
+      const samples = flagNumber(args, 'ranges', DEFAULT_RANGE_SAMPLES, (x) => Number.isInteger(x) && (x === 0 || x >= 2), 'a whole number of samples (0 for none, or 2 or more)');
+      const seed = flagNumber(args, 'seed', 1, Number.isInteger, 'an integer');
+      const workers = flagNumber(args, 'workers', availableParallelism(), (x) => Number.isInteger(x) && x >= 1, 'a whole number >= 1');
       const p = projectScenario(s, years, { onProgress: progress(io, s.name) });
-      if (asJson) { io.out(JSON.stringify({ ok: true, ...p }, jsonReplacer) + '\n'); return 0; }
-      io.out(projectionTable(p));
+      const ranges = samples > 0 ? await rangesOf(readJson(file), years, samples, seed, workers, io, asJson) : undefined;
+      if (asJson) { io.out(JSON.stringify({ ok: true, ...p, ...(ranges ? { ranges } : {}) }, jsonReplacer) + '\n'); return 0; }
+      io.out(projectionTable(p, ranges));
       return 0;
     } catch (e) {
       if (asJson) return jsonError(io, e);
@@ -29,3 +37,26 @@ export const projectCommand: CliCommand = {
     }
   },
 };
+
+/** The Monte Carlo ranges, through the worker pool when it is built (one projection per job), else in process. */
+async function rangesOf(json: unknown, years: number, samples: number, seed: number, workers: number, io: CliIo, quiet: boolean): Promise<ProjectionRanges> {
+  let project: Projector = (j, y) => projectScenario(j, y);
+  let close = () => undefined as void;
+  let concurrency = 1;
+  if (workers > 1 && process.env.ADSIM_WORKERS !== '0') {
+    try {
+      const { createNodePool } = await import('../../worker/pool.node.js');
+      const pool = createNodePool(workers);
+      project = async (j, y) => (await pool.run('projectScenario', [j, y])) as unknown as Projection;
+      close = () => pool.close();
+      concurrency = workers;
+    } catch { /* worker not built: in process */ }
+  }
+  const prog = progressReporter(io, quiet || !io.tty);
+  try {
+    return await projectionRanges(json, years, project, { samples, seed, concurrency, onProgress: prog.onProgress });
+  } finally {
+    prog.finish();
+    close();
+  }
+}
