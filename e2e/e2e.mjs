@@ -184,6 +184,18 @@ try {
   await page.click(rq('#run-sensitivity-cancel'));
   await waitResearch('sensitivity');
   check((await researchStatus('sensitivity')).status === 'cancelled', 'a long Morris run was cancelled');
+  // Calibration of k_dis to the synthetic example data (made with k_dis = 0.35): fitted values, fit and residual plots.
+  await page.click(rq('research-fit >> #fit-example'));
+  const f0 = Date.now();
+  await page.click(rq('research-fit >> #run-fit'));
+  await waitResearch('fit');
+  figures.fit_k_dis_wall_s = (Date.now() - f0) / 1000;
+  const fitState = await researchStatus('fit');
+  check(fitState.status === 'done', `calibration ran (${fitState.error ?? 'ok'})`);
+  await page.waitForSelector(rq('research-fit >> adsim-chart#chart-residuals'));
+  const kdis = Number(await page.textContent(rq('research-fit >> #fit-table tbody tr td:nth-child(2)')));
+  check(kdis > 0.15 && kdis < 0.5, `fitted k_dis = ${kdis} (0.35 used to make the data)`);
+  await page.screenshot({ path: `${out}/research-fit.png`, fullPage: true });
   // A BMP curve fit of the example data.
   await page.click(rq('research-fit >> #bmp-example'));
   await page.click(rq('research-fit >> #run-bmp'));

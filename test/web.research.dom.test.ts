@@ -210,7 +210,8 @@ describe('projection ranges', () => {
     const seen: Array<Record<string, Record<string, number>>> = [];
     const figures = async (_j: unknown, _y: number, fs: Record<string, Record<string, number>>) => {
       seen.push(fs);
-      const bmp = fs['dog-faeces']?.BMP ?? NaN;
+      const sc = _j as { feedstocks?: Record<string, Record<string, unknown>> };
+      const bmp = Number(fs['dog-faeces']?.BMP ?? sc.feedstocks?.['dog-faeces']?.BMP ?? NaN);
       return { electricity_net_kWh: 200 * bmp, homes_equivalent: bmp / 10, co2e_saving_vs_today_t: bmp / 50, saving_vs_today_gbp: 1000 + bmp };
     };
     const a = await projectionRanges(json, 1, figures, { samples: 16, seed: 3 });

@@ -54,7 +54,7 @@ export class ResearchFit extends LitElement {
   declare errors: Record<string, string>;
   declare csv: string;
   declare bmpCsv: string;
-  private params = 'k_dis, k_hyd_ch';
+  private params = 'k_dis';
   private boundsText = '';
   private maxRuns = '150';
   private bmpModel: BmpModel = 'first-order';
@@ -175,7 +175,7 @@ export class ResearchFit extends LitElement {
   }
 
   private paramTable(f: FitResult, id: string): TemplateResult {
-    return html`<p class=${f.converged ? 'muted' : 'error'}>${f.converged ? 'Converged' : 'Did NOT converge; the best point found is shown'}: ${f.message} (${f.method}, ${f.evaluations} model runs).</p>
+    return html`<p class=${f.converged ? 'muted' : 'error'}>${f.converged ? 'Fit converged' : 'Did NOT converge; the best point found is shown'} (${f.message}) , ${f.method}, ${f.evaluations} model runs.</p>
       <table id=${id} aria-label="Fitted parameters"><thead><tr><th scope="col">Parameter</th><th scope="col">Fitted</th><th scope="col">95 % interval</th><th scope="col">Start</th><th scope="col">Bounds</th><th scope="col">Unit</th></tr></thead>
         <tbody>${f.parameters.map((p) => html`<tr><td><code>${p.name}</code></td><td>${fmt(p.value)}</td>
           <td>${p.ci95 ? `${fmt(p.ci95[0])} to ${fmt(p.ci95[1])}` : p.atBound ? 'at a bound' : 'not identifiable'}</td><td>${fmt(p.initial)}</td><td>${fmt(p.low)} to ${fmt(p.high)}</td><td>${p.unit ?? ''}</td></tr>`)}</tbody></table>

@@ -5,10 +5,10 @@ import { centre, checkDistribution, support, type Distribution, type UncertainIn
 import {
   DIGESTER_SCALARS, checkDigesterInput, defaultInput, kineticParameterNames, nominalValue, rangedParameterNames, applyPoint,
 } from '../../src/analysis/digester-model.js';
-import { SCENARIO_HEADLINES, applyScenarioPoint, defaultScenarioInputs, type InputWriters } from '../../src/analysis/scenario-model.js';
+import {
+  SCENARIO_HEADLINES, applyScenarioPoint, defaultScenarioInputs, feedstockScenarioInputs, type InputWriters,
+} from '../../src/analysis/scenario-model.js';
 import type { Evaluate, Point } from '../../src/analysis/evaluate.js';
-import { parseScenario } from '../../src/scenario/parse.js';
-import { findFeedstock } from '../../src/feed/library.js';
 import type { DigesterRun } from '../../src/simulate/types.js';
 import type { FeedstockValues } from '../../src/worker/engine.js';
 import type { ResearchRunner } from './research-runner.js';
@@ -22,33 +22,14 @@ export interface CandidateInput extends UncertainInput {
   nominal: number;
 }
 
-/** Feedstock fields varied by the uncertainty tools: the methane potential and the hydrolysis rate (both estimates for dog faeces). */
-const FEEDSTOCK_FIELDS = ['BMP', 'k_hyd'] as const;
+/** Inputs named "feedstocks.<id>.<field>" are written into the scenario's feedstock overrides; "feedstock.<id>.<field>"
+ *  (singular) goes to the worker as a per-job library value instead. */
 const FEEDSTOCK_PREFIX = 'feedstock.';
+const isFeedstockInput = (name: string) => name.startsWith('feedstocks.') || name.startsWith(FEEDSTOCK_PREFIX);
 
-/** The feedstocks a scenario sends to a digester (dog faeces plus its co-substrates); none for today's route. */
-function feedstocksOf(json: unknown): string[] {
-  const sc = parseScenario(json);
-  if (sc.destination !== 'digester') return [];
-  return [...new Set(['dog-faeces', ...sc.co_substrates.map((c) => findFeedstock(c.feedstock).id)])];
-}
-
-/** Library ranges of the varied feedstock fields, as triangular(low, value, high). */
+/** The feedstock library's ranges for what a scenario digests, as scenario inputs (src/analysis/scenario-model.ts). */
 export function feedstockInputs(json: unknown): CandidateInput[] {
-  const out: CandidateInput[] = [];
-  for (const id of feedstocksOf(json)) {
-    const rec = findFeedstock(id) as unknown as Record<string, { value: number; low: number; high: number; unit: string; evidence?: string; source?: string }>;
-    for (const f of FEEDSTOCK_FIELDS) {
-      const s = rec[f];
-      if (!s || !(s.low < s.high)) continue;
-      out.push({
-        name: `${FEEDSTOCK_PREFIX}${id}.${f}`, nominal: s.value, unit: s.unit,
-        dist: { kind: 'triangular', low: s.low, mode: Math.min(s.high, Math.max(s.low, s.value)), high: s.high },
-        source: `feedstock library${s.evidence === 'estimate' ? ' (estimate)' : ''}`,
-      });
-    }
-  }
-  return out;
+  return feedstockScenarioInputs(json).inputs.map((i) => ({ ...i, nominal: centre(i.dist) }));
 }
 
 /** Every input the view offers for a model, with its default range. */
@@ -64,8 +45,8 @@ export function candidateInputs(m: ResearchModel): CandidateInput[] {
 /** A small default choice: the inputs most often asked about. */
 export function defaultChoice(m: ResearchModel, all: readonly CandidateInput[]): string[] {
   if (m.kind === 'digester-run') return ['k_dis', 'k_hyd_ch', 'k_m_ac', 'K_I_nh3'].filter((n) => all.some((c) => c.name === n));
-  const firsts = all.filter((c) => c.name.startsWith(FEEDSTOCK_PREFIX)).map((c) => c.name);
-  const rest = all.filter((c) => !c.name.startsWith(FEEDSTOCK_PREFIX)).map((c) => c.name);
+  const firsts = all.filter((c) => isFeedstockInput(c.name)).map((c) => c.name);
+  const rest = all.filter((c) => !isFeedstockInput(c.name)).map((c) => c.name);
   return [...firsts, ...rest].slice(0, 5);
 }
 
@@ -134,8 +115,11 @@ export function splitPoint(point: Point): { paths: Point; feedstocks: FeedstockV
 
 /** Writers for a scenario's defaulted inputs (how a number is written back into the JSON). */
 export function scenarioWriters(json: unknown): InputWriters {
-  return defaultScenarioInputs(json).writers;
+  return { ...defaultScenarioInputs(json).writers, ...feedstockScenarioInputs(json).writers };
 }
+
+/** True for an input taken from the feedstock library's ranges. */
+export { isFeedstockInput };
 
 /** An evaluator that sends every point to the worker pool as its own job; the signal cancels jobs in flight. */
 export function evaluatorFor(m: ResearchModel, runner: ResearchRunner, series: boolean, signal: AbortSignal): Evaluate {

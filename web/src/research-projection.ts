@@ -4,7 +4,7 @@ import { monteCarlo } from '../../src/analysis/montecarlo.js';
 import type { Evaluate } from '../../src/analysis/evaluate.js';
 import type { FeedstockValues } from '../../src/worker/engine.js';
 import { applyScenarioPoint } from '../../src/analysis/scenario-model.js';
-import { candidateInputs, scenarioWriters, splitPoint } from './research-inputs.js';
+import { candidateInputs, isFeedstockInput, scenarioWriters, splitPoint } from './research-inputs.js';
 
 /** Samples and seed of the councillors' ranges: few enough to finish in seconds, fixed so a reload shows the same range. */
 export const RANGE_SAMPLES = 24;
@@ -61,7 +61,7 @@ export async function projectionRanges(json: Record<string, unknown>, years: num
     const s = mc.scalars[k];
     return s ? { p10: s.p10, p50: s.p50, p90: s.p90 } : { p10: NaN, p50: NaN, p90: NaN };
   };
-  const nFeed = inputs.filter((i) => i.name.startsWith('feedstock.')).length;
+  const nFeed = inputs.filter((i) => isFeedstockInput(i.name)).length;
   return {
     samples, ok: samples - mc.failedRuns, seed, feedstockInputs: nFeed, defaultInputs: inputs.length - nFeed,
     figures: { el: pick('el'), homes: pick('homes'), co2Saved: pick('co2Saved'), moneySaved: pick('moneySaved') },
