@@ -89,6 +89,14 @@ export function fitBmp(t_d: readonly number[], B: readonly number[], model: BmpM
     theta = [theta[0]!, 1 - theta[1]!, theta[3]!, theta[2]!];
     const ps = fit.parameters;
     fit.parameters = [ps[0]!, { ...ps[1]!, value: theta[1]!, ci95: ps[1]!.ci95 ? [1 - ps[1]!.ci95[1], 1 - ps[1]!.ci95[0]] : null }, { ...ps[3]!, name: 'kf_1_d' }, { ...ps[2]!, name: 'ks_1_d' }];
+    // Correlations follow the swap: pools 2 and 3 trade places, and alpha' = 1 - alpha flips the sign of its row.
+    const perm = [0, 1, 3, 2], sign = [1, -1, 1, 1];
+    const c = fit.correlation;
+    fit.correlation = perm.map((pi, i) => perm.map((pj, j) => { const v = c[pi]?.[pj]; return v == null ? null : sign[i]! * sign[j]! * v; }));
+    // The fit's own warnings name the pools before the swap: rename them, and state alpha's value after it.
+    fit.warnings = fit.warnings.map((w) => w
+      .replace(/\b(kf|ks)_1_d\b/g, (m) => (m === 'kf_1_d' ? 'ks_1_d' : 'kf_1_d'))
+      .replace(/^alpha ended at a bound \([^)]*\)/, `alpha ended at a bound (${theta[1]})`));
   }
   const tmax = t_d[t_d.length - 1]!;
   const grid = Array.from({ length: 201 }, (_, i) => (tmax * 1.2 * i) / 200);

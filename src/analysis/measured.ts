@@ -82,6 +82,9 @@ export function kindOf(name: string, column: string): MeasureKind {
     Object.values(MEASURE_KINDS).map((i) => i.names[0]).join(', ')} (with a unit in brackets, e.g. "q_ch4 [m3/d]"), or map it with --map`);
 }
 
+/** "NmL/gVS", "NL CH4/kg VS", "mL CH4 / g VS", "Nm3/t VS": volume of methane per mass of volatile solids. */
+const SPECIFIC_YIELD = /^N?(m3|L|l|mL|ml)\s*(CH4)?\s*\/\s*(g|kg|t)\s*(o?VS|oTS)$/;
+
 /** Factor that converts values in `unit` to the kind's canonical unit; throws naming the column when it cannot. */
 export function unitFactor(kind: MeasureKind, unit: string | undefined, column: string): { factor: number; normal: boolean } {
   const info = MEASURE_KINDS[kind];
@@ -90,7 +93,10 @@ export function unitFactor(kind: MeasureKind, unit: string | undefined, column: 
   if (u === undefined) throw new InputError(field, `no unit given; write it in the header, e.g. "${info.names[0]} [${info.unit}]"`);
   const bad = (what: string): never => { throw new InputError(field, `unit ${JSON.stringify(u)} does not convert to ${what}`); };
   switch (kind) {
-    case 'B': return { factor: 1, normal: /^N/.test(u) };
+    case 'B':
+      // A specific methane yield: (N)L, (N)mL or (N)m3 of CH4 per g, kg or t of VS. No unit: the data's own unit.
+      if (u !== '' && !SPECIFIC_YIELD.test(u)) bad('a specific methane yield (e.g. "NmL CH4/g VS", "NL/kg VS")');
+      return { factor: 1, normal: /^N/.test(u) };
     case 'pH': if (u === '' || u === '-') return { factor: 1, normal: false }; return bad('pH (write "pH" or "pH [-]")');
     case 'ch4_fraction':
       if (u === '' || u === '-' || u === 'fraction' || u === 'mol/mol' || u === 'v/v') return { factor: 1, normal: false };

@@ -3,7 +3,7 @@
 // outputs are the annual figures and (optionally) the daily series.
 import { InputError } from '../errors.js';
 import { runScenario, type ScenarioResult } from '../compare/run.js';
-import { DEFAULTS, type DefaultName } from '../scenario/defaults.js';
+import { DEFAULTS, type Default, type DefaultName } from '../scenario/defaults.js';
 import { parseScenario } from '../scenario/parse.js';
 import { FEEDSTOCKS, type Feedstock, type Sourced } from '../../models/feedstocks/index.js';
 import { findFeedstock } from '../feed/library.js';
@@ -54,12 +54,14 @@ export function defaultScenarioInputs(json: unknown): { inputs: UncertainInput[]
   }
   for (const [group, paths] of groups) {
     const name = sc.defaulted[paths[0]!] as DefaultName;
-    const def = DEFAULTS[name];
+    const def = (DEFAULTS as Partial<Record<string, Default>>)[name];
+    const range = def?.range;
+    if (!def || !range || !(range[0] < range[1])) continue;   // not a number with a range (e.g. "not costed")
     const w = writerFor(name);
-    if (!def?.range || !w || !(def.range[0] < def.range[1])) continue;
-    const mode = Math.min(def.range[1], Math.max(def.range[0], def.value));
+    if (!w) continue;
+    const mode = Math.min(range[1], Math.max(range[0], def.value));
     const key = paths.length > 1 ? group : paths[0]!;
-    inputs.push({ name: key, dist: { kind: 'triangular', low: def.range[0], mode, high: def.range[1] }, unit: def.unit, source: `${def.source}${def.estimate ? ' (estimate)' : ''}${paths.length > 1 ? `; one value for ${paths.length} areas` : ''}` });
+    inputs.push({ name: key, dist: { kind: 'triangular', low: range[0], mode, high: range[1] }, unit: def.unit, source: `${def.source}${def.estimate ? ' (estimate)' : ''}${paths.length > 1 ? `; one value for ${paths.length} areas` : ''}` });
     writers[key] = paths.length > 1 ? Object.assign((v: number) => w(v), { paths }) : w;
   }
   return { inputs, writers };

@@ -13,6 +13,8 @@ export interface ComparedScenario {
   stability: ScenarioResult['stability'];
   warnings: string[];
   assumptions: ScenarioResult['assumptions'];
+  /** Which configuration the column shows when the scenario has a rollout, e.g. "full rollout, year 5 (10 areas, 5,500 bins)". */
+  configuration?: string;
 }
 
 export interface Comparison {
@@ -22,7 +24,7 @@ export interface Comparison {
 }
 
 /** Compares results; the baseline is `baselineName`, else the first scenario that sends the waste to today's route, else the first. */
-export function compareScenarios(results: readonly ScenarioResult[], baselineName?: string): Comparison {
+export function compareScenarios(results: readonly ScenarioResult[], baselineName?: string, configurations: Record<string, string> = {}): Comparison {
   if (results.length === 0) throw new InputError('scenarios', 'expected at least one scenario to compare');
   let base: ScenarioResult | undefined;
   if (baselineName !== undefined) {
@@ -39,6 +41,7 @@ export function compareScenarios(results: readonly ScenarioResult[], baselineNam
       name: r.name, comment: r.comment, destination: r.destination, annual: r.annual,
       ...(r === baseline ? {} : { difference: difference(r.annual, baseline.annual) }),
       stability: r.stability, warnings: r.warnings, assumptions: r.assumptions,
+      ...(configurations[r.name] ? { configuration: configurations[r.name] } : {}),
     })),
   };
 }

@@ -77,6 +77,22 @@ export function projectScenario(input: unknown, years?: number, opt: RunOptions 
   return { schema: 'adsim-project/1', name: s.name, comment: s.comment, years: out, totals, warnings: byText(warnings), assumptions };
 }
 
+/**
+ * The configuration a single run of a rollout scenario shows: the year all areas have joined (bins grown to that
+ * year), the same as that year of `projectScenario`, with a label saying so. Scenarios without a rollout are unchanged.
+ */
+export function fullRollout(s: Scenario): { scenario: Scenario; configuration?: string } {
+  const year = Math.max(1, ...s.areas.map((a) => a.joins_year));
+  if (year === 1 && s.rollout.bins_growth_per_yr === 0) return { scenario: s };
+  const grow = Math.pow(1 + s.rollout.bins_growth_per_yr, year - 1);
+  const areas = s.areas.map((a) => ({ ...a, bins: Math.round(a.bins * grow), joins_year: 1 }));
+  const bins = areas.reduce((acc, a) => acc + a.bins, 0);
+  return {
+    scenario: { ...s, areas, rollout: { ...s.rollout, bins_growth_per_yr: 0 } },
+    configuration: `full rollout: projection year ${year}, ${areas.length} areas, ${bins.toLocaleString('en-GB')} bins`,
+  };
+}
+
 function isScenario(x: unknown): x is Scenario {
   return typeof x === 'object' && x !== null && (x as Scenario).schema === SCENARIO_SCHEMA && typeof (x as Scenario).defaulted === 'object';
 }

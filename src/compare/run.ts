@@ -8,7 +8,7 @@ import { deliverySchedule, type DeliverySchedule } from '../collection/schedule.
 import { InputError } from '../errors.js';
 import { DEFAULT_INITIAL_SOURCE } from '../../models/adm1/initial.js';
 import { DEFAULTS, dv, type DefaultName } from '../scenario/defaults.js';
-import { parseScenario } from '../scenario/parse.js';
+import { NOT_COSTED, parseScenario } from '../scenario/parse.js';
 import { SCENARIO_SCHEMA, type Scenario } from '../scenario/types.js';
 import { simulateDigester } from '../simulate/digester.js';
 import type { DigesterResult } from '../simulate/types.js';
@@ -65,8 +65,12 @@ export function runScenario(input: unknown, opt: RunOptions = {}): ScenarioResul
   let gas: DailyGas | null = null, refGas: DailyGas | null = null;
   let sim: DigesterResult | null = null;
   let params: Record<string, number> = {};
-  if (toAD && streams) {
-    feed = dailyFeed(s, schedule, streams, 'all');
+  const collected_kg = schedule.collected_kg.reduce((a, b) => a + b, 0);
+  if (collected_kg === 0) warnings.push(`no dog waste is collected: ${s.areas.length ? 'every area has no bins or an empty fill' : 'no areas'}${opt.year !== undefined ? ` in projection year ${opt.year}` : ''}, so the scenario has no dog waste to ${toAD ? 'digest' : 'dispose of'}`);
+  if (toAD && streams) feed = dailyFeed(s, schedule, streams, 'all');
+  // An unfed digester is not simulated: its inoculum alone would show gas and process warnings that mean nothing.
+  const fed = feed !== null && feed.q_m3.some((q) => q > 0);
+  if (toAD && streams && feed && fed) {
     warnings.push(...designChecks(s, feed, startup, days));
     // Hydrolysis rates of the mixture at its mean rates (src/feed), unless the file sets them.
     const meanDog_kg_d = schedule.fed_kg.reduce((a, b) => a + b, 0) / days;
@@ -210,6 +214,7 @@ function emptyHealth(): Health {
 /** The defaults the scenario fell back on, each with unit and source. */
 export function assumptionsOf(s: Scenario): Assumption[] {
   return Object.entries(s.defaulted).map(([field, name]) => {
+    if (name === NOT_COSTED) return { field, value: 0, unit: 'GBP/yr', source: NOT_COSTED, estimate: false };
     const d = (DEFAULTS as Record<string, (typeof DEFAULTS)[DefaultName] | undefined>)[name];
     return d
       ? { field, value: d.value, unit: d.unit, source: d.source, estimate: d.estimate ?? false }

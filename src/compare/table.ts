@@ -1,19 +1,25 @@
 // Plain-language text tables of scenario results for people who are not engineers, and CSV of the same figures.
 import type { AnnualAccount } from '../accounting/annual.js';
-import type { Comparison } from './compare.js';
+import type { ComparedScenario, Comparison } from './compare.js';
 import type { Projection } from './project.js';
 import type { ProjectionRanges, RangedFigure } from '../analysis/projection-ranges.js';
 
 type Key = keyof AnnualAccount;
-interface Row { label: string; key?: Key; get?: (a: AnnualAccount) => number; unit?: string }
+interface Row { label: string; key?: Key; get?: (a: AnnualAccount) => number; unit?: string; note?: (s: ComparedScenario) => string }
+
+/** True when the scenario's digester costs are not given (so the money rows leave them out). */
+const notCosted = (s: ComparedScenario): boolean => s.assumptions.some((a) => a.field === 'digester.annual_cost');
+/** True when the energy is what the dog waste adds to a plant that digests other waste already. */
+export const isIncrement = (a: AnnualAccount): boolean => Math.abs(a.methane_plant_total_Nm3 - a.methane_Nm3) > 1e-6;
 
 /** The rows shown, in plain words; money and carbon are signed so that negative means a saving. */
 export const ROWS: (Row | string)[] = [
   'WASTE (tonnes a year)',
   { label: 'Dog waste collected from bins', key: 'dog_waste_collected_t' },
   { label: 'Sent to incinerator or landfill', key: 'to_today_route_t' },
-  { label: 'Fed to the digester (with other wastes)', key: 'feed_t' },
-  'ENERGY (a year)',
+  { label: 'Dog waste fed to the digester', key: 'dog_waste_fed_t' },
+  { label: 'Everything fed to the digester (whole plant)', key: 'feed_t' },
+  'ENERGY (a year; at a plant that already digests other waste: what the dog waste adds)',
   { label: 'Methane made (cubic metres)', key: 'methane_Nm3' },
   { label: 'Electricity generated (kWh)', key: 'electricity_gross_kWh' },
   { label: 'Electricity exported after own use (kWh)', key: 'electricity_net_kWh' },
@@ -29,7 +35,7 @@ export const ROWS: (Row | string)[] = [
   'MONEY (£ a year; minus = income)',
   { label: 'Emptying the bins', key: 'collection_cost_gbp' },
   { label: 'Incinerator/landfill fees and tax', key: 'disposal_cost_gbp' },
-  { label: 'Digester fees and running costs', get: (a) => a.ad_gate_fee_gbp + a.digester_cost_gbp + a.co_substrate_cost_gbp },
+  { label: 'Digester fees and running costs', get: (a) => a.ad_gate_fee_gbp + a.digester_cost_gbp + a.co_substrate_cost_gbp, note: (s) => (notCosted(s) ? ' not costed' : '') },
   { label: 'Energy sold', get: (a) => -a.electricity_revenue_gbp - a.heat_revenue_gbp },
   { label: 'Net cost', key: 'cost_net_gbp' },
 ];
@@ -57,25 +63,32 @@ function pad(s: string, w: number, left = false): string {
   return left ? s.padEnd(w) : s.padStart(w);
 }
 
-/** Side-by-side table: one column per scenario; non-baseline columns also show the difference from the baseline. */
+/**
+ * Side-by-side table: one column per scenario; with several, non-baseline columns also show the difference from the
+ * baseline. `configurations` labels columns that show one configuration of a rollout (e.g. "full rollout, year 5").
+ */
 export function comparisonTable(c: Comparison): string {
   const labelW = Math.max(...ROWS.map((r) => (typeof r === 'string' ? 0 : r.label.length))) + 2;
+  const single = c.scenarios.length === 1;
+  const base = c.scenarios.find((x) => x.name === c.baseline)!;
   const cols = c.scenarios.map((s) => {
     const cells = ROWS.map((r) => {
       if (typeof r === 'string') return '';
       const v = val(r, s.annual);
-      if (!s.difference) return fmt(v);
-      const base = c.scenarios.find((x) => x.name === c.baseline)!;
-      return `${fmt(v)} (${signed(v - val(r, base.annual))})`;
+      const note = r.note?.(s) ?? '';
+      if (!s.difference) return fmt(v) + note;
+      return `${fmt(v)}${note} (${signed(v - val(r, base.annual))})`;
     });
     const health = s.stability && Number.isFinite(s.stability.pH_min)
       ? [`pH ${s.stability.pH_min.toFixed(1)}-${s.stability.pH_max.toFixed(1)}`, `${s.stability.days_with_warning} days`]
-      : ['no digester', '-'];
-    return { head: s.name + (s.difference ? '' : ' [baseline]'), cells, health };
+      : [s.destination === 'digester' ? 'not fed' : 'no digester', '-'];
+    const head = s.name + (s.difference || single ? '' : ' [baseline]');
+    return { head, sub: s.configuration ? `[${s.configuration}]` : '', cells, health };
   });
-  const widths = cols.map((col) => Math.max(col.head.length, ...col.cells.map((x) => x.length), ...col.health.map((x) => x.length)) + 2);
+  const widths = cols.map((col) => Math.max(col.head.length, col.sub.length, ...col.cells.map((x) => x.length), ...col.health.map((x) => x.length)) + 2);
   const lines: string[] = [];
   lines.push(pad('', labelW, true) + cols.map((col, i) => pad(col.head, widths[i]!)).join(''));
+  if (cols.some((col) => col.sub)) lines.push(pad('', labelW, true) + cols.map((col, i) => pad(col.sub, widths[i]!)).join(''));
   ROWS.forEach((r, j) => {
     if (typeof r === 'string') { lines.push(''); lines.push(r); return; }
     lines.push(pad('  ' + r.label, labelW, true) + cols.map((col, i) => pad(col.cells[j]!, widths[i]!)).join(''));
@@ -85,8 +98,12 @@ export function comparisonTable(c: Comparison): string {
   lines.push(pad('  pH range', labelW, true) + cols.map((col, i) => pad(col.health[0]!, widths[i]!)).join(''));
   lines.push(pad('  Days with a process warning', labelW, true) + cols.map((col, i) => pad(col.health[1]!, widths[i]!)).join(''));
   lines.push('');
-  lines.push(`Figures in brackets: difference from the baseline "${c.baseline}". Results are rounded to 3 significant figures;`);
+  lines.push(`${single ? '' : `Figures in brackets: difference from the baseline "${c.baseline}". `}Results are rounded to 3 significant figures;`);
   lines.push('dog-faeces gas yields are estimates (no published standard BMP), so treat them as +/- 40 %.');
+  const uncosted = c.scenarios.filter(notCosted).map((s) => `"${s.name}"`);
+  if (uncosted.length) lines.push(`Digester capital and running costs are not included (counted as £0) for ${uncosted.join(', ')}: give digester.annual_cost to include them.`);
+  const inc = c.scenarios.filter((s) => isIncrement(s.annual)).map((s) => `"${s.name}"`);
+  if (inc.length) lines.push(`${inc.join(', ')}: energy, carbon and money are what the dog waste adds to the plant; "Everything fed" is the whole plant's intake.`);
   for (const s of c.scenarios) {
     if (s.warnings.length === 0) continue;
     lines.push('');

@@ -14,6 +14,9 @@ const TOP_KEYS = ['schema', 'name', 'comment', 'destination', 'areas', 'collecti
   'co_substrates', 'digester', 'gas_use', 'today', 'prices', 'grid_carbon', 'heat_carbon', 'household_electricity',
   'horizon', 'rollout', 'feedstocks'] as const;
 
+/** The assumption recorded when a digester's own costs are not given (domain.md has no sourced figure: flagged, not invented). */
+export const NOT_COSTED = 'not included: digester capital and running costs are £0 unless digester.annual_cost is given (no sourced default)';
+
 /** Validates `json` (already parsed from text) into a Scenario. Throws ScenarioError (an InputError) naming each bad field. */
 export function parseScenario(json: unknown): Scenario {
   const ctx = new Ctx();
@@ -55,6 +58,9 @@ export function parseScenario(json: unknown): Scenario {
   const feedstocks = readFeedstockOverrides(r.sub('feedstocks'));
   const co_substrates = r.list('co_substrates', false).map(readCoSubstrate);
   const digester = readDigester(r.sub('digester'), destination === 'digester');
+  if (destination === 'digester' && (r.raw('digester') as Record<string, unknown> | undefined)?.annual_cost === undefined && digester.gate_fee_gbp_t === 0) {
+    ctx.defaulted['digester.annual_cost'] = NOT_COSTED;
+  }
   const gas_use = readGasUse(r.sub('gas_use'));
   const today = readToday(r.sub('today'));
 

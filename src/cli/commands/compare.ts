@@ -8,8 +8,9 @@ import { ScenarioError, type Issue } from '../../scenario/read.js';
 import type { Scenario } from '../../scenario/types.js';
 import { runScenario, type ScenarioResult } from '../../compare/run.js';
 import { compareScenarios } from '../../compare/compare.js';
+import { fullRollout } from '../../compare/project.js';
 import { comparisonCsv, comparisonTable } from '../../compare/table.js';
-import { jsonError, loadScenario, progress } from './scenario.js';
+import { inFile, jsonError, loadScenario, messageOf, progress } from './scenario.js';
 import { findNodeWorker, runScenariosInPool } from '../../worker/pool.node.js';
 
 export const compareCommand: CliCommand = {
@@ -29,19 +30,26 @@ export const compareCommand: CliCommand = {
       for (const f of files) {
         try { scenarios.push(loadScenario(f)); } catch (e) {
           if (e instanceof ScenarioError) issues.push(...e.issues);
-          else if (e instanceof InputError) issues.push({ field: e.field, message: e.message });
+          else if (e instanceof InputError) issues.push({ field: e.field, message: messageOf(e) });
           else throw e;
         }
       }
       if (issues.length) throw new ScenarioError(issues);
+      // A rollout scenario is compared in its full-rollout year, labelled, so it matches that year of adsim project.
+      const configurations: Record<string, string> = {};
+      scenarios.forEach((s, i) => {
+        const r = fullRollout(s);
+        scenarios[i] = r.scenario;
+        if (r.configuration) configurations[s.name] = r.configuration;
+      });
       const names = new Set<string>();
       scenarios.forEach((s, i) => {
         if (names.has(s.name)) throw new InputError(`${files[i]}: name`, `two scenarios are called ${JSON.stringify(s.name)}; names must differ to be compared`);
         names.add(s.name);
       });
       const bars = scenarios.map((s) => progress(io, s.name));
-      const results: ScenarioResult[] = await runAll(scenarios, (i, t, d) => bars[i]!(t, d));
-      const c = compareScenarios(results, baseFile ? scenarios[0]!.name : undefined);
+      const results: ScenarioResult[] = await runAll(scenarios, (i, t, d) => bars[i]!(t, d), files);
+      const c = compareScenarios(results, baseFile ? scenarios[0]!.name : undefined, configurations);
       const csv = flagString(args, 'csv');
       if (csv) {
         try { writeFileSync(csv, comparisonCsv(c)); } catch (e) { throw new InputError('--csv', `cannot write ${csv} (${(e as Error).message})`); }
@@ -60,8 +68,10 @@ export const compareCommand: CliCommand = {
  * Runs the scenarios: in parallel worker threads (one per core) when there are several and the worker is built,
  * otherwise in turn in this process (ADSIM_WORKERS=0 forces that). A failed scenario fails the comparison.
  */
-async function runAll(scenarios: Scenario[], onProgress: (i: number, t: number, days: number) => void): Promise<ScenarioResult[]> {
-  const inProcess = () => scenarios.map((s, i) => runScenario(s, { onProgress: (t, d) => onProgress(i, t, d) }));
+async function runAll(scenarios: Scenario[], onProgress: (i: number, t: number, days: number) => void, files: string[]): Promise<ScenarioResult[]> {
+  const inProcess = () => scenarios.map((s, i) => {
+    try { return runScenario(s, { onProgress: (t, d) => onProgress(i, t, d) }); } catch (e) { throw inFile(files[i]!, e); }
+  });
   if (scenarios.length < 2 || process.env.ADSIM_WORKERS === '0') return inProcess();
   let worker: URL;
   try { worker = findNodeWorker(); } catch { return inProcess(); }
@@ -70,5 +80,5 @@ async function runAll(scenarios: Scenario[], onProgress: (i: number, t: number, 
     workerUrl: worker,
     onProgress: (i, p) => onProgress(i, p.t_d ?? p.fraction * days[i]!, days[i]!),
   });
-  return settled.map((r) => { if (!r.ok) throw r.error; return r.value; });
+  return settled.map((r, i) => { if (!r.ok) throw inFile(files[i]!, r.error); return r.value; });
 }

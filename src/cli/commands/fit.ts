@@ -54,7 +54,7 @@ export const fitCommand: CliCommand = {
       if (!(x > 0)) throw new InputError(`--sigma ${k}`, `expected a standard deviation > 0 (in the canonical unit ${MEASURE_KINDS[k as MeasureKind].unit}), got ${JSON.stringify(v)}`);
       sigma[k as MeasureKind] = x;
     }
-    const bounds = parseRanges(flagString(args, 'bounds'));
+    const bounds = parseRanges(flagString(args, 'bounds'), '--bounds');
     for (const b of Object.keys(bounds)) if (!params.includes(b)) throw new InputError(`--bounds ${b}`, `not among --params (${params.join(', ')})`);
     const maxEvaluations = flagNumber(args, 'max-runs', 400, (x) => Number.isInteger(x) && x >= 5, 'a whole number >= 5');
     const quiet = args.flags.has('quiet') || args.flags.has('json');

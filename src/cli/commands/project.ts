@@ -8,7 +8,7 @@ import { jsonReplacer, readJson } from '../io.js';
 import { projectScenario, type Projection } from '../../compare/project.js';
 import { projectionTable } from '../../compare/table.js';
 import { DEFAULT_RANGE_SAMPLES, projectionRanges, type Projector, type ProjectionRanges } from '../../analysis/projection-ranges.js';
-import { jsonError, loadScenario, progress } from './scenario.js';
+import { jsonError, loadScenario, progress, withFile } from './scenario.js';
 import { progressReporter } from './sensitivity.js';
 
 export const projectCommand: CliCommand = {
@@ -26,7 +26,7 @@ export const projectCommand: CliCommand = {
       const samples = flagNumber(args, 'ranges', DEFAULT_RANGE_SAMPLES, (x) => Number.isInteger(x) && (x === 0 || x >= 2), 'a whole number of samples (0 for none, or 2 or more)');
       const seed = flagNumber(args, 'seed', 1, Number.isInteger, 'an integer');
       const workers = flagNumber(args, 'workers', availableParallelism(), (x) => Number.isInteger(x) && x >= 1, 'a whole number >= 1');
-      const p = projectScenario(s, years, { onProgress: progress(io, s.name) });
+      const p = withFile(file, () => projectScenario(s, years, { onProgress: progress(io, s.name) }));
       const ranges = samples > 0 ? await rangesOf(readJson(file), years, samples, seed, workers, io, asJson) : undefined;
       if (asJson) { io.out(JSON.stringify({ ok: true, ...p, ...(ranges ? { ranges } : {}) }, jsonReplacer) + '\n'); return 0; }
       io.out(projectionTable(p, ranges));

@@ -8,11 +8,28 @@ import { ScenarioError, type Issue } from '../../scenario/read.js';
 import type { Scenario } from '../../scenario/types.js';
 import { runScenario } from '../../compare/run.js';
 import { compareScenarios } from '../../compare/compare.js';
+import { fullRollout } from '../../compare/project.js';
 import { comparisonTable } from '../../compare/table.js';
+
+/** An InputError's message without its leading "field: " (the issue carries the field separately). */
+export function messageOf(e: InputError): string {
+  return e.field && e.message.startsWith(`${e.field}: `) ? e.message.slice(e.field.length + 2) : e.message;
+}
 
 /** Reads and validates a scenario file; every problem is reported with the file and the field path. */
 export function loadScenario(path: string): Scenario {
-  const json = readJson(path);
+  let json: unknown;
+  try {
+    json = readJson(path);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    // "file not found: x.json" -> "x.json: file not found" (the file is named once).
+    const msg = messageOf(e).replace(`: ${path}`, '').replace(`${path} `, '');
+    throw new ScenarioError([{ field: path, message: msg }]);
+  }
+  if (typeof json === 'object' && json !== null && (json as { kind?: unknown }).kind === 'digester-run') {
+    throw new ScenarioError([{ field: path, message: 'is a digester-run file ("kind": "digester-run"): run it with adsim run, not as a scenario' }]);
+  }
   try {
     return parseScenario(json);
   } catch (e) {
@@ -21,10 +38,25 @@ export function loadScenario(path: string): Scenario {
   }
 }
 
+/** Runs `work`; a user error it raises (e.g. a digester too small for the feed) is reported against the file. */
+export function withFile<T>(file: string, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    throw inFile(file, e);
+  }
+}
+
+/** Prefixes an InputError's field with the file it came from (other errors unchanged). */
+export function inFile(file: string, e: unknown): unknown {
+  if (!(e instanceof InputError) || e instanceof ScenarioError || e.field.startsWith(`${file}: `)) return e;
+  return new InputError(`${file}: ${e.field}`, messageOf(e));
+}
+
 /** In --json mode a user error is printed as JSON on stdout (so tools read it) as well as one line on stderr. */
 export function jsonError(io: CliIo, e: unknown): number {
   if (!(e instanceof InputError)) throw e;
-  const issues: Issue[] = e instanceof ScenarioError ? e.issues : [{ field: e.field, message: e.message }];
+  const issues: Issue[] = e instanceof ScenarioError ? e.issues : [{ field: e.field, message: messageOf(e) }];
   io.out(JSON.stringify({ ok: false, errors: issues }, null, 1) + '\n');
   io.err(`${e.message}\n`);
   return 2;
@@ -41,14 +73,15 @@ export const scenarioCommand: CliCommand = {
     try {
       if (!file) throw new InputError('FILE', 'expected a scenario file, e.g. adsim scenario scenarios/weekly-small-digester.json');
       if (args.positionals.length > 1) throw new InputError('FILE', `expected one scenario file, got ${args.positionals.length}; use adsim compare for several`);
-      const s = loadScenario(file);
-      const r = runScenario(s, { onProgress: progress(io, s.name) });
-      io.err('\n');
+      const roll = fullRollout(loadScenario(file));
+      const s = roll.scenario;
+      const r = withFile(file, () => runScenario(s, { onProgress: progress(io, s.name) }));
+      if (io.tty) io.err('\n');
       const csv = flagString(args, 'csv');
       if (csv) writeCsv(csv, r.daily);
       if (asJson) { io.out(JSON.stringify({ ok: true, ...r }, jsonReplacer) + '\n'); return 0; }
       io.out(`${r.name}\n${r.comment}\n\n`);
-      io.out(comparisonTable(compareScenarios([r])));
+      io.out(comparisonTable(compareScenarios([r], undefined, roll.configuration ? { [r.name]: roll.configuration } : {})));
       io.out(`\nAssumed defaults (${r.assumptions.length}): ${r.assumptions.map((a) => a.field).join(', ') || 'none'}; see --json for values and sources.\n`);
       return 0;
     } catch (e) {

@@ -125,15 +125,15 @@ export function chooseInputs(args: ParsedArgs, io: CliIo, model: LoadedModel): U
   return inputs;
 }
 
-/** "k_dis=0.1:1,K_I_nh3=0.002:0.02" -> bounds. */
-export function parseRanges(text: string | undefined): Record<string, [number, number]> {
+/** "k_dis=0.1:1,K_I_nh3=0.002:0.02" -> bounds; errors name `option`, the flag the text came from. */
+export function parseRanges(text: string | undefined, option = '--ranges'): Record<string, [number, number]> {
   const out: Record<string, [number, number]> = {};
   if (!text) return out;
   for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
     const m = /^([^=]+)=([^:]+):(.+)$/.exec(part);
     const lo = m ? Number(m[2]) : NaN, hi = m ? Number(m[3]) : NaN;
-    if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new InputError('--ranges', `expected name=low:high, got ${JSON.stringify(part)}`);
-    if (!(lo < hi)) throw new InputError(`--ranges ${m[1]}`, `bounds inverted or empty: low ${lo} must be below high ${hi}`);
+    if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new InputError(option, `expected name=low:high, got ${JSON.stringify(part)}`);
+    if (!(lo < hi)) throw new InputError(`${option} ${m[1]!.trim()}`, `bounds inverted or empty: low ${lo} must be below high ${hi}`);
     out[m[1]!.trim()] = [lo, hi];
   }
   return out;
