@@ -26,4 +26,7 @@ export { fitLeastSquares } from './analysis/fit.js';
 export { fitBmp, bmpCurve } from './analysis/bmp-curve.js';
 export { fitDigester } from './analysis/digester-fit.js';
 export { parseMeasuredCsv } from './analysis/measured.js';
+export { scenarioUncertainInputs, feedstockScenarioInputs, defaultScenarioInputs } from './analysis/scenario-model.js';
+export { projectionRanges, type ProjectionRanges } from './analysis/projection-ranges.js';
+export { fullRollout } from './compare/project.js';
 export { runScenariosInPool, projectScenariosInPool, createNodePool, type Settled } from './worker/pool.node.js';
