@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../src/scenario/parse.js';
 import { ScenarioError } from '../src/scenario/read.js';
-import { scenarioEvaluator, scenarioUncertainInputs, feedstockScenarioInputs, defaultScenarioInputs } from '../src/analysis/scenario-model.js';
+import { scenarioEvaluator, scenarioUncertainInputs, feedstockScenarioInputs, defaultScenarioInputs, writerFor } from '../src/analysis/scenario-model.js';
 import { monteCarlo } from '../src/analysis/montecarlo.js';
 import { runScenario } from '../src/compare/run.js';
 
@@ -49,6 +49,13 @@ describe('weekly scenario Monte Carlo', () => {
     expect(nominal).toBeGreaterThan(m.p10 * 0.8);
     expect(nominal).toBeLessThan(m.p90 * 1.2);
   }, 120_000);
+});
+
+describe('writerFor', () => {
+  it('names an input that has no default instead of failing on a missing record', () => {
+    expect(() => writerFor('fill_kg_bin_wek' as never)).toThrow(/fill_kg_bin_wek: no scenario default named "fill_kg_bin_wek".*did you mean fill_kg_bin_week/);
+    expect(writerFor('fill_kg_bin_week')!(5)).toBe('5 kg/week');
+  });
 });
 
 describe('projection ranges', () => {

@@ -1,7 +1,7 @@
 // Adapter from a scenario file to the analysis vocabulary: inputs are JSON paths in the scenario ("gas_use.eta_el",
 // "areas[0].fill_per_bin"), default uncertain inputs are the scenario defaults it falls back on that carry a range,
 // outputs are the annual figures and (optionally) the daily series.
-import { InputError } from '../errors.js';
+import { InputError, closest } from '../errors.js';
 import { runScenario, type ScenarioResult } from '../compare/run.js';
 import { DEFAULTS, type Default, type DefaultName } from '../scenario/defaults.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -10,9 +10,17 @@ import { findFeedstock } from '../feed/library.js';
 import type { UncertainInput } from './distributions.js';
 import type { Evaluate, Outputs, Point } from './evaluate.js';
 
-/** How a value is written back into the scenario JSON for a default (a plain number is read in the field's own unit). */
-function writerFor(name: DefaultName): ((v: number) => unknown) | null {
-  const unit = DEFAULTS[name].unit;
+/**
+ * How a value is written back into the scenario JSON for a default (a plain number is read in the field's own unit).
+ * A name with no default (a scenario's defaulted field that the table lost) is an error naming it, not a TypeError.
+ */
+export function writerFor(name: DefaultName): ((v: number) => unknown) | null {
+  const def = (DEFAULTS as Partial<Record<string, Default>>)[name];
+  if (!def) {
+    const near = closest(String(name), Object.keys(DEFAULTS));
+    throw new InputError(String(name), `no scenario default named ${JSON.stringify(name)}, so no way to write a sampled value for it${near.length ? `; did you mean ${near.join(', ')}?` : ''}`);
+  }
+  const unit = def.unit;
   if (name === 'fill_kg_bin_week') return (v) => `${v} kg/week`;
   if (unit.startsWith('fraction') || unit === 'GBP/kWh' || unit === 'kg CO2e/kWh' || name === 'faeces_kg_dog_d') return (v) => v;
   return null;
