@@ -1,6 +1,6 @@
 // parseScenario: validates a scenario JSON object once into a typed Scenario, or throws one ScenarioError listing every problem.
-import { InputError } from '../errors.js';
-import { FEEDSTOCKS, type Feedstock } from '../../models/feedstocks/index.js';
+import { InputError, closest } from '../errors.js';
+import { FEEDSTOCKS, FIELD_UNITS, type Feedstock } from '../../models/feedstocks/index.js';
 import { findFeedstock, mergeFeedstocks } from '../feed/library.js';
 import { checkParameters } from '../simulate/validate.js';
 import { dv } from './defaults.js';
@@ -100,6 +100,11 @@ export function parseScenario(json: unknown): Scenario {
   };
 }
 
+/** Fields a scenario may set for a library feedstock: the record's top-level properties (the VS fractions go inside
+ *  "composition") plus its descriptive text. */
+const FRACTION_FIELDS = ['carbohydrate', 'protein', 'lipid', 'lignin'];
+const OVERRIDE_FIELDS: string[] = [...Object.keys(FIELD_UNITS).filter((k) => !FRACTION_FIELDS.includes(k)), 'composition', 'name', 'description', 'caveat'];
+
 /**
  * `"feedstocks": {"dog-faeces": {"BMP": 300, "TS": 0.25}}`: the scenario's own values for library feedstocks (a bare
  * number is a lab value in the field's unit; a full {value, low, high, ...} record field is also accepted). Each
@@ -114,6 +119,10 @@ function readFeedstockOverrides(f: Reader): Feedstock[] | undefined {
       if (rec.id !== id) { f.ctx.fail(field, `use the feedstock id ${JSON.stringify(rec.id)}`); continue; }
       if (typeof v !== 'object' || v === null || Array.isArray(v)) { f.ctx.fail(field, `expected an object of feedstock values such as {"BMP": 300}, got ${JSON.stringify(v)}`); continue; }
       if ('id' in v) { f.ctx.fail(`${field}.id`, 'the id is the key; remove this field'); continue; }
+      // A misspelt field ("bmp") would otherwise be dropped by the record check and the library value used unnoticed.
+      const bad = Object.keys(v).filter((k) => !OVERRIDE_FIELDS.includes(k));
+      for (const k of bad) f.ctx.fail(`${field}.${k}`, `unknown feedstock field${closest(k, OVERRIDE_FIELDS).length ? `; did you mean ${closest(k, OVERRIDE_FIELDS).join(', ')}?` : ''} (expected one of ${OVERRIDE_FIELDS.join(', ')})`);
+      if (bad.length) continue;
       lib = mergeFeedstocks([{ ...(v as Record<string, unknown>), id }], lib ?? FEEDSTOCKS, 'scenario file');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
