@@ -196,6 +196,19 @@ try {
   const kdis = Number(await page.textContent(rq('research-fit >> #fit-table tbody tr td:nth-child(2)')));
   check(kdis > 0.15 && kdis < 0.5, `fitted k_dis = ${kdis} (0.35 used to make the data)`);
   await page.screenshot({ path: `${out}/research-fit.png`, fullPage: true });
+  // Monte Carlo of a scenario: its feedstock ranges are written into the scenario's own `feedstocks` overrides per run.
+  await page.selectOption(rq('#r-model'), loadedId);
+  await page.waitForSelector(rq('[id="use-feedstocks_dog-faeces_BMP"]'));
+  check(await page.isChecked(rq('[id="use-feedstocks_dog-faeces_BMP"]')), 'a scenario offers (and by default varies) the dog-faeces BMP range');
+  await page.fill(rq('#r-samples'), '8');
+  await page.click(rq('#run-uncertainty'));
+  await waitResearch('uncertainty');
+  const scUnc = await page.evaluate(() => {
+    const t = document.querySelector('adsim-app').shadowRoot.querySelector('research-view').research.tasks.uncertainty;
+    const m = t.result?.scalars?.methane_Nm3;
+    return { status: t.status, error: t.error, failed: t.result?.failedRuns, p10: m?.p10, p90: m?.p90 };
+  });
+  check(scUnc.status === 'done' && scUnc.failed === 0 && scUnc.p10 < scUnc.p90, `scenario Monte Carlo ran with its feedstock ranges (${scUnc.error ?? `methane P10 ${Math.round(scUnc.p10)} - P90 ${Math.round(scUnc.p90)} Nm3/yr`})`);
   // A BMP curve fit of the example data.
   await page.click(rq('research-fit >> #bmp-example'));
   await page.click(rq('research-fit >> #run-bmp'));
@@ -207,9 +220,10 @@ try {
   // 8c. Projection ranges: the Monte Carlo behind the councillors' ranges has finished for the projection run above.
   await page.click('[role=tab]#tab-projection');
   await page.waitForFunction((id) => ['done', 'error'].includes(window.adsim.store.ranges[id]?.status), loadedId, { timeout: 180_000 });
-  const ranges = await store((s, id) => ({ status: s.ranges[id].status, error: s.ranges[id].error, el: s.ranges[id].result?.figures.el }), loadedId);
+  const ranges = await store((s, id) => ({ status: s.ranges[id].status, error: s.ranges[id].error, el: s.ranges[id].result?.years.at(-1)?.electricity_net_kWh, samples: s.ranges[id].result?.samples, seed: s.ranges[id].result?.seed }), loadedId);
   check(ranges.status === 'done' && ranges.el.p10 < ranges.el.p90, `projection ranges from Monte Carlo (${ranges.error ?? `electricity P10 ${Math.round(ranges.el.p10)} - P90 ${Math.round(ranges.el.p90)} kWh`})`);
-  check(/percentile/.test(await page.textContent('projection-view .covers')), 'the projection says what its ranges cover');
+  const covers = await page.textContent('projection-view .covers');
+  check(/percentile/.test(covers) && covers.includes(`of ${ranges.samples} simulations`) && covers.includes(`seed ${ranges.seed}`), 'the projection says what its ranges cover, with sample count and seed');
   await page.screenshot({ path: `${out}/projection-ranges.png`, fullPage: true });
 
   // 9. Reload: the edited scenario is still there.

@@ -6,7 +6,9 @@ import type { ResearchView } from '../web/src/research-view.js';
 import type { ResearchFit } from '../web/src/research-fit.js';
 import { ResearchStore, type ResearchActionDetail } from '../web/src/research-store.js';
 import type { ResearchRunner } from '../web/src/research-runner.js';
-import { projectionRanges } from '../web/src/research-projection.js';
+import { projectionRanges } from '../src/analysis/projection-ranges.js';
+import { projectScenario } from '../src/compare/project.js';
+import { main } from '../src/cli/main.js';
 import { ScenarioStore } from '../web/src/store.js';
 import { bundled, fakeRunner, flush } from './web.fakes.js';
 import type { Outputs } from '../src/analysis/evaluate.js';
@@ -24,7 +26,6 @@ function knownRunner(): ResearchRunner & { calls: number; fits: number } {
       return out;
     },
     async scenarioOutputs(): Promise<Outputs> { r.calls++; return { electricity_net_kWh: 1 }; },
-    async projectionFigures() { r.calls++; return {}; },
     async fitDigester() { r.fits++; throw new Error('not used'); },
     async fitBmp() { r.fits++; throw new Error('not used'); },
   };
@@ -205,24 +206,54 @@ describe('research view: results', () => {
 });
 
 describe('projection ranges', () => {
-  it('are P10 < P50 < P90 from a seeded Monte Carlo and the same for the same seed', async () => {
+  // Relative to the repository (vitest runs there; import.meta.url is not a file URL under happy-dom).
+  const weeklyFile = 'scenarios/weekly-small-digester.json';
+
+  it('the web store shows the same ranges as adsim project for the same scenario, seed and sample count', async () => {
+    const fake = fakeRunner();
+    const seen: unknown[] = [];
+    const ranged = new ScenarioStore({
+      storage: localStorage, bundled, rerunDelay_ms: 10_000, rangeSamples: 4,
+      runner: { ...fake, projector: () => (j, y) => { seen.push(j); return projectScenario(j, y); } },
+    });
+    const s = ranged.scenarios.find((x) => x.origin === 'weekly-small-digester.json')!;
+    ranged.project(s.id, 1);
+    fake.jobs[0]!.resolve(projectScenario(s.json, 1));
+    for (let i = 0; i < 600 && ranged.ranges[s.id]?.status !== 'done'; i++) await new Promise((r) => setTimeout(r, 20));
+    const web = ranged.ranges[s.id]!.result!;
+    let out = '', err = '';
+    const code = await main(['project', weeklyFile, '--years', '1', '--ranges', '4', '--seed', '1', '--workers', '1', '--json'], { out: (x) => { out += x; }, err: (x) => { err += x; }, cwd: process.cwd() });
+    expect(err + out.slice(0, 300)).not.toMatch(/"ok":false|rror/);
+    expect(code).toBe(0);
+    const cli = JSON.parse(out).ranges;
+    expect(web.samples).toBe(4);
+    expect(web.seed).toBe(cli.seed);
+    expect(web.years).toEqual(cli.years);
+    expect(web.totals).toEqual(cli.totals);
+    expect(web.covers).toBe(cli.covers);
+    // Each sample went out as scenario JSON carrying its own dog-faeces values, one distinct BMP per sample.
+    const bmps = seen.map((j) => (j as { feedstocks?: Record<string, { BMP?: number }> }).feedstocks?.['dog-faeces']?.BMP);
+    expect(new Set(bmps).size).toBe(4);
+    const el = web.years[0]!.electricity_net_kWh;
+    expect(el.p10).toBeLessThan(el.p90);
+  }, 60_000);
+
+  it('stop when the signal is aborted, and repeat with the seed', async () => {
     const json = bundled['weekly-small-digester.json']!;
-    const seen: Array<Record<string, Record<string, number>>> = [];
-    const figures = async (_j: unknown, _y: number, fs: Record<string, Record<string, number>>) => {
-      seen.push(fs);
-      const sc = _j as { feedstocks?: Record<string, Record<string, unknown>> };
-      const bmp = Number(fs['dog-faeces']?.BMP ?? sc.feedstocks?.['dog-faeces']?.BMP ?? NaN);
-      return { electricity_net_kWh: 200 * bmp, homes_equivalent: bmp / 10, co2e_saving_vs_today_t: bmp / 50, saving_vs_today_gbp: 1000 + bmp };
+    const bmpOf = (j: unknown) => Number((j as { feedstocks: Record<string, { BMP: number }> }).feedstocks['dog-faeces'].BMP);
+    const fakeProject = (j: unknown) => {
+      const y = { year: 1, electricity_net_kWh: 200 * bmpOf(j) } as Record<string, number>;
+      return { years: [y], totals: { electricity_net_kWh: y.electricity_net_kWh } } as unknown as ReturnType<typeof projectScenario>;
     };
-    const a = await projectionRanges(json, 1, figures, { samples: 16, seed: 3 });
-    const b = await projectionRanges(json, 1, figures, { samples: 16, seed: 3 });
-    expect(seen.length).toBe(32);
-    expect(a.feedstockInputs).toBeGreaterThan(0);
-    expect(a.figures.el.p10).toBeLessThan(a.figures.el.p50);
-    expect(a.figures.el.p50).toBeLessThan(a.figures.el.p90);
+    const a = await projectionRanges(json, 1, fakeProject, { samples: 16, seed: 3 });
+    const b = await projectionRanges(json, 1, fakeProject, { samples: 16, seed: 3 });
+    expect(b.years).toEqual(a.years);
     // The dog-faeces BMP range is 150-350 NL/kg VS: the electricity range must sit inside 200 x that.
-    expect(a.figures.el.p10).toBeGreaterThan(200 * 150);
-    expect(a.figures.el.p90).toBeLessThan(200 * 350);
-    expect(b.figures).toEqual(a.figures);
+    expect(a.years[0]!.electricity_net_kWh.p10).toBeGreaterThan(200 * 150);
+    expect(a.years[0]!.electricity_net_kWh.p90).toBeLessThan(200 * 350);
+    const ctl = new AbortController();
+    let runs = 0;
+    const stopping = (j: unknown) => { if (++runs === 3) ctl.abort(); return fakeProject(j); };
+    await expect(projectionRanges(json, 1, stopping, { samples: 16, seed: 3, signal: ctl.signal })).rejects.toThrow(/cancelled after 3 of 16/);
   });
 });

@@ -21,6 +21,9 @@ export interface ProjectionRanges {
   seed: number;
   /** One sentence saying what the ranges cover and what they do not. */
   covers: string;
+  /** How many of the inputs are feedstock properties (feedstocks.<id>.<field>) and how many scenario defaults. */
+  feedstockInputs: number;
+  defaultInputs: number;
   inputs: { name: string; dist: Distribution; unit?: string; source?: string }[];
   years: ({ year: number } & Record<RangedFigure, FigureRange>)[];
   totals: Record<RangedFigure, FigureRange>;
@@ -32,23 +35,31 @@ export type Projector = (json: unknown, years: number) => Promise<Projection> | 
 
 export interface ProjectionRangeOptions {
   samples?: number;       // default 24
-  seed?: number;          // default 1
+  seed?: number;          // default DEFAULT_RANGE_SEED
   concurrency?: number;
   onProgress?: (done: number, total: number) => boolean | void;
+  /** Stops the batch: no sample starts after it is aborted, and the promise rejects (AnalysisCancelled). */
+  signal?: AbortSignal;
 }
 
+/** Few enough samples to finish in seconds; a fixed seed so a rerun (or a page reload) shows the same ranges. */
 export const DEFAULT_RANGE_SAMPLES = 24;
+export const DEFAULT_RANGE_SEED = 1;
 
 export async function projectionRanges(json: unknown, years: number, project: Projector, o: ProjectionRangeOptions = {}): Promise<ProjectionRanges> {
   const { inputs, writers } = scenarioUncertainInputs(json);
-  const samples = o.samples ?? DEFAULT_RANGE_SAMPLES, seed = o.seed ?? 1;
+  const samples = o.samples ?? DEFAULT_RANGE_SAMPLES, seed = o.seed ?? DEFAULT_RANGE_SEED;
   const mc = await monteCarlo(inputs, async (point) => {
     const p = await project(applyScenarioPoint(json, point, writers), years);
     const out: Record<string, number> = {};
-    for (const y of p.years) for (const k of PROJECTION_RANGE_FIGURES) out[`y${y.year}.${k}`] = y[k];
+    // Only numbers: a figure missing from a projection is left out (its range shows NaN), never read as a series.
+    for (const y of p.years) for (const k of PROJECTION_RANGE_FIGURES) if (typeof y[k] === 'number') out[`y${y.year}.${k}`] = y[k];
     for (const k of PROJECTION_RANGE_FIGURES) out[`total.${k}`] = p.totals[k] ?? 0;
     return out;
-  }, { samples, seed, concurrency: o.concurrency ?? 1, onProgress: o.onProgress });
+  }, {
+    samples, seed, concurrency: o.concurrency ?? 1,
+    onProgress: (done, total) => o.onProgress?.(done, total) !== false && !o.signal?.aborted,
+  });
   const pick = (key: string): FigureRange => {
     const s = mc.scalars[key];
     return s ? { p10: s.p10, p50: s.p50, p90: s.p90 } : { p10: NaN, p50: NaN, p90: NaN };
@@ -62,7 +73,7 @@ export async function projectionRanges(json: unknown, years: number, project: Pr
     + `${fills ? `; ${fills} estimated bin-fill input${fills > 1 ? 's' : ''} (one value for all areas)` : ''}; ${rest} ranged plant, price and carbon defaults. `
     + 'Figures the file sets are held fixed; the model structure itself is not varied.';
   return {
-    samples, ok: samples - mc.failedRuns, seed, covers,
+    samples, ok: samples - mc.failedRuns, seed, covers, feedstockInputs: feed.length, defaultInputs: inputs.length - feed.length,
     inputs: mc.inputs,
     years: Array.from({ length: years }, (_, i) => ({ year: i + 1, ...fig(`y${i + 1}`) })),
     totals: fig('total'),

@@ -87,12 +87,8 @@ export const api = {
     return job(progress, (tick) => engine.simulateDigester({ ...run, onProgress: (t_d) => tick(t_d, run.days) }));
   },
   /** One analysis point of a scenario: annual figures, and daily series as transferable typed arrays when asked. */
-  scenarioOutputs(json: unknown, series: boolean, feedstocks?: engine.FeedstockValues, progress?: ProgressArg) {
-    return job(progress, (tick) => engine.scenarioOutputs(json, series, feedstocks, tick));
-  },
-  /** One Monte Carlo sample of a projection: the last year's figures only (a few numbers per job). */
-  projectionFigures(json: unknown, years: number, feedstocks?: engine.FeedstockValues, progress?: ProgressArg) {
-    return job(progress, (tick) => engine.projectionFigures(json, years, feedstocks, tick));
+  scenarioOutputs(json: unknown, series: boolean, progress?: ProgressArg) {
+    return job(progress, (tick) => engine.scenarioOutputs(json, series, tick));
   },
   /** One analysis point of a digester run: end values, and series as typed arrays when asked. */
   digesterOutputs(run: DigesterRun, series: boolean, progress?: ProgressArg) {
@@ -116,5 +112,5 @@ export const api = {
 };
 
 export type WorkerApi = typeof api;
-export type JobMethod = 'runScenario' | 'projectScenario' | 'simulateDigester' | 'scenarioOutputs' | 'projectionFigures'
-  | 'digesterOutputs' | 'fitDigester' | 'fitBmp';
+export type JobMethod = 'runScenario' | 'projectScenario' | 'simulateDigester' | 'scenarioOutputs' | 'digesterOutputs'
+  | 'fitDigester' | 'fitBmp';

@@ -2,14 +2,22 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { act } from './action.js';
 import { fmt } from './metrics.js';
-import { headline, type FigureRange, type ProjectionRanges } from './research-projection.js';
+import type { FigureRange, RangedFigure } from '../../src/analysis/projection-ranges.js';
 import type { RangeState, ScenarioStore } from './store.js';
 import { shared } from './styles.js';
 
 type Year = Record<string, number>;
+type Headline = 'el' | 'homes' | 'co2Saved' | 'moneySaved';
+
+/** The projection figure behind each headline card: its central value and its range (per year, from the shared ranges). */
+const FIGURE: Record<Headline, RangedFigure> = {
+  el: 'electricity_net_kWh', homes: 'homes_equivalent', co2Saved: 'co2e_saving_vs_today_t', moneySaved: 'saving_vs_today_gbp',
+};
 
 /** A year's headline figures (net electricity, homes, CO2e and money saved against today's route). */
-const scaled = (y: Year) => headline(y);
+const scaled = (y: Year): Record<Headline, number> => ({
+  el: y[FIGURE.el] ?? 0, homes: y[FIGURE.homes] ?? 0, co2Saved: y[FIGURE.co2Saved] ?? 0, moneySaved: y[FIGURE.moneySaved] ?? 0,
+});
 const tonnes = (x: number) => `${fmt(Math.abs(x))} t ${x >= 0 ? 'saved' : 'added'}`;
 const pounds = (x: number) => `£${fmt(Math.abs(x))} ${x >= 0 ? 'saved' : 'extra cost'}`;
 
@@ -70,10 +78,11 @@ export class ProjectionView extends LitElement {
       ${p?.status === 'done' && p.result ? this.summary(String(s.json.name), p.result.years as unknown as Year[], p.result.assumptions, st.ranges[s.id]) : html`<p class="muted">Choose the number of years and press Project.</p>`}`;
   }
 
-  /** The range line under a big number: P10 to P90 once the Monte Carlo is done, its progress while it runs. */
-  private range(r: RangeState | undefined, key: keyof ProjectionRanges['figures'], text: (f: FigureRange) => string): TemplateResult {
+  /** The range line under a big number: the last year's P10 to P90 once the Monte Carlo is done, its progress while it runs. */
+  private range(r: RangeState | undefined, key: Headline, text: (f: FigureRange) => string): TemplateResult {
     if (!r) return html`<div class="range muted">range not computed</div>`;
-    if (r.status === 'done' && r.result) return html`<div class="range">${text(r.result.figures[key])}</div>`;
+    const last = r.status === 'done' ? r.result?.years[r.result.years.length - 1] : undefined;
+    if (last) return html`<div class="range">${text(last[FIGURE[key]])}</div>`;
     if (r.status === 'running') return html`<div class="range muted">working out the range… ${r.done}/${r.total || '?'}</div>`;
     return html`<div class="range muted">range ${r.status === 'error' ? `not available: ${r.error}` : 'not computed'}</div>`;
   }
@@ -86,7 +95,7 @@ export class ProjectionView extends LitElement {
     const co2Total = years.reduce((a, y) => a + scaled(y).co2Saved, 0);
     const moneyTotal = years.reduce((a, y) => a + scaled(y).moneySaved, 0);
     const estimates = assumptions.filter((a) => a.estimate);
-    const rng = (key: keyof ProjectionRanges['figures'], text: (f: FigureRange) => string) => this.range(r, key, text);
+    const rng = (key: Headline, text: (f: FigureRange) => string) => this.range(r, key, text);
     const res = r?.status === 'done' ? r.result : undefined;
     return html`
       <p class="lede">In year ${n}${n > 1 ? ', when the rollout is complete' : ''}, collecting ${fmt(last.dog_waste_collected_t)} tonnes of dog waste a year,
@@ -111,7 +120,7 @@ export class ProjectionView extends LitElement {
         <tbody>${years.map((y, i) => html`<tr><td>${y.year ?? i + 1}</td><td>${fmt(y.bins)}</td><td>${fmt(y.dog_waste_collected_t)}</td><td>${fmt((y.electricity_net_kWh ?? 0) / 1000)}</td><td>${fmt(y.homes_equivalent)}</td><td>${fmt(scaled(y).co2Saved)}</td><td>${fmt(scaled(y).moneySaved)}</td></tr>`)}</tbody></table>
       <h3>How sure is this?</h3>
       <p class="covers">${res
-        ? `Each “likely” range runs from the 10th to the 90th percentile of ${res.ok} simulations of year ${n} in which ${res.feedstockInputs ? 'how much methane the waste gives, how fast it breaks down and ' : ''}${res.defaultInputs} ${res.feedstockInputs ? 'other ' : ''}figures this scenario leaves at their defaults (such as bin fill, engine efficiency and prices) were each drawn from their published or estimated ranges.`
+        ? `Each “likely” range runs from the 10th to the 90th percentile of ${res.ok} of ${res.samples} simulations of year ${n} (Latin hypercube, seed ${res.seed}, the same as adsim project) in which ${res.feedstockInputs ? 'how much methane the waste gives, how fast it breaks down and ' : ''}${res.defaultInputs} ${res.feedstockInputs ? 'other ' : ''}figures this scenario leaves at their defaults (such as bin fill, engine efficiency and prices) were each drawn from their published or estimated ranges.`
         : 'The ranges are worked out after the main figures by repeating the simulation with the uncertain inputs drawn from their ranges.'}</p>
       <p>The biggest single unknown is how much methane dog waste gives: no standard laboratory value exists; 150 to 350 litres per kg of organic matter are plausible and 250 is used for the big numbers. Other figures the scenario did not set use published defaults${estimates.length ? html`; ${estimates.length} of them are estimates (${estimates.slice(0, 5).map((a) => a.field).join(', ')}${estimates.length > 5 ? ', …' : ''})` : ''}. Each year is simulated as a settled year; the start-up of new areas is not modelled.</p>`;
   }

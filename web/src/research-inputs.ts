@@ -5,12 +5,9 @@ import { centre, checkDistribution, support, type Distribution, type UncertainIn
 import {
   DIGESTER_SCALARS, checkDigesterInput, defaultInput, kineticParameterNames, nominalValue, rangedParameterNames, applyPoint,
 } from '../../src/analysis/digester-model.js';
-import {
-  SCENARIO_HEADLINES, applyScenarioPoint, defaultScenarioInputs, feedstockScenarioInputs, type InputWriters,
-} from '../../src/analysis/scenario-model.js';
-import type { Evaluate, Point } from '../../src/analysis/evaluate.js';
+import { SCENARIO_HEADLINES, applyScenarioPoint, scenarioUncertainInputs } from '../../src/analysis/scenario-model.js';
+import type { Evaluate } from '../../src/analysis/evaluate.js';
 import type { DigesterRun } from '../../src/simulate/types.js';
-import type { FeedstockValues } from '../../src/worker/engine.js';
 import type { ResearchRunner } from './research-runner.js';
 
 export type ResearchModel =
@@ -22,24 +19,16 @@ export interface CandidateInput extends UncertainInput {
   nominal: number;
 }
 
-/** Inputs named "feedstocks.<id>.<field>" are written into the scenario's feedstock overrides; "feedstock.<id>.<field>"
- *  (singular) goes to the worker as a per-job library value instead. */
-const FEEDSTOCK_PREFIX = 'feedstock.';
-const isFeedstockInput = (name: string) => name.startsWith('feedstocks.') || name.startsWith(FEEDSTOCK_PREFIX);
+/** Feedstock inputs ("feedstocks.<id>.<field>") are written into the scenario's own feedstock overrides, like any path. */
+const isFeedstockInput = (name: string) => name.startsWith('feedstocks.');
 
-/** The feedstock library's ranges for what a scenario digests, as scenario inputs (src/analysis/scenario-model.ts). */
-export function feedstockInputs(json: unknown): CandidateInput[] {
-  return feedstockScenarioInputs(json).inputs.map((i) => ({ ...i, nominal: centre(i.dist) }));
-}
-
-/** Every input the view offers for a model, with its default range. */
+/** Every input the view offers for a model, with its default range: for a scenario, what `adsim uncertainty` samples. */
 export function candidateInputs(m: ResearchModel): CandidateInput[] {
   if (m.kind === 'digester-run') {
     const names = [...new Set([...kineticParameterNames(), ...rangedParameterNames(), 'T_op_K', 'q_m3_d'])];
     return names.map((n) => ({ ...defaultInput(m.run, n), nominal: nominalValue(m.run, n) }));
   }
-  const { inputs } = defaultScenarioInputs(m.json);
-  return [...feedstockInputs(m.json), ...inputs.map((i) => ({ ...i, nominal: centre(i.dist) }))];
+  return scenarioUncertainInputs(m.json).inputs.map((i) => ({ ...i, nominal: centre(i.dist) }));
 }
 
 /** A small default choice: the inputs most often asked about. */
@@ -99,34 +88,9 @@ export function defaultBounds(c: CandidateInput): [number, number] {
   return support(c.dist);
 }
 
-/** Splits a point into scenario JSON paths and feedstock values. */
-export function splitPoint(point: Point): { paths: Point; feedstocks: FeedstockValues } {
-  const paths: Point = {};
-  const feedstocks: FeedstockValues = {};
-  for (const [k, v] of Object.entries(point)) {
-    if (k.startsWith(FEEDSTOCK_PREFIX)) {
-      const rest = k.slice(FEEDSTOCK_PREFIX.length);
-      const dot = rest.lastIndexOf('.');
-      (feedstocks[rest.slice(0, dot)] ??= {})[rest.slice(dot + 1)] = v;
-    } else paths[k] = v;
-  }
-  return { paths, feedstocks };
-}
-
-/** Writers for a scenario's defaulted inputs (how a number is written back into the JSON). */
-export function scenarioWriters(json: unknown): InputWriters {
-  return { ...defaultScenarioInputs(json).writers, ...feedstockScenarioInputs(json).writers };
-}
-
-/** True for an input taken from the feedstock library's ranges. */
-export { isFeedstockInput };
-
 /** An evaluator that sends every point to the worker pool as its own job; the signal cancels jobs in flight. */
 export function evaluatorFor(m: ResearchModel, runner: ResearchRunner, series: boolean, signal: AbortSignal): Evaluate {
   if (m.kind === 'digester-run') return (point) => runner.digesterOutputs(applyPoint(m.run, point), series, signal);
-  const writers = scenarioWriters(m.json);
-  return (point) => {
-    const { paths, feedstocks } = splitPoint(point);
-    return runner.scenarioOutputs(applyScenarioPoint(m.json, paths, writers), series, feedstocks, signal);
-  };
+  const { writers } = scenarioUncertainInputs(m.json);
+  return (point) => runner.scenarioOutputs(applyScenarioPoint(m.json, point, writers), series, signal);
 }

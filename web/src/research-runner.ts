@@ -4,15 +4,14 @@ import type { DigesterFitOptions, DigesterFitResult } from '../../src/analysis/d
 import type { BmpFitResult, BmpModel } from '../../src/analysis/bmp-curve.js';
 import type { MeasuredData } from '../../src/analysis/measured.js';
 import type { DigesterRun } from '../../src/simulate/types.js';
-import type { FeedstockValues } from '../../src/worker/engine.js';
 import type { SimPool } from '../../src/worker/pool.js';
 
 export interface ResearchRunner {
   /** Runs allowed in flight at once (the pool's size). */
   concurrency: number;
-  scenarioOutputs(json: unknown, series: boolean, feedstocks: FeedstockValues, signal?: AbortSignal): Promise<Outputs>;
+  /** One scenario point; sampled feedstock values travel in the JSON's own `feedstocks` overrides. */
+  scenarioOutputs(json: unknown, series: boolean, signal?: AbortSignal): Promise<Outputs>;
   digesterOutputs(run: DigesterRun, series: boolean, signal?: AbortSignal): Promise<Outputs>;
-  projectionFigures(json: unknown, years: number, feedstocks: FeedstockValues, signal?: AbortSignal): Promise<Record<string, number>>;
   fitDigester(run: DigesterRun, data: MeasuredData, names: string[], opts: Omit<DigesterFitOptions, 'onProgress'>,
     onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<DigesterFitResult>;
   fitBmp(t_d: number[], B: number[], model: BmpModel, unit: string | undefined, signal?: AbortSignal): Promise<BmpFitResult>;
@@ -21,9 +20,8 @@ export interface ResearchRunner {
 export function poolResearchRunner(pool: SimPool): ResearchRunner {
   return {
     concurrency: pool.size,
-    scenarioOutputs: (json, series, feedstocks, signal) => pool.run('scenarioOutputs', [json, series, feedstocks], { signal }),
+    scenarioOutputs: (json, series, signal) => pool.run('scenarioOutputs', [json, series], { signal }),
     digesterOutputs: (run, series, signal) => pool.run('digesterOutputs', [run, series], { signal }),
-    projectionFigures: (json, years, feedstocks, signal) => pool.run('projectionFigures', [json, years, feedstocks], { signal }),
     fitDigester: (run, data, names, opts, onProgress, signal) =>
       pool.run('fitDigester', [run, data, names, opts], { signal, onProgress: (p) => onProgress(p.fraction) }),
     fitBmp: (t_d, B, model, unit, signal) => pool.run('fitBmp', [t_d, B, model, unit], { signal }),

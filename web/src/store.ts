@@ -3,7 +3,7 @@ import { parseScenario } from '../../src/scenario/parse.js';
 import type { ProjectionLike, ScenarioResultLike } from '../../src/worker/engine.js';
 import type { JobProgress } from '../../src/worker/types.js';
 import type { SimPool } from '../../src/worker/pool.js';
-import { projectionRanges, type FiguresFn, type ProjectionRanges } from './research-projection.js';
+import { DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionRanges } from '../../src/analysis/projection-ranges.js';
 import { blankScenario } from './blank.js';
 import { clone, setPath } from './paths.js';
 import { exportJson, loadSaved, scenariosInFile, writeSaved, type SavedScenario, type ScenarioJson } from './storage.js';
@@ -50,8 +50,8 @@ export interface Runner {
   project(json: ScenarioJson, years: number, onProgress: (p: JobProgress) => void): Started<ProjectionLike>;
   /** The worker pool behind the runner, when there is one (the research tools submit their own jobs to it). */
   pool?: SimPool;
-  /** One projection sample's last-year figures (tests pass a fake; otherwise the pool's projectionFigures job). */
-  figures?: FiguresFn;
+  /** Runs one projection sample of the ranges (tests pass one; otherwise the pool's projectScenario job). */
+  projector?: (signal: AbortSignal) => Projector;
 }
 
 export interface StoreOptions {
@@ -62,6 +62,8 @@ export interface StoreOptions {
   /** Delay before an edit reruns its scenario (ms); edits within it coalesce. */
   rerunDelay_ms?: number;
   now?: () => number;
+  /** Monte Carlo samples behind the projection ranges (the CLI's default unless a test asks for fewer). */
+  rangeSamples?: number;
 }
 
 /** Problems in a scenario, each with its field path; empty when it is valid. Parsing is cheap and runs on this thread. */
@@ -99,6 +101,7 @@ export class ScenarioStore extends EventTarget {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly rerunDelay_ms: number;
   private readonly now: () => number;
+  private readonly rangeSamples: number;
 
   constructor(o: StoreOptions) {
     super();
@@ -106,6 +109,7 @@ export class ScenarioStore extends EventTarget {
     this.runner = o.runner;
     this.bundled = o.bundled;
     this.rerunDelay_ms = o.rerunDelay_ms ?? 400;
+    this.rangeSamples = o.rangeSamples ?? DEFAULT_RANGE_SAMPLES;
     this.now = o.now ?? (() => performance.now());
     const { state, warning } = loadSaved(o.storage);
     if (warning) this.notice = { kind: 'error', text: warning };
@@ -359,20 +363,25 @@ export class ScenarioStore extends EventTarget {
     const key = `ranges:${id}`;
     this.jobs.get(key)?.cancel();
     const pool = this.runner.pool;
-    const figures: FiguresFn | undefined = this.runner.figures
-      ?? (pool ? (j, y, fs, signal) => pool.run('projectionFigures', [j, y, fs], { signal }) : undefined);
-    if (!figures) return;
     const ctl = new AbortController();
+    // The same Monte Carlo as `adsim project` (src/analysis/projection-ranges.ts): each sample is the scenario JSON with
+    // its sampled feedstock values and defaults written in, projected as one worker job that the signal cancels.
+    const project: Projector | undefined = this.runner.projector?.(ctl.signal)
+      ?? (pool ? (j, y) => pool.run('projectScenario', [j, y], { signal: ctl.signal }) : undefined);
+    if (!project) return;
     const state: RangeState = { status: 'running', done: 0, total: 0, input, years };
     this.ranges[id] = state;
-    const promise = projectionRanges(JSON.parse(input) as ScenarioJson, years, figures, {
-      signal: ctl.signal, concurrency: pool?.size ?? 4,
+    const promise = projectionRanges(JSON.parse(input) as ScenarioJson, years, project, {
+      samples: this.rangeSamples, seed: DEFAULT_RANGE_SEED, signal: ctl.signal, concurrency: pool?.size ?? 4,
       onProgress: (done, total) => { if (this.ranges[id] !== state) return; state.done = done; state.total = total; this.changed(); },
     });
     const job: Started<ProjectionRanges> = { promise, cancel: () => ctl.abort() };
     this.jobs.set(key, job);
     promise.then(
-      (result) => { if (this.ranges[id] === state) this.ranges[id] = { ...state, status: 'done', result }; },
+      (result) => {
+        if (this.ranges[id] !== state) return;
+        this.ranges[id] = ctl.signal.aborted ? { ...state, status: 'cancelled' } : { ...state, status: 'done', result };
+      },
       (e: Error) => {
         if (this.ranges[id] !== state) return;
         const cancelled = ctl.signal.aborted;

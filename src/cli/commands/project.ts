@@ -7,7 +7,7 @@ import { InputError } from '../../errors.js';
 import { jsonReplacer, readJson } from '../io.js';
 import { projectScenario, type Projection } from '../../compare/project.js';
 import { projectionTable } from '../../compare/table.js';
-import { DEFAULT_RANGE_SAMPLES, projectionRanges, type Projector, type ProjectionRanges } from '../../analysis/projection-ranges.js';
+import { DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionRanges } from '../../analysis/projection-ranges.js';
 import { jsonError, loadScenario, progress, withFile } from './scenario.js';
 import { progressReporter } from './sensitivity.js';
 
@@ -24,7 +24,7 @@ export const projectCommand: CliCommand = {
       const s = loadScenario(file);
       const years = flagNumber(args, 'years', s.rollout.years, (x) => Number.isInteger(x) && x >= 1 && x <= 30, 'a whole number of years from 1 to 30');
       const samples = flagNumber(args, 'ranges', DEFAULT_RANGE_SAMPLES, (x) => Number.isInteger(x) && (x === 0 || x >= 2), 'a whole number of samples (0 for none, or 2 or more)');
-      const seed = flagNumber(args, 'seed', 1, Number.isInteger, 'an integer');
+      const seed = flagNumber(args, 'seed', DEFAULT_RANGE_SEED, Number.isInteger, 'an integer');
       const workers = flagNumber(args, 'workers', availableParallelism(), (x) => Number.isInteger(x) && x >= 1, 'a whole number >= 1');
       const p = withFile(file, () => projectScenario(s, years, { onProgress: progress(io, s.name) }));
       const ranges = samples > 0 ? await rangesOf(readJson(file), years, samples, seed, workers, io, asJson) : undefined;
