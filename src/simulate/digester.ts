@@ -73,9 +73,10 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
   }
 
   const nDone = outcome === 'done' ? nOut : iOut;
+  // Every series is a view into one buffer: one allocation, and one ArrayBuffer to transfer from a worker.
+  const block = new Float64Array((N_STATES + nDerived + 1) * nDone);
   const series: Record<string, Float64Array> = {};
-  for (let j = 0; j < N_STATES; j++) series[STATE_NAMES[j]!] = new Float64Array(nDone);
-  for (const name of DERIVED_OUTPUT_NAMES) series[name] = new Float64Array(nDone);
+  [...STATE_NAMES, ...DERIVED_OUTPUT_NAMES].forEach((name, k) => { series[name] = block.subarray(k * nDone, (k + 1) * nDone); });
   const derived = new Float64Array(nDerived);
   for (let i = 0; i < nDone; i++) {
     const yi = states.subarray(i * N_STATES, (i + 1) * N_STATES);
@@ -83,7 +84,8 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
     deriveOutputs(model, yi, derived);
     for (let k = 0; k < nDerived; k++) series[DERIVED_OUTPUT_NAMES[k]!]![i] = derived[k]!;
   }
-  const t_d = tGrid.slice(0, nDone);
+  const t_d = block.subarray((N_STATES + nDerived) * nDone);
+  t_d.set(tGrid.subarray(0, nDone));
   const final: Record<string, number> = { t_d: nDone > 0 ? t_d[nDone - 1]! : 0 };
   for (const [k, v] of Object.entries(series)) final[k] = nDone > 0 ? v[nDone - 1]! : NaN;
   return {

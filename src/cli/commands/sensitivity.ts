@@ -151,7 +151,7 @@ export async function makeEvaluator(model: LoadedModel, args: ParsedArgs, series
         if (job.method === 'simulateDigester') return job.read(await pool.run('simulateDigester', job.args));
         return job.read(await pool.run('runScenario', job.args) as unknown as ScenarioResult);
       };
-      return { evaluate, concurrency: workers, mode: `worker pool (${workers} workers)`, close: () => pool.close() };
+      return { evaluate, concurrency: 2 * workers, mode: `worker pool (${workers} workers)`, close: () => pool.close() };
     } catch (e) {
       return { evaluate: model.inProcess(series), concurrency: 1, mode: `in-process (worker pool unavailable: ${(e as Error).message})`, close: () => undefined };
     }
