@@ -255,6 +255,8 @@ try {
   check(await page.evaluate(() => localStorage.getItem('adsim.saved')) === savedBefore, 'a failed import changed nothing saved');
 
   // 12. The README picture: today's route against three bundled alternatives (copied to docs/img/compare.png by hand).
+  // The test's own edited copy is removed first, so the picture shows what a new user sees.
+  await store((s, id) => s.remove(id), loadedId);
   const showcase = await store((s) => {
     const by = (re) => s.scenarios.find((x) => re.test(x.origin ?? ''))?.id;
     return [by(/baseline/), by(/weekly-small/), by(/fortnightly/), by(/garden/)].filter(Boolean);
