@@ -68,6 +68,12 @@ describe('adsim run', () => {
     [{ influent: { q_m3_d: -5, state: {} } }, /influent\.q_m3_d: expected a flow >= 0 m3\/d, got -5/],
     [{ days: 0 }, /days: expected a simulated time > 0 d, got 0/],
     [{ kind: 'scenario' }, /kind: expected "digester-run", got "scenario"/],
+    [{ output: { every: 1 } }, /output\.every: unknown field; expected one of every_d/],
+    [{ solver: { atol: '1e-8' } }, /solver\.atol: expected a finite number, got "1e-8"/],
+    [{ solver: { maxSteps: 'many' } }, /solver\.maxSteps: expected a whole number of steps > 0, got "many"/],
+    [{ parameters: { Y_su: 1.5 } }, /parameters\.Y_su: expected a fraction in \[0, 1\)/],
+    [{ parameters: { f_ch_xc: 0.9 } }, /composite disintegration fractions must sum to 1 \(they split one kg COD\), got 1\.70000/],
+    [{ parameters: { pH_UL_ac: 5 } }, /parameters\.pH_LL_ac: expected the lower pH limit below the upper one \(pH_UL_ac = 5\), got 6/],
   ])('rejects bad input with one line naming the field (%#)', async (patch, message) => {
     const { file } = tmpRun(patch as Record<string, unknown>);
     const r = await cli(['run', file]);
@@ -112,6 +118,10 @@ describe('adsim run warnings', () => {
     expect(f.warnings.join('\n')).toMatch(/headspace pressure falls to 0\.\d+ bar, below atmospheric/);
     // the benchmark itself gives every state and keeps its pressure: neither warning
     const ok = JSON.parse((await cli(['run', tmpRun({ days: 5 }).file, '--json'])).out);
-    expect(ok.warnings.join('\n')).not.toMatch(/influent: no value|below atmospheric/);
+    expect(ok.warnings.join('\n')).not.toMatch(/influent: no value|below atmospheric|pressure rises/);
+    // a nearly closed outlet: the pressure climbs and the run says so
+    const closed = JSON.parse((await cli(['run', tmpRun({ days: 5, parameters: { k_p: 50 } }).file, '--json'])).out);
+    expect(closed.final.P_gas_bar).toBeGreaterThan(1.5);
+    expect(closed.warnings.join('\n')).toMatch(/headspace pressure rises to \d+\.\d\d bar: the gas outlet \(k_p = 50/);
   });
 });

@@ -22,6 +22,18 @@ export interface RunFileContext {
 }
 
 const TOP_KEYS = ['kind', 'model', 'name', 'comment', 'digester', 'influent', 'initial', 'parameters', 'days', 'output', 'solver'];
+const NESTED_KEYS: Record<string, readonly string[]> = {
+  digester: ['V_liq_m3', 'V_gas_m3', 'T_op_K'],
+  output: ['every_d'],
+  solver: ['method', 'rtol', 'atol', 'maxSteps'],
+};
+
+/** Unknown keys inside a nested object are typos (e.g. "every" for "every_d"): name them rather than ignore them. */
+function checkKeys(field: string, obj: Record<string, unknown>, allowed: readonly string[]): void {
+  for (const k of Object.keys(obj)) {
+    if (!allowed.includes(k)) throw new InputError(`${field}.${k}`, `unknown field; expected one of ${allowed.join(', ')}`);
+  }
+}
 const INFLUENT_STATES = new Set(STATE_NAMES.slice(0, N_LIQUID));
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -99,6 +111,9 @@ export function parseRunFile(json: unknown, ctx: RunFileContext = {}): DigesterR
   if (output !== undefined && !isObject(output)) expected('output', 'an object like {"every_d": 1}', output);
   const solver = json.solver;
   if (solver !== undefined && !isObject(solver)) expected('solver', 'an object like {"method": "rosenbrock", "rtol": 1e-6, "atol": 1e-8}', solver);
+  checkKeys('digester', digester, NESTED_KEYS.digester!);
+  if (output) checkKeys('output', output, NESTED_KEYS.output!);
+  if (solver) checkKeys('solver', solver, NESTED_KEYS.solver!);
   const influent = parseInfluent(json.influent, ctx);
   const run: DigesterRun = {
     digester: { V_liq_m3: digester.V_liq_m3 as number, V_gas_m3: digester.V_gas_m3 as number, T_op_K: digester.T_op_K as number },

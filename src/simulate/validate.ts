@@ -1,6 +1,6 @@
 // Validation of a DigesterRun at the edge: every field checked once, errors name the field, the value and what is expected.
 import { InputError, closest, expected, show } from '../errors.js';
-import { STATE_NAMES, N_LIQUID, PARAMETER_NAMES, parameterDef } from '../../models/adm1/index.js';
+import { STATE_NAMES, N_LIQUID, PARAMETER_NAMES, defaultParameters, parameterDef } from '../../models/adm1/index.js';
 import type { DigesterRun } from './types.js';
 
 const KNOWN_STATES = new Set(STATE_NAMES);
@@ -36,6 +36,36 @@ export function checkParameters(field: string, rec: unknown): void {
   }
 }
 
+/** Groups of fractions that split one kg of COD and must sum to 1 (COD conservation of their process). */
+const FRACTION_GROUPS: Record<string, readonly string[]> = {
+  'composite disintegration': ['f_sI_xc', 'f_xI_xc', 'f_ch_xc', 'f_pr_xc', 'f_li_xc'],
+  'sugar products': ['f_h2_su', 'f_bu_su', 'f_pro_su', 'f_ac_su'],
+  'amino-acid products': ['f_h2_aa', 'f_va_aa', 'f_bu_aa', 'f_pro_aa', 'f_ac_aa'],
+};
+
+/**
+ * Checks a whole parameter set for values that break the model's meaning: yields and fractions outside [0, 1],
+ * fraction groups that do not sum to 1 (they would create or destroy COD), inverted pH limits.
+ */
+export function checkParameterSet(field: string, p: Readonly<Record<string, number>>): void {
+  for (const [name, v] of Object.entries(p)) {
+    if ((/^Y_/.test(name) && !(v >= 0 && v < 1)) || (/^f_/.test(name) && !(v >= 0 && v <= 1))) {
+      expected(`${field}.${name}`, `a fraction in [0, 1${name.startsWith('Y_') ? ')' : ']'} (${parameterDef(name)?.unit ?? ''})`, v);
+    }
+  }
+  for (const [what, names] of Object.entries(FRACTION_GROUPS)) {
+    const sum = names.reduce((a, n) => a + p[n]!, 0);
+    if (Math.abs(sum - 1) > 1e-6) {
+      throw new InputError(`${field}.${names.join('+')}`, `the ${what} fractions must sum to 1 (they split one kg COD), got ${sum.toPrecision(6)}`);
+    }
+  }
+  for (const g of ['aa', 'ac', 'h2']) {
+    const LL = p[`pH_LL_${g}`]!, UL = p[`pH_UL_${g}`]!;
+    if (!(LL < UL)) throw new InputError(`${field}.pH_LL_${g}`, `expected the lower pH limit below the upper one (pH_UL_${g} = ${UL}), got ${LL}`);
+  }
+  if (!(p.f_fa_li! >= 0 && p.f_fa_li! <= 1)) expected(`${field}.f_fa_li`, 'a fraction in [0, 1]', p.f_fa_li);
+}
+
 /** Throws InputError on the first problem; returns nothing when the run is valid. */
 export function validateRun(run: DigesterRun): void {
   const d = run.digester;
@@ -66,6 +96,8 @@ export function validateRun(run: DigesterRun): void {
   if (s) {
     if (s.method !== undefined && s.method !== 'rosenbrock' && s.method !== 'odex') expected('solver.method', '"rosenbrock" or "odex"', s.method);
     if (s.rtol !== undefined && !(finite('solver.rtol', s.rtol) > 0 && s.rtol < 1)) expected('solver.rtol', 'a relative tolerance in (0, 1)', s.rtol);
-    if (s.atol !== undefined && typeof s.atol === 'number' && !(s.atol > 0)) expected('solver.atol', 'an absolute tolerance > 0', s.atol);
+    if (s.atol !== undefined && !(finite('solver.atol', s.atol) > 0)) expected('solver.atol', 'an absolute tolerance > 0', s.atol);
+    if (s.maxSteps !== undefined && !(Number.isInteger(s.maxSteps) && s.maxSteps > 0)) expected('solver.maxSteps', 'a whole number of steps > 0', s.maxSteps);
   }
+  checkParameterSet('parameters', { ...defaultParameters(), ...run.parameters } as Record<string, number>);
 }

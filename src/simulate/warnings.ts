@@ -39,6 +39,9 @@ export function runWarnings(run: DigesterRun, p: Params, series: Record<string, 
   if (min(P_gas) < p.P_atm!) {
     w.push(`headspace pressure falls to ${min(P_gas).toFixed(3)} bar, below atmospheric (${p.P_atm} bar): no biogas leaves then; gas production is too small for the digester (washout, no feed, or a batch start)`);
   }
+  if (max(P_gas) > 1.5) {
+    w.push(`headspace pressure rises to ${max(P_gas).toFixed(2)} bar: the gas outlet (k_p = ${p.k_p} m3/(d bar)) cannot pass the gas made; a real digester would vent through its pressure relief`);
+  }
   if (max(vfa) > 2) w.push(`total VFA up to ${max(vfa).toFixed(2)} kg COD/m3 (above 2): the digester is overloaded or inhibited`);
   return w;
 }
