@@ -32,11 +32,21 @@ describe('adsim characterise', () => {
     const r = await cli('characterise', 'dog-faeces', '--rate', '10 t/week', '--water', '2 m3/d', '--json');
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/caveat: ESTIMATE/);
-    const inf = JSON.parse(r.out) as { q_m3_d: number; state: Record<string, number> };
-    expect(Object.keys(inf).sort()).toEqual(['q_m3_d', 'state']);
+    const inf = JSON.parse(r.out) as { q_m3_d: number; state: Record<string, number>; parameters: Record<string, number>; caveats: string[] };
+    expect(Object.keys(inf).sort()).toEqual(['caveats', 'parameters', 'q_m3_d', 'state']);
     expect(inf.q_m3_d).toBeCloseTo(10000 / 7 / 1050 + 2, 9);
-    const run = parseRunFile({ kind: 'digester-run', digester: { V_liq_m3: 150, V_gas_m3: 15, T_op_K: 308.15 }, influent: inf, days: 1 });
+    const digester = { V_liq_m3: 150, V_gas_m3: 15, T_op_K: 308.15 };
+    const run = parseRunFile({ kind: 'digester-run', digester, influent: inf, days: 1 });
     expect(run.feed[0]!.state.X_pr).toBeCloseTo(inf.state.X_pr!, 12);
+    // the same run as the feed list: same hydrolysis rates, same caveat
+    const fromList = parseRunFile({ kind: 'digester-run', digester, days: 1,
+      influent: { feed: [{ feedstock: 'dog-faeces', rate: '10 t/week' }, { water: '2 m3/d' }] } });
+    expect(run.parameters).toEqual(fromList.parameters);
+    expect(run.notes!.join(' ')).toMatch(/ESTIMATE/);
+    // the --full report is not an influent: say which part to use
+    const full = JSON.parse((await cli('characterise', 'dog-faeces', '--rate', '10 t/week', '--json', '--full')).out);
+    expect(() => parseRunFile({ kind: 'digester-run', digester, influent: full, days: 1 })).toThrow(/use its "influent" object/);
+    expect(parseRunFile({ kind: 'digester-run', digester, influent: full.influent, days: 1 }).feed[0]!.q_m3_d).toBeCloseTo(inf.q_m3_d - 2, 9);
   });
   test('mixtures with ID=RATE and a human-readable report', async () => {
     const r = await cli('characterise', 'dog-faeces=1 t/week', 'garden-waste=3 t/week', '--volume', '50');

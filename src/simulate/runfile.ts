@@ -3,7 +3,7 @@
 import { InputError, expected } from '../errors.js';
 import { MODEL_NAME, N_LIQUID, STATE_NAMES } from '../../models/adm1/index.js';
 import type { DigesterRun, FeedSegment } from './types.js';
-import { checkStateRecord, closest, validateRun } from './validate.js';
+import { checkParameters, checkStateRecord, closest, validateRun } from './validate.js';
 import { characteriseFeedList } from '../feed/feedlist.js';
 
 /** What a feed list turns into: the influent, suggested hydrolysis rates, and caveats to show with the result. */
@@ -85,9 +85,20 @@ function parseInfluent(v: unknown, ctx: RunFileContext): ParsedInfluent {
       notes: [...(c.caveats ?? []), ...(c.warnings ?? [])],
     };
   }
+  if ('influent' in v && !('state' in v)) {
+    throw new InputError('influent.influent', 'this looks like `adsim characterise --json --full` output: use its "influent" object, or characterise without --full');
+  }
+  checkKeys('influent', v, ['q_m3_d', 'state', 'parameters', 'caveats']);
   if (typeof v.q_m3_d !== 'number' || !Number.isFinite(v.q_m3_d) || v.q_m3_d < 0) expected('influent.q_m3_d', 'a flow >= 0 m3/d', v.q_m3_d);
   checkStateRecord('influent.state', v.state, false);
-  return { feed: [{ time_d: 0, q_m3_d: v.q_m3_d, state: v.state as Record<string, number> }], notes: [] };
+  // From `adsim characterise --json`: the feedstocks' hydrolysis rates (suggested; the file's parameters win) and caveats.
+  checkParameters('influent.parameters', v.parameters);
+  if (v.caveats !== undefined && !(Array.isArray(v.caveats) && v.caveats.every((c) => typeof c === 'string'))) expected('influent.caveats', 'a list of texts', v.caveats);
+  return {
+    feed: [{ time_d: 0, q_m3_d: v.q_m3_d, state: v.state as Record<string, number> }],
+    parameters: v.parameters as Partial<Record<string, number>> | undefined,
+    notes: (v.caveats as string[] | undefined) ?? [],
+  };
 }
 
 /** A note naming the influent states that no feed row gives (they are taken as 0, which sets alkalinity and pH too). */

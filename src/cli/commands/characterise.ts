@@ -34,7 +34,7 @@ export function describeCharacterisation(c: Characterisation): string {
 
 export const characteriseCommand: CliCommand = {
   name: 'characterise',
-  summary: 'Turn a feedstock at a rate (or several, ID="RATE") into ADM1 influent {q_m3_d, state} for `adsim run`; --full adds the report.',
+  summary: 'Turn a feedstock at a rate (or several, ID="RATE") into ADM1 influent {q_m3_d, state, parameters, caveats} for `adsim run`; --full adds the report.',
   usage: 'adsim characterise FEEDSTOCK --rate "10 t/week" [--water "2 m3/d"] [--volume V_LIQ_M3] [--json [--full]] [--feedstocks USER.json]',
   async run(argv, io) {
     const args = parseArgs(argv, { rate: 'value', water: 'value', volume: 'value', json: 'boolean', full: 'boolean', feedstocks: 'value' });
@@ -52,9 +52,11 @@ export const characteriseCommand: CliCommand = {
     const water = flagString(args, 'water');
     const c = characteriseMixture(items, { ...(water !== undefined ? { water_m3_d: water } : {}), ...(volume !== undefined ? { V_liq_m3: volume } : {}) }, 'FEEDSTOCK');
     if (args.flags.has('json')) {
-      // The JSON is the influent alone (for `adsim run`), so caveats go to stderr where a person still sees them.
+      // The JSON is what `adsim run` takes as "influent": q_m3_d and state, plus the feedstocks' hydrolysis rates and
+      // caveats, so a run from this file matches one from the feed list. Caveats also go to stderr for the person.
       for (const cv of c.caveats) io.err(`caveat: ${cv}\n`);
-      const out = args.flags.has('full') ? { influent: c.influent, parameters: c.parameters, report: c.report, caveats: c.caveats, warnings: c.warnings } : c.influent;
+      const influent = { ...c.influent, parameters: c.parameters, caveats: c.caveats };
+      const out = args.flags.has('full') ? { influent, report: c.report, warnings: c.warnings } : influent;
       io.out(JSON.stringify(out, null, 1) + '\n');
     } else {
       io.out(describeCharacterisation(c));
