@@ -100,3 +100,21 @@ describe('fmt', () => {
     expect(fmt(-0.004)).toBe('0');
   });
 });
+
+describe('no NaN reaches a user', () => {
+  /** Every number anywhere in a result (typed arrays included) that is NaN, by path. */
+  const nanPaths = (v: unknown, path = ''): string[] => {
+    if (typeof v === 'number') return Number.isNaN(v) ? [path] : [];
+    if (ArrayBuffer.isView(v)) return Array.from(v as Float64Array).some(Number.isNaN) ? [path] : [];
+    if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => nanPaths(x, `${path}.${k}`));
+    return [];
+  };
+  it('today\'s route (no digester) reports its pH range as null, not NaN', () => {
+    const r = runScenario(scenario({ destination: 'today', digester: undefined }));
+    expect(nanPaths(r)).toEqual([]);
+    expect(r.stability.pH_min).toBeNull();
+  });
+  it('a digester scenario has no NaN in its annual figures, stability or daily series', () => {
+    expect(nanPaths(runScenario(scenario()))).toEqual([]);
+  });
+});

@@ -206,7 +206,7 @@ function dailySeries(sc: DeliverySchedule, feed: DailyFeed | null, gas: DailyGas
 
 function emptyHealth(): Health {
   return {
-    pH_min: NaN, pH_max: NaN, VFA_max_kgCOD_m3: 0, VFA_mean_kgCOD_m3: 0, free_nh3_max_mgN_L: 0, free_nh3_mean_mgN_L: 0,
+    pH_min: null, pH_max: null, VFA_max_kgCOD_m3: 0, VFA_mean_kgCOD_m3: 0, free_nh3_max_mgN_L: 0, free_nh3_mean_mgN_L: 0,
     inhibition_min: 1, days_low_pH: 0, days_high_VFA: 0, days_high_free_nh3: 0, days_inhibited: 0, days_with_warning: 0,
   };
 }

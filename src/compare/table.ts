@@ -79,7 +79,7 @@ export function comparisonTable(c: Comparison): string {
       if (!s.difference) return fmt(v) + note;
       return `${fmt(v)}${note} (${signed(v - val(r, base.annual))})`;
     });
-    const health = s.stability && Number.isFinite(s.stability.pH_min)
+    const health = s.stability && s.stability.pH_min !== null && s.stability.pH_max !== null
       ? [`pH ${s.stability.pH_min.toFixed(1)}-${s.stability.pH_max.toFixed(1)}`, `${s.stability.days_with_warning} days`]
       : [s.destination === 'digester' ? 'not fed' : 'no digester', '-'];
     const head = s.name + (s.difference || single ? '' : ' [baseline]');
