@@ -59,7 +59,40 @@ describe('analysis CLI', () => {
     const a = JSON.parse((await cli(args, dir)).out), b = JSON.parse((await cli(args, dir)).out);
     expect(a.scalars.q_ch4_Nm3_d.p50).toBe(b.scalars.q_ch4_Nm3_d.p50);
     expect(a.scalars.q_ch4_Nm3_d.p10).toBeLessThanOrEqual(a.scalars.q_ch4_Nm3_d.p90);
-    expect(a.series['series.pH'].p50).toHaveLength(41);
+    expect(a.series.t_d).toHaveLength(41);
+    expect(a.series.t_d[40]).toBe(40);
+    expect(a.series.pH.p50).toHaveLength(41);
+    expect(a.series['series.pH']).toBeUndefined();
     expect(a.samples).toBe(6);
+  });
+  it('an unknown output is a one-line error naming it and the valid outputs (exit 2), for both commands', async () => {
+    for (const cmd of ['sensitivity', 'uncertainty']) {
+      const r = await cli([cmd, 'short.json', '--outputs', 'pH,zzz', '--params', 'k_m_ac', ...(cmd === 'uncertainty' ? ['--samples', '4'] : []), '--workers', '1', '--quiet'], dir);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(/--outputs: unknown output "zzz"; valid outputs: .*q_ch4_Nm3_d.*free_nh3_mgN_L/);
+    }
+  });
+  it('uncertainty --outputs keeps only the named outputs and their bands', async () => {
+    const r = await cli(['uncertainty', 'short.json', '--outputs', 'pH', '--params', 'k_m_ac', '--samples', '4', '--workers', '1', '--json'], dir);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j.scalars)).toEqual(['pH']);
+    expect(Object.keys(j.series).sort()).toEqual(['pH', 't_d']);
+  });
+  it('bad counts are rejected naming the option, whatever the method; unused ones are named in a warning', async () => {
+    const r = await cli(['sensitivity', 'short.json', '--samples', '-3', '--workers', '1'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--samples: expected a whole number >= 8, got "-3"/);
+    expect((await cli(['sensitivity', 'short.json', '--method', 'sobol', '--trajectories', '1.5', '--workers', '1'], dir)).err).toMatch(/--trajectories: expected a whole number/);
+    const w = await cli(['sensitivity', 'short.json', '--params', 'k_m_ac', '--trajectories', '2', '--samples', '64', '--outputs', 'pH', '--workers', '1', '--quiet'], dir);
+    expect(w.code).toBe(0);
+    expect(w.err).toMatch(/--samples applies to --method sobol only/);
+  });
+  it('a Sobol run below the minimum N warns that its indices are not resolved', async () => {
+    const r = await cli(['sensitivity', 'short.json', '--method', 'sobol', '--samples', '16', '--params', 'k_hyd_ch,k_m_ac', '--outputs', 'q_ch4_Nm3_d', '--workers', '1', '--quiet'], dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/--samples 16 is below 128/);
   });
 });

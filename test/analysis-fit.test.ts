@@ -131,4 +131,16 @@ describe('BMP curve fits', () => {
   it('refuses too few points', () => {
     expect(() => fitBmp([0, 1], [0, 5], 'first-order')).toThrow(/at least 3 points/);
   });
+  it('clips an interval that crosses a bound and names the parameter as poorly identified', () => {
+    // A near one-pool curve fitted with two pools: the slow pool is barely in the data, so its linearised interval is wide.
+    const fit = fitBmp([1, 2, 4, 6, 8, 12, 16, 21, 28], [52, 95, 150, 190, 210, 232, 243, 246, 251], 'two-pool');
+    for (const p of fit.parameters) {
+      if (!p.ci95) continue;
+      expect(p.ci95[0]).toBeGreaterThanOrEqual(p.low);
+      expect(p.ci95[1]).toBeLessThanOrEqual(p.high);
+    }
+    const clipped = fit.parameters.filter((p) => p.ci95Clipped);
+    expect(clipped.length).toBeGreaterThan(0);
+    for (const p of clipped) expect(fit.warnings.join('\n')).toContain(`${p.name} is poorly identified`);
+  });
 });

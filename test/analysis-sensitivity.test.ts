@@ -74,4 +74,28 @@ describe('Sobol', () => {
     expect(idx.x1!.S1_ci![0]).toBeLessThan(idx.x1!.S1);
     expect(r.runs).toBe(8192 * 5);
   });
+  it('the indices do not depend on the output mean (Ishigami + 1000 gives the same S1 and ST)', async () => {
+    const f = (p: Record<string, number>) => Math.sin(p.x1!) + 7 * Math.sin(p.x2!) ** 2 + 0.1 * p.x3! ** 4 * Math.sin(p.x1!);
+    const inputs = ['x1', 'x2', 'x3'].map((name) => ({ name, dist: U(-Math.PI, Math.PI) }));
+    const opts = { samples: 512, seed: 3, bootstrap: 20 };
+    const r0 = await sobol(inputs, (p) => ({ y: f(p) }), opts);
+    const r1 = await sobol(inputs, (p) => ({ y: 1000 + f(p) }), opts);
+    r0.outputs.y!.indices.forEach((a, i) => {
+      const b = r1.outputs.y!.indices[i]!;
+      expect(b.input).toBe(a.input);
+      expect(b.S1).toBeCloseTo(a.S1, 6);
+      expect(b.ST).toBeCloseTo(a.ST, 6);
+    });
+    expect(Math.abs(r1.outputs.y!.indices.find((x) => x.input === 'x2')!.S1 - 0.442)).toBeLessThan(0.15);
+  });
+});
+
+describe('requested outputs', () => {
+  it('an unknown output stops the batch after the first run with an InputError listing the outputs there are', async () => {
+    let runs = 0;
+    const model = (p: Record<string, number>) => { runs++; return { y: p.a!, z: 2 * p.a! }; };
+    await expect(morris([{ name: 'a', dist: U(0, 1) }, { name: 'b', dist: U(0, 1) }], model, { trajectories: 10, outputs: ['y', 'nope'] }))
+      .rejects.toThrow(/outputs: unknown output "nope"; valid outputs: y, z/);
+    expect(runs).toBe(1);
+  });
 });

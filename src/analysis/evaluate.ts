@@ -1,5 +1,6 @@
 // Running a model over many input points: the seam between analysis methods and whatever runs the model
 // (in-process, or a worker pool). Failed runs are recorded, not hidden; progress can cancel the batch.
+import { InputError } from '../errors.js';
 
 /** Model inputs by name (ADM1 parameter names or scenario input paths). */
 export type Point = Record<string, number>;
@@ -15,6 +16,19 @@ export interface BatchOptions {
   /** Runs in flight at once (for async evaluators such as a worker pool). Default 1. */
   concurrency?: number;
   onProgress?: Progress;
+  /**
+   * Scalar outputs the caller will read. Checked against the first successful run: an unknown name stops the batch
+   * with an InputError naming it and listing the outputs there are, rather than a table of NaN.
+   */
+  outputs?: readonly string[];
+}
+
+/** Throws an InputError (field `outputs`) naming each requested output the run did not produce. */
+export function checkOutputNames(requested: readonly string[], outputs: Outputs): void {
+  const scalars = Object.keys(outputs).filter((k) => typeof outputs[k] === 'number');
+  const missing = requested.filter((o) => typeof outputs[o] !== 'number');
+  if (missing.length === 0) return;
+  throw new InputError('outputs', `unknown output${missing.length > 1 ? 's' : ''} ${missing.map((m) => JSON.stringify(m)).join(', ')}; valid outputs: ${scalars.join(', ')}`);
 }
 
 /** One run's result: its outputs, or the error that stopped it. */
@@ -36,6 +50,8 @@ export async function evaluateAll(points: readonly Point[], evaluate: Evaluate, 
   let next = 0;
   let done = 0;
   let cancelled = false;
+  let checked = !opts.outputs;
+  let badOutputs: unknown = null;
   const worker = async (): Promise<void> => {
     while (!cancelled && next < total) {
       const i = next++;
@@ -45,10 +61,16 @@ export async function evaluateAll(points: readonly Point[], evaluate: Evaluate, 
         results[i] = { ok: false, error: e instanceof Error ? e.message : String(e) };
       }
       done++;
+      const r = results[i]!;
+      if (!checked && r.ok) {
+        checked = true;
+        try { checkOutputNames(opts.outputs!, r.outputs); } catch (e) { badOutputs = e; cancelled = true; }
+      }
       if (opts.onProgress && opts.onProgress(done, total) === false) cancelled = true;
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
+  if (badOutputs) throw badOutputs;
   if (cancelled && done < total) throw new AnalysisCancelled(done, total);
   return results;
 }

@@ -40,6 +40,9 @@ export interface FittedParameter {
   se: number | null;
   ci95: [number, number] | null;
   atBound: boolean;
+  /** True when the linearised interval reached past a bound and `ci95` was cut back to the bounds: the data identify
+   *  this parameter poorly (a warning says so). */
+  ci95Clipped?: boolean;
 }
 
 export interface GroupStats {
@@ -156,12 +159,22 @@ export function fitLeastSquares(problem: FitProblem, opts: FitOptions = {}): Fit
   }
   atBound.forEach((b, j) => { if (b) warnings.push(`${params[j]!.name} ended at a bound (${theta[j]}); widen the bounds or fix it`); });
   const tq = dof > 0 ? studentTQuantile(0.975, dof) : NaN;
-  const fitted: FittedParameter[] = params.map((p, j) => ({
-    name: p.name, unit: p.unit, value: theta[j]!, initial: p.initial, low: p.low, high: p.high,
-    se: se[j] ?? null,
-    ci95: se[j] != null ? [theta[j]! - tq * se[j]!, theta[j]! + tq * se[j]!] : null,
-    atBound: atBound[j]!,
-  }));
+  const fitted: FittedParameter[] = params.map((p, j) => {
+    const out: FittedParameter = {
+      name: p.name, unit: p.unit, value: theta[j]!, initial: p.initial, low: p.low, high: p.high,
+      se: se[j] ?? null, ci95: null, atBound: atBound[j]!,
+    };
+    if (se[j] == null) return out;
+    // The linearised interval knows nothing of the bounds; one that crosses them (ks from -0.24 though ks > 0) is
+    // cut back to them and the parameter named as poorly identified, never reported as an impossible range.
+    const lo = theta[j]! - tq * se[j]!, hi = theta[j]! + tq * se[j]!;
+    out.ci95 = [Math.max(lo, p.low), Math.min(hi, p.high)];
+    if (lo < p.low || hi > p.high) {
+      out.ci95Clipped = true;
+      warnings.push(`${p.name} is poorly identified: its 95 % interval ${lo.toPrecision(3)} .. ${hi.toPrecision(3)} crosses the bounds [${p.low}, ${p.high}] and is shown clipped to them`);
+    }
+    return out;
+  });
   const groups = (problem.groups ?? [{ name: 'data', start: 0, end: m }]).map((g) => groupStats(g.name, g.unit, data, predicted, g.start, g.end));
   return {
     method, converged: opt.converged, message: opt.message, iterations: opt.iterations, evaluations: opt.evaluations,

@@ -33,7 +33,10 @@ export interface MonteCarloResult {
   failures: string[];
   inputs: { name: string; dist: UncertainInput['dist']; unit?: string; source?: string }[];
   scalars: Record<string, Summary>;
+  /** Bands over time keyed by output name ("pH", "q_ch4_Nm3_d"; the evaluator's "series." prefix dropped). */
   series: Record<string, Band>;
+  /** Output times of the series (d), from the first successful run; absent when the runs gave no series. */
+  t_d?: number[];
   /** Present when keepSamples is set. */
   table?: { inputs: Point[]; outputs: Record<string, number>[] };
 }
@@ -77,17 +80,25 @@ export async function monteCarlo(inputs: readonly UncertainInput[], evaluate: Ev
   const results = await evaluateAll(points, evaluate, opts);
   const ok = results.filter((r) => r.ok);
   if (ok.length === 0) throw new Error(`every Monte Carlo run failed; first error: ${(results[0] as { error: string }).error}`);
+  // With `outputs`, only those outputs (and their series) are summarised; evaluateAll has checked they exist.
+  const wanted = opts.outputs ? new Set(opts.outputs) : null;
   const scalars: Record<string, Summary> = {};
-  for (const name of scalarNames(results)) scalars[name] = summarise(results.map((r) => scalarOf(r, name)));
+  for (const name of scalarNames(results)) if (!wanted || wanted.has(name)) scalars[name] = summarise(results.map((r) => scalarOf(r, name)));
   const series: Record<string, Band> = {};
+  const okOutputs = ok.map((r) => (r as { outputs: Record<string, ArrayLike<number>> }).outputs);
+  let t_d: number[] | undefined;
   for (const name of seriesNames(results)) {
-    series[name] = bands(ok.map((r) => (r as { outputs: Record<string, ArrayLike<number>> }).outputs[name]!));
+    // The time axis is the same for every run (fixed output times): one plain array, not a band.
+    if (name === 't_d') { t_d = Array.from(okOutputs[0]![name]!); continue; }
+    const key = name.startsWith('series.') ? name.slice(7) : name;
+    if (!wanted || wanted.has(key)) series[key] = bands(okOutputs.map((o) => o[name]!));
   }
   const failures = results.filter((r) => !r.ok).map((r) => (r as { error: string }).error);
   const result: MonteCarloResult = {
     method: 'monte-carlo', sampling, seed, samples: n, failedRuns: failures.length, failures: failures.slice(0, 5),
     inputs: inputs.map((x) => ({ name: x.name, dist: x.dist, unit: x.unit, source: x.source })), scalars, series,
   };
+  if (t_d) result.t_d = t_d;
   if (opts.keepSamples) {
     const names = Object.keys(scalars);
     result.table = { inputs: points, outputs: results.map((r) => Object.fromEntries(names.map((k) => [k, scalarOf(r, k)]))) };

@@ -46,7 +46,7 @@ export function headlineOutputs(m: ResearchModel): readonly string[] {
 
 /** The daily methane series name in an analysis result (for the fan chart). */
 export function methaneSeries(m: ResearchModel): string {
-  return m.kind === 'digester-run' ? 'series.q_ch4_Nm3_d' : 'series.methane_Nm3';
+  return m.kind === 'digester-run' ? 'q_ch4_Nm3_d' : 'methane_Nm3';
 }
 
 export const methaneUnit = (m: ResearchModel): string => (m.kind === 'digester-run' ? 'Nm3 CH4/d' : 'Nm3 CH4/d');

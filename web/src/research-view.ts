@@ -302,7 +302,7 @@ export class ResearchView extends LitElement {
     if (!r) return nothing;
     const names = [...headlineOutputs(m).filter((h) => r.scalars[h]), ...Object.keys(r.scalars).filter((k) => !headlineOutputs(m).includes(k))];
     const band = r.series[methaneSeries(m)];
-    const t_d = r.series.t_d?.p50;
+    const t_d = r.t_d;
     return html`
       <div class="grid2">
         ${band && t_d ? html`<adsim-chart id="chart-fan" label="fan chart of daily methane" file="methane-fan.png" .config=${fanConfig(t_d, band, 'Daily methane', methaneUnit(m))}></adsim-chart>` : html`<p class="muted">No daily methane series in this model's output.</p>`}

@@ -14,7 +14,7 @@ import { progressLine } from '../../analysis/progress.js';
 export function printFit(io: CliIo, fit: FitResult): void {
   io.out(`${fit.converged ? 'converged' : 'NOT CONVERGED'}: ${fit.message} (${fit.method}, ${fit.evaluations} model runs)\n\n`);
   const rows = [['parameter', 'value', '95 % interval', 'start', 'bounds', 'unit'], ...fit.parameters.map((p) => [
-    p.name, fmt(p.value), p.ci95 ? `${fmt(p.ci95[0])} .. ${fmt(p.ci95[1])}` : (p.atBound ? 'at bound' : '-'), fmt(p.initial), `${fmt(p.low)} .. ${fmt(p.high)}`, p.unit ?? '',
+    p.name, fmt(p.value), p.ci95 ? `${fmt(p.ci95[0])} .. ${fmt(p.ci95[1])}${p.ci95Clipped ? ' (clipped)' : ''}` : (p.atBound ? 'at bound' : '-'), fmt(p.initial), `${fmt(p.low)} .. ${fmt(p.high)}`, p.unit ?? '',
   ])];
   const w = rows[0]!.map((_, j) => Math.max(...rows.map((x) => x[j]!.length)));
   io.out(rows.map((x) => '  ' + x.map((c, j) => (j === 0 || j === 5 ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  ')).join('\n') + '\n');

@@ -5,15 +5,15 @@ import type { CliCommand } from '../types.js';
 import { InputError } from '../../errors.js';
 import { describe } from '../../analysis/distributions.js';
 import { monteCarlo } from '../../analysis/montecarlo.js';
-import { chooseInputs, loadModel, makeEvaluator, progressReporter } from './sensitivity.js';
+import { chooseInputs, chooseOutputs, loadModel, makeEvaluator, progressReporter, renameOutputsError } from './sensitivity.js';
 
 export const uncertaintyCommand: CliCommand = {
   name: 'uncertainty',
   summary: 'Monte Carlo with Latin hypercube sampling over input ranges: P10/P50/P90 of the outputs (bands over time with --json).',
-  usage: 'adsim uncertainty FILE [--samples N] [--seed S] [--params a,b] [--ranges a=lo:hi] [--inputs F.json] [--sampling lhs|random] [--workers W] [--json]',
+  usage: 'adsim uncertainty FILE [--samples N] [--seed S] [--params a,b] [--ranges a=lo:hi] [--inputs F.json] [--outputs x,y] [--sampling lhs|random] [--workers W] [--json]',
   async run(argv, io) {
     const args = parseArgs(argv, {
-      samples: 'value', seed: 'value', params: 'value', ranges: 'value', inputs: 'value', sampling: 'value',
+      samples: 'value', seed: 'value', params: 'value', outputs: 'value', ranges: 'value', inputs: 'value', sampling: 'value',
       workers: 'value', json: 'boolean', quiet: 'boolean',
     });
     const [file, ...extra] = args.positionals;
@@ -25,18 +25,24 @@ export const uncertaintyCommand: CliCommand = {
     const sampling = flagString(args, 'sampling') ?? 'lhs';
     if (sampling !== 'lhs' && sampling !== 'random') throw new InputError('--sampling', `expected lhs or random, got ${JSON.stringify(sampling)}`);
     const inputs = chooseInputs(args, io, model);
+    // Without --outputs every scalar the model gives is summarised; with it, only those (and their series).
+    const outputs = flagString(args, 'outputs') === undefined ? undefined : chooseOutputs(args, model);
     const json = args.flags.has('json');
     const ev = await makeEvaluator(model, args, json);
     const prog = progressReporter(io, args.flags.has('quiet') || json);
     let r;
     try {
-      r = await monteCarlo(inputs, ev.evaluate, { samples, seed, sampling, concurrency: ev.concurrency, onProgress: prog.onProgress });
+      r = await monteCarlo(inputs, ev.evaluate, { samples, seed, sampling, concurrency: ev.concurrency, onProgress: prog.onProgress, outputs });
+    } catch (e) {
+      throw renameOutputsError(e);
     } finally {
       prog.finish();
       ev.close();
     }
     if (json) {
-      io.out(JSON.stringify({ file, kind: model.kind, evaluation: ev.mode, ...r }, jsonReplacer) + '\n');
+      // Series as a fan chart reads them: the time axis as a plain array, then one band per output name.
+      const { t_d, series, ...rest } = r;
+      io.out(JSON.stringify({ file, kind: model.kind, evaluation: ev.mode, ...rest, series: { t_d: t_d ?? [], ...series } }, jsonReplacer) + '\n');
       return 0;
     }
     io.out(`${model.name}: Monte Carlo, ${r.samples} ${r.sampling === 'lhs' ? 'Latin hypercube' : 'random'} samples, seed ${r.seed} (${ev.mode})\n\n`);
