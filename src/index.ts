@@ -25,6 +25,7 @@ export { monteCarlo } from './analysis/montecarlo.js';
 export { fitLeastSquares } from './analysis/fit.js';
 export { fitBmp, bmpCurve } from './analysis/bmp-curve.js';
 export { fitDigester } from './analysis/digester-fit.js';
+export { fitFeedstockBmp } from './analysis/bmp-adm1.js';
 export { parseMeasuredCsv } from './analysis/measured.js';
 export { scenarioUncertainInputs, feedstockScenarioInputs, defaultScenarioInputs } from './analysis/scenario-model.js';
 export { projectionRanges, type ProjectionRanges } from './analysis/projection-ranges.js';

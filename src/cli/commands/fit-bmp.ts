@@ -1,19 +1,24 @@
-// `adsim fit-bmp data.csv [--model first-order|first-order-lag|two-pool|gompertz]`: fits a BMP kinetic curve.
+// `adsim fit-bmp data.csv [--model first-order|first-order-lag|two-pool|gompertz]`: fits a BMP kinetic curve; with
+// `--feedstock ID`, fits that record's BMP and k_hyd through the simulated ADM1 assay and prints the record update.
 import { resolve } from 'node:path';
-import { flagString, parseArgs } from '../args.js';
+import { flagNumber, flagString, parseArgs, type ParsedArgs } from '../args.js';
 import { fmt, jsonReplacer, readText } from '../io.js';
-import type { CliCommand } from '../types.js';
+import type { CliCommand, CliIo } from '../types.js';
 import { InputError } from '../../errors.js';
 import { BMP_MODELS, fitBmp, type BmpModel } from '../../analysis/bmp-curve.js';
-import { parseMapping, parseMeasuredCsv } from '../../analysis/measured.js';
+import { parseMapping, parseMeasuredCsv, type MeasuredSeries } from '../../analysis/measured.js';
 import { printFit } from './fit.js';
+import { libraryFrom } from './feedlib.js';
+import { findFeedstock } from '../../feed/library.js';
+import { FEEDSTOCK_BMP_FIELDS, fitFeedstockBmp, specificYieldFactor, type FeedstockBmpField } from '../../analysis/bmp-adm1.js';
 
 export const fitBmpCommand: CliCommand = {
   name: 'fit-bmp',
   summary: 'Fit a BMP curve (cumulative specific methane yield vs time): B0 and k, optional lag, two-pool or Gompertz.',
-  usage: 'adsim fit-bmp data.csv [--model first-order|first-order-lag|two-pool|gompertz] [--map "col=B [NmL/gVS]"] [--json]',
+  usage: 'adsim fit-bmp data.csv [--model first-order|first-order-lag|two-pool|gompertz] [--map "col=B [NmL/gVS]"] [--json]\n'
+    + '       adsim fit-bmp data.csv --feedstock ID [--fit BMP,k_hyd] [--isr 2] [--feedstocks USER.json] [--json]',
   async run(argv, io) {
-    const args = parseArgs(argv, { model: 'value', map: 'value', method: 'value', json: 'boolean' });
+    const args = parseArgs(argv, { model: 'value', map: 'value', method: 'value', json: 'boolean', feedstock: 'value', feedstocks: 'value', fit: 'value', isr: 'value' });
     const [file, ...extra] = args.positionals;
     if (!file) throw new InputError('FILE', 'expected a CSV with time and cumulative yield, e.g. "time [d],B [NmL/gVS]"');
     if (extra.length) throw new InputError('FILE', `expected one file, got ${args.positionals.length}`);
@@ -25,6 +30,11 @@ export const fitBmpCommand: CliCommand = {
     const data = parseMeasuredCsv(readText(resolve(io.cwd, file), 'FILE'), { source: file, mapping: mapText ? parseMapping(mapText) : undefined });
     const b = data.series.find((s) => s.kind === 'B');
     if (!b) throw new InputError(file, `no yield column; expected a column named B (e.g. "B [NmL/gVS]"), got ${data.series.map((s) => s.column).join(', ')}`);
+    if (flagString(args, 'feedstock') !== undefined) {
+      if (args.flags.has('model')) throw new InputError('--model', 'a kinetic model is not used with --feedstock (the simulated ADM1 assay is the model); give one or the other');
+      return fitFeedstock(args, io, file, b, method);
+    }
+    for (const flag of ['fit', 'isr', 'feedstocks']) if (args.flags.has(flag)) throw new InputError(`--${flag}`, 'applies only with --feedstock ID');
     const fit = fitBmp(b.t_d, b.values, model, { unit: b.unitGiven || undefined, method });
     if (args.flags.has('json')) {
       io.out(JSON.stringify({ file, ...fit }, jsonReplacer) + '\n');
@@ -36,3 +46,31 @@ export const fitBmpCommand: CliCommand = {
     return fit.converged ? 0 : 1;
   },
 };
+
+/** `--feedstock ID`: the record's BMP and k_hyd fitted through the simulated assay; prints the override to apply. */
+function fitFeedstock(args: ParsedArgs, io: CliIo, file: string, b: MeasuredSeries, method: 'lm' | 'nelder-mead'): number {
+  const lib = libraryFrom(args, io.cwd);
+  const f = findFeedstock(flagString(args, 'feedstock')!, lib, '--feedstock');
+  const unit = b.unitGiven;
+  const conv = unit ? specificYieldFactor(unit) : null;
+  if (!conv) throw new InputError(`column ${JSON.stringify(b.column)}`, `a feedstock fit needs the yield's unit to compare with the model (NL CH4/kg VS), e.g. "B [NmL/gVS]"; got ${unit ? JSON.stringify(unit) : 'no unit'}`);
+  const fields = (flagString(args, 'fit') ?? FEEDSTOCK_BMP_FIELDS.join(',')).split(',').map((x) => x.trim()).filter(Boolean) as FeedstockBmpField[];
+  for (const x of fields) if (!FEEDSTOCK_BMP_FIELDS.includes(x)) throw new InputError('--fit', `expected BMP and/or k_hyd, got ${JSON.stringify(x)}`);
+  const isr = flagNumber(args, 'isr', 2, (x) => x > 0, 'an inoculum-to-substrate ratio > 0 (VS basis)');
+  const B = b.values.map((v) => v * conv.factor);
+  const fit = fitFeedstockBmp(f, b.t_d, B, { fields, method, assay: { isr }, source: file });
+  if (!conv.normal) fit.warnings.unshift(`${JSON.stringify(unit)} has no N: taken as normal conditions (0 C, 1.01325 bar), as the simulated assay reports; convert lab-condition volumes first`);
+  if (args.flags.has('json')) {
+    io.out(JSON.stringify({ file, ...fit }, jsonReplacer) + '\n');
+    return fit.converged ? 0 : 1;
+  }
+  io.out(`${file}: ${f.id} record (BMP, k_hyd) fitted through the simulated ADM1 BMP assay (ISR ${fmt(isr)}, 35 C, ${b.values.length} points, NL CH4/kg VS)\n`);
+  printFit(io, fit);
+  for (const p of fit.parameters) {
+    const rec = f[p.name as FeedstockBmpField];
+    io.out(`  ${p.name}: record ${fmt(rec.value)} (${fmt(rec.low)}-${fmt(rec.high)} ${rec.unit}, ${rec.evidence}) -> fitted ${fmt(p.value)}\n`);
+  }
+  io.out(`\nTo update the record, save this as e.g. my-feedstocks.json and pass --feedstocks my-feedstocks.json (docs/feedstocks.md):\n`);
+  io.out(JSON.stringify(fit.override, null, 2) + '\n');
+  return fit.converged ? 0 : 1;
+}
