@@ -115,8 +115,7 @@ describe('dailyFeed', () => {
     }
   });
 
-  it('unknown co-substrate feedstocks name the field', () => {
-    const s = scenario({ co_substrates: [{ feedstock: 'grass-silage-x', rate: '1 t/d' }] });
-    expect(() => feedStreams(s)).toThrow(/co_substrates\[0\]\.feedstock/);
+  it('unknown co-substrate feedstocks name the field (when the scenario is read, not first at run time)', () => {
+    expect(() => scenario({ co_substrates: [{ feedstock: 'grass-silage-x', rate: '1 t/d' }] })).toThrow(/co_substrates\[0\]\.feedstock: unknown feedstock "grass-silage-x"; did you mean grass/);
   });
 });

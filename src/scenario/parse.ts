@@ -1,8 +1,9 @@
 // parseScenario: validates a scenario JSON object once into a typed Scenario, or throws one ScenarioError listing every problem.
-import { InputError, closest } from '../errors.js';
+import { InputError, closest, expected } from '../errors.js';
 import { FEEDSTOCKS, FIELD_UNITS, type Feedstock } from '../../models/feedstocks/index.js';
 import { findFeedstock, mergeFeedstocks } from '../feed/library.js';
-import { checkParameters } from '../simulate/validate.js';
+import { checkParameterSet, checkParameters } from '../simulate/validate.js';
+import { defaultParameters, parameterDef } from '../../models/adm1/index.js';
 import { dv } from './defaults.js';
 import { Ctx, Reader, ScenarioError } from './read.js';
 import {
@@ -220,6 +221,11 @@ function readArea(a: Reader, collection: CollectionSpec, bagFraction: number): A
     const kg_d = bins > 0 ? (dogs * perDog * pickup * binning) / bins / (1 - bagFraction) : 0;
     fill = { kind: 'rate', kg_d };
   } else {
+    // The dog-estimate fields do not apply with a measured fill, but a value given for them must still be sensible: a
+    // pickup rate of 1.7 would otherwise sit in the file unnoticed until someone switches to the estimate.
+    if (a.has('faeces_per_dog')) a.qty('faeces_per_dog', 'kg/d', null, { min: 0, max: 2 });
+    if (a.has('pickup_rate')) a.frac('pickup_rate', null);
+    if (a.has('binning_rate')) a.frac('binning_rate', null);
     fill = readFill(a);
   }
   const collR = a.sub('collection');
@@ -241,13 +247,26 @@ function readFill(a: Reader): BinFill {
 
 function readCoSubstrate(c: Reader): CoSubstrateSpec {
   c.only(['feedstock', 'rate', 'existing', 'cost_per_t']);
+  const feedstock = c.str('feedstock');
+  // Checked here (not first at run time) so the editor can show the closest library names next to the field.
+  if (feedstock) {
+    try {
+      findFeedstock(feedstock, FEEDSTOCKS, c.field('feedstock'));
+    } catch (e) {
+      if (e instanceof InputError) c.ctx.fail(e.field, e.message.slice(e.field.length + 2));
+      else throw e;
+    }
+  }
   return {
-    feedstock: c.str('feedstock'),
+    feedstock,
     rate_kg_d: c.qty('rate', 'kg/d', null, { min: 0 }),
     existing: c.bool('existing', false),
     cost_gbp_t: c.money('cost_per_t', 't', 0, { min: -1000, max: 1000 }),
   };
 }
+
+/** ADM1 constants that must be strictly positive: half-saturation and inhibition constants, Henry and transfer constants. */
+const MUST_BE_POSITIVE = (name: string): boolean => /^K_(S|I|H)_/.test(name) || ['k_L_a', 'k_p', 'R', 'T_base', 'P_atm'].includes(name);
 
 function readDigester(d: Reader, required: boolean): DigesterSpecScenario {
   d.only(['V_liq', 'V_gas', 'T', 'feed_TS', 'pasteurisation', 'ambient_T', 'heat_loss', 'gate_fee_per_t', 'annual_cost', 'parameters']);
@@ -271,8 +290,16 @@ function readDigester(d: Reader, required: boolean): DigesterSpecScenario {
   const parameters: Record<string, number> = {};
   const pr = d.sub('parameters');
   try {
-    checkParameters(pr.field('').slice(0, -1), pr.obj);
+    const field = pr.field('').slice(0, -1);
+    checkParameters(field, pr.obj);
     for (const [k, v] of Object.entries(pr.obj)) parameters[k] = v as number;
+    // Constants that divide or scale a rate: zero is not a weak effect but a broken model (K_I_nh3 = 0 inhibits
+    // acetoclasts completely and the digester sours to pH 4.7).
+    for (const [k, v] of Object.entries(parameters)) {
+      if (MUST_BE_POSITIVE(k) && !(v > 0)) expected(`${field}.${k}`, `a value > 0 (${parameterDef(k)?.unit ?? ''}; default ${parameterDef(k)?.value})`, v);
+    }
+    // The whole set as the engine will see it: yields and fractions in [0, 1], fraction groups summing to 1, pH limits in order.
+    if (Object.keys(parameters).length) checkParameterSet(field, { ...defaultParameters(), ...parameters } as Record<string, number>);
   } catch (e) {
     if (e instanceof InputError) d.ctx.fail(e.field, e.message.slice(e.field.length + 2));
     else throw e;
