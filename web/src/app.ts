@@ -86,7 +86,11 @@ export class AdsimApp extends LitElement {
     if (!this.store || !location.hash.startsWith('#s=')) return;
     try {
       const json = readShareFragment(location.hash);
-      if (json) this.store.add(json);
+      if (json) {
+        const same = this.store.findSame(json);
+        if (same) this.store.select(same.id);
+        else this.store.add(json);
+      }
     } catch (e) {
       this.store.notice = { kind: 'error', text: `The shared link could not be read: ${e instanceof Error ? e.message : String(e)}` };
     }

@@ -30,8 +30,11 @@ export function loadSaved(storage: Storage): { state?: SavedState; warning?: str
     if (data.schema !== STORE_SCHEMA || !Array.isArray(data.scenarios)) throw new Error(`unknown saved-data version ${JSON.stringify(data.schema)}`);
     return { state: { scenarios: data.scenarios, baselineId: data.baselineId, compareIds: Array.isArray(data.compareIds) ? data.compareIds : [] } };
   } catch (e) {
-    const aside = `${STORE_KEY}.unreadable-${Date.now()}`;
-    storage.setItem(aside, raw);
+    // One copy per distinct unreadable content: a reload with the same broken data must not pile up copies.
+    const existing = Array.from({ length: storage.length }, (_, i) => storage.key(i))
+      .find((k): k is string => !!k && k.startsWith(`${STORE_KEY}.unreadable-`) && storage.getItem(k) === raw);
+    const aside = existing ?? `${STORE_KEY}.unreadable-${Date.now()}`;
+    if (!existing) storage.setItem(aside, raw);
     return { warning: `Saved scenarios could not be read (${e instanceof Error ? e.message : String(e)}); they were kept under "${aside}".` };
   }
 }
@@ -47,15 +50,17 @@ export function exportJson(scenarios: ScenarioJson[]): string {
 
 /**
  * Brings a scenario from an older schema to the current one, or says why it cannot.
- * Version 0 (files before the schema field existed) had the same fields: adding the schema tag migrates it.
+ * Version 0 (files before the schema field existed, or tagged "adsim-scenario/0") had the same fields: setting the schema
+ * tag migrates it.
  */
 export function migrateScenario(json: unknown, where: string): ScenarioJson {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`${where}: not a scenario (expected a JSON object)`);
   const s = json as ScenarioJson;
   if (s.schema === SCENARIO_SCHEMA) return s;
-  if (s.schema === undefined) {
+  if (s.schema === undefined || s.schema === 'adsim-scenario/0') {
     if (!('areas' in s) && !('name' in s)) throw new Error(`${where}: not a scenario (no "schema", "name" or "areas" field)`);
-    return { schema: SCENARIO_SCHEMA, ...s };
+    const { schema: _old, ...rest } = s;
+    return { schema: SCENARIO_SCHEMA, ...rest };
   }
   const m = /^adsim-scenario\/(\d+)$/.exec(String(s.schema));
   if (m && Number(m[1]) > 1) throw new Error(`${where}: written for scenario schema version ${m[1]}, newer than this app reads (1); update adsim`);

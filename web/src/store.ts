@@ -22,6 +22,20 @@ export interface RunState {
   input: string;
   /** Time from submit to result, ms (what the user waits). */
   ms?: number;
+  /** The result this one replaced, so a rerun can show what a change did. */
+  previous?: ScenarioResultLike;
+}
+
+/**
+ * A failed run in a sentence a user can act on: a solver breakdown ("step size underflow", NaN, too many steps) comes
+ * from inputs the model cannot integrate, usually a parameter far outside its range; the raw text follows as detail.
+ */
+export function plainRunError(message: string): string {
+  if (/step size underflow|step-underflow|non-finite|\bNaN\b|max(imum)?[- ]steps|singular|odex ended/i.test(message)) {
+    const detail = message.length > 160 ? `${message.slice(0, 157)}…` : message;
+    return `The simulation could not be solved with these inputs: the digester model broke down numerically. This usually means a model parameter or input is far outside its usual range; check the values you changed. (Solver: ${detail})`;
+  }
+  return message;
 }
 
 export interface ProjectionState extends Omit<RunState, 'result'> {
@@ -77,6 +91,16 @@ export function validate(json: ScenarioJson): Issue[] {
     const field = (e as { field?: string }).field ?? '';
     return [{ field, message: e instanceof Error ? e.message : String(e) }];
   }
+}
+
+/** JSON with object keys sorted, so two scenarios with the same content compare equal whatever their key order. */
+export function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
 }
 
 let seq = 0;
@@ -191,6 +215,12 @@ export class ScenarioStore extends EventTarget {
     return id;
   }
 
+  /** The saved scenario with exactly this content (name included), if any. */
+  findSame(json: ScenarioJson): SavedScenario | undefined {
+    const c = canonical(json);
+    return this.scenarios.find((s) => canonical(s.json) === c);
+  }
+
   addBundled(file: string): string {
     const json = this.bundled[file];
     if (!json) throw new Error(`no bundled scenario ${file}`);
@@ -273,7 +303,9 @@ export class ScenarioStore extends EventTarget {
     this.jobs.get(id)?.cancel();
     const input = JSON.stringify(s.json);
     const t0 = this.now();
-    const state: RunState = { status: 'queued', progress: 0, input };
+    const old = this.runs[id];
+    const previous = old?.status === 'done' ? old.result : old?.previous;
+    const state: RunState = { status: 'queued', progress: 0, input, ...(previous ? { previous } : {}) };
     this.runs[id] = state;
     const job = this.runner.run(s.json, (p) => {
       if (this.runs[id] !== state) return;
@@ -283,11 +315,11 @@ export class ScenarioStore extends EventTarget {
     });
     this.jobs.set(id, job);
     job.promise.then(
-      (result) => { if (this.runs[id] === state) this.runs[id] = { status: 'done', progress: 1, result, input, ms: this.now() - t0 }; },
+      (result) => { if (this.runs[id] === state) this.runs[id] = { status: 'done', progress: 1, result, input, ms: this.now() - t0, ...(previous ? { previous } : {}) }; },
       (e: Error) => {
         if (this.runs[id] !== state) return;
         const cancelled = e?.name === 'CancelledError';
-        this.runs[id] = { status: cancelled ? 'cancelled' : 'error', progress: state.progress, input, ...(cancelled ? {} : { error: e?.message ?? String(e) }) };
+        this.runs[id] = { status: cancelled ? 'cancelled' : 'error', progress: state.progress, input, ...(previous ? { previous } : {}), ...(cancelled ? {} : { error: plainRunError(e?.message ?? String(e)) }) };
       },
     ).finally(() => {
       if (this.jobs.get(id) === job) this.jobs.delete(id);
@@ -413,10 +445,20 @@ export class ScenarioStore extends EventTarget {
       this.changed();
       return { ok: false, message };
     }
+    // A scenario identical to a saved one (e.g. an export re-imported after the bundled ones were seeded again) is not
+    // added a second time: it would only reappear as "name (2)".
     let last = '';
-    for (const j of list) last = this.add(j);
+    let added = 0;
+    for (const j of list) {
+      const same = this.findSame(j);
+      if (same) { last = same.id; continue; }
+      last = this.add(j);
+      added++;
+    }
     this.selectedId = last;
-    const message = `Imported ${list.length} scenario${list.length === 1 ? '' : 's'} from ${fileName}.`;
+    const skipped = list.length - added;
+    const plural = (n: number) => `${n} scenario${n === 1 ? '' : 's'}`;
+    const message = `Imported ${plural(added)} from ${fileName}${skipped ? `; ${plural(skipped)} already saved here (identical) ${skipped === 1 ? 'was' : 'were'} not added again` : ''}.`;
     this.notice = { kind: 'info', text: message };
     this.changed();
     return { ok: true, message };
