@@ -75,9 +75,30 @@ export class AdsimChart extends LitElement {
     this.chart = undefined;
   }
 
-  savePng(): void {
+  /** The chart as a PNG with its title drawn above it (a saved image travels without the page's caption). */
+  pngDataUrl(): string | undefined {
     const canvas = this.renderRoot.querySelector('canvas');
-    if (canvas) downloadUrl(this.file, canvas.toDataURL('image/png'));
+    if (!canvas) return undefined;
+    const ratio = canvas.width / Math.max(1, canvas.clientWidth || canvas.width);
+    const band = Math.round(30 * ratio);
+    const out = document.createElement('canvas');
+    out.width = canvas.width;
+    out.height = canvas.height + band;
+    const ctx = out.getContext('2d');
+    if (!ctx) return canvas.toDataURL('image/png');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.fillStyle = '#1a1a1a';
+    ctx.font = `600 ${Math.round(16 * ratio)}px system-ui, sans-serif`;
+    ctx.textBaseline = 'middle';
+    ctx.fillText(this.label, Math.round(8 * ratio), band / 2, out.width - 16 * ratio);
+    ctx.drawImage(canvas, 0, band);
+    return out.toDataURL('image/png');
+  }
+
+  savePng(): void {
+    const url = this.pngDataUrl();
+    if (url) downloadUrl(this.file, url);
   }
 }
 customElements.define('adsim-chart', AdsimChart);

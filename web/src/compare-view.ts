@@ -7,7 +7,7 @@ import type { ScenarioResultLike } from '../../src/worker/engine.js';
 import { act } from './action.js';
 import './chart.js';
 import { downloadText, slug, toCsv } from './download.js';
-import { CARBON_BARS, ENERGY_BARS, MONEY_BARS, fmt, fmtSigned, isMainMetric, metricsFor, type MetricDef } from './metrics.js';
+import { CARBON_BARS, ENERGY_BARS, MONEY_BARS, fmt, fmtSigned, isMainMetric, metricsFor, type BarDef, type MetricDef } from './metrics.js';
 import { colour, dash } from './palette.js';
 import { BIOGAS, FREE_NH3, METHANE, PH, annualOf, dailyColumns, findSeries, yearWindow } from './series.js';
 import type { ScenarioStore } from './store.js';
@@ -30,6 +30,7 @@ export class CompareView extends LitElement {
     .base { font-size: 0.75rem; color: #555; display: block; }
     .diff { display: block; font-size: 0.8rem; }
     .warn { font-size: 0.85rem; }
+    .note { font-size: 0.8rem; color: #444; margin: 0 0 0.25rem; }
   `];
 
   constructor() {
@@ -127,49 +128,68 @@ export class CompareView extends LitElement {
   }
 
   private charts(done: Col[]): TemplateResult {
+    // A scenario adding dog waste to an existing plant reports the dog waste's increment in the table, but the digester
+    // (and so its daily gas) is the whole plant: the chart says so in the series name rather than mix the two bases.
+    const wholePlant = (c: Col) => {
+      const a = annualOf(c.result);
+      return (a.methane_plant_total_Nm3 ?? 0) > 1.01 * (a.methane_Nm3 ?? 0);
+    };
     const lines = (pats: RegExp[], suffix = '') => done.flatMap((c, i) => {
       const s = findSeries(c.result, pats);
       if (!s) return [];
       const [from, to] = yearWindow(c.result, s.values.length);
       const y = Array.from(s.values).slice(from, to);
-      return [{ label: c.name + suffix, x: y.map((_, k) => k + 1), y, i }];
+      return [{ label: c.name + suffix, x: y.map((_, k) => k + 1), y, i, whole: wholePlant(c) }];
     });
-    const gas = [...lines(BIOGAS, ' biogas'), ...lines(METHANE, ' methane').map((l) => ({ ...l, i: l.i + done.length }))];
+    const gasLabel = <T extends { label: string; whole: boolean }>(l: T): T => (l.whole ? { ...l, label: `${l.label} (whole plant)` } : l);
+    const gas = [...lines(BIOGAS, ' biogas').map(gasLabel), ...lines(METHANE, ' methane').map(gasLabel).map((l) => ({ ...l, i: l.i + done.length }))];
+    const anyWhole = done.some(wholePlant);
     const ph = lines(PH);
     const nh3 = lines(FREE_NH3);
     const limit = DEFAULTS.free_nh3_warn_mgN_L.value;
     const xMax = Math.max(1, ...nh3.map((l) => l.x[l.x.length - 1] ?? 1));
     // The model's own constant (what drives its inhibition warnings) beside the literature limit for unacclimated
-    // digesters: the two differ by ~6x, and the reader should see both.
-    const KI = done.map((c) => c.result?.run?.parameters?.K_I_nh3).find((x) => typeof x === 'number') ?? parameterDef('K_I_nh3')!.value;
-    const KI_mg = Math.round(KI * 14000);
+    // digesters: the two differ by ~6x, and the reader should see both. Scenarios may set their own K_I_nh3 (an
+    // acclimated plant): one line per distinct value, named after the scenarios that use it.
+    const byKI = new Map<number, string[]>();
+    for (const c of done) {
+      if (!findSeries(c.result, FREE_NH3)) continue;
+      const k = c.result?.run?.parameters?.K_I_nh3;
+      const KI_mg = Math.round((typeof k === 'number' ? k : parameterDef('K_I_nh3')!.value) * 14000);
+      byKI.set(KI_mg, [...(byKI.get(KI_mg) ?? []), c.name]);
+    }
+    const kiLines = [...byKI].map(([KI_mg, names]) => ({
+      label: `ADM1 K_I_nh3 = ${KI_mg} mg N/L${byKI.size > 1 || names.length < nh3.length ? ` (${names.join(', ')})` : ''}: acetoclasts at half rate in the model`,
+      x: [0, xMax], y: [KI_mg, KI_mg], i: 0, threshold: 'model' as const,
+    }));
     const nh3Chart = nh3.length ? [...nh3,
       { label: `unacclimated digesters inhibited above ~${limit} mg N/L (literature)`, x: [0, xMax], y: [limit, limit], i: 0, threshold: true as const },
-      { label: `ADM1 K_I_nh3 = ${KI_mg} mg N/L (acetoclasts at half rate in the model)`, x: [0, xMax], y: [KI_mg, KI_mg], i: 0, threshold: 'model' as const }] : [];
-    const group = (title: string, keys: string[], unit: string, scale = 1): ChartConfiguration | undefined => {
-      if (!keys.length) return undefined;
+      ...kiLines] : [];
+    const group = (title: string, bars: BarDef[], unit: string, scale = 1): ChartConfiguration | undefined => {
+      if (!bars.length) return undefined;
       return {
         type: 'bar',
         data: {
-          labels: keys.map((k) => k.replace(/_/g, ' ')),
-          datasets: done.map((c, i) => ({ label: c.name, data: keys.map((k) => (annualOf(c.result)[k] ?? 0) / scale), backgroundColor: colour(i), borderColor: '#000', borderWidth: 0.5 })),
+          labels: bars.map((b) => b.label),
+          datasets: done.map((c, i) => ({ label: c.name, data: bars.map((b) => (b.sign * (annualOf(c.result)[b.key] ?? 0)) / scale), backgroundColor: colour(i), borderColor: '#000', borderWidth: 0.5 })),
         },
         options: { plugins: { legend: { position: 'bottom' }, title: { display: false, text: title } }, scales: { y: { title: { display: true, text: unit } } } },
       };
     };
     const has = new Set(done.flatMap((c) => Object.keys(annualOf(c.result))));
-    const energy = group('Annual energy', ENERGY_BARS.filter((k) => has.has(k)), 'MWh per year', 1000);
-    const carbon = group('Annual carbon', CARBON_BARS.filter((k) => has.has(k)), 't CO2e per year (positive = emitted)');
-    const money = group('Annual money', MONEY_BARS.filter((k) => has.has(k)), '£ per year (positive = cost)');
-    const fig = (id: string, title: string, cfg: ChartConfiguration | undefined) => cfg ? html`<figure>
-      <figcaption>${title}</figcaption><adsim-chart id=${id} label=${title} file=${`${id}.png`} .config=${cfg}></adsim-chart></figure>` : nothing;
+    const energy = group('Annual energy', ENERGY_BARS.filter((b) => has.has(b.key)), 'MWh per year', 1000);
+    const carbon = group('Annual carbon', CARBON_BARS.filter((b) => has.has(b.key)), 't CO2e per year');
+    const money = group('Annual money', MONEY_BARS.filter((b) => has.has(b.key)), '£ per year');
+    const fig = (id: string, title: string, cfg: ChartConfiguration | undefined, note?: string) => cfg ? html`<figure>
+      <figcaption>${title}</figcaption>${note ? html`<p class="note">${note}</p>` : nothing}<adsim-chart id=${id} label=${title} file=${`${id}.png`} .config=${cfg}></adsim-chart></figure>` : nothing;
     return html`<div class="charts">
-      ${fig('chart-gas', 'Daily biogas and methane (Nm3/d)', gas.length ? this.line('Daily gas', 'Nm3 per day', gas) : undefined)}
+      ${fig('chart-gas', anyWhole ? 'Daily biogas and methane (Nm3/d; whole plant where marked)' : 'Daily biogas and methane (Nm3/d)', gas.length ? this.line('Daily gas', 'Nm3 per day', gas) : undefined,
+        anyWhole ? 'Where dog waste joins an existing plant, the lines are the whole plant\'s gas; the table counts only the gas the dog waste adds.' : undefined)}
       ${fig('chart-ph', 'pH in the digester', ph.length ? this.line('pH', 'pH', ph) : undefined)}
       ${fig('chart-nh3', 'Free ammonia and the inhibition threshold', nh3Chart.length ? this.line('Free ammonia', 'mg N/L', nh3Chart) : undefined)}
       ${fig('chart-energy', 'Annual energy', energy)}
-      ${fig('chart-carbon', 'Annual carbon', carbon)}
-      ${fig('chart-money', 'Annual money', money)}
+      ${fig('chart-carbon', 'Annual carbon (t CO2e)', carbon, 'Emissions above zero, emissions avoided below; the bars add up to the net.')}
+      ${fig('chart-money', 'Annual money (£)', money, 'Costs above zero, income below; the bars add up to the net cost.')}
     </div>`;
   }
 
@@ -188,7 +208,8 @@ export class CompareView extends LitElement {
       rows.push([m.key, m.unit, ...cols.map((c) => annualOf(c.result)[m.key]),
         ...cols.filter((c) => c.id !== st.baselineId).map((c) => (annualOf(c.result)[m.key] !== undefined && base?.[m.key] !== undefined ? annualOf(c.result)[m.key]! - base[m.key]! : undefined))]);
     }
-    downloadText('adsim-annual.csv', toCsv(rows), 'text/csv');
+    // Four significant figures: the table shows three, and the model is not known better than that.
+    downloadText('adsim-annual.csv', toCsv(rows, 4), 'text/csv');
   }
 
   private exportDaily(done: Col[]): void {

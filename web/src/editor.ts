@@ -85,7 +85,10 @@ export class ScenarioEditor extends LitElement {
     if (r.status === 'error') return html`<span class="error">Run failed: ${r.error}</span>`;
     if (r.status === 'cancelled') return html`<span class="muted">Run cancelled.</span>`;
     const stale = this.store!.isStale(s.id);
-    return html`<span class="muted">Result ready${r.ms !== undefined ? ` in ${Math.round(r.ms)} ms` : ''}${stale ? ' (the scenario has changed since; rerunning)' : ''}.</span>`;
+    // An edit reruns the scenario only once every field is valid: say so rather than promise a rerun that is not coming.
+    const invalid = (this.store!.issues[s.id]?.length ?? 0) > 0;
+    const note = !stale ? '' : invalid ? ' (the scenario has changed since; it will rerun when every field is valid)' : ' (the scenario has changed since; rerunning)';
+    return html`<span class="muted">Result ready${r.ms !== undefined ? ` in ${Math.round(r.ms)} ms` : ''}${note}.</span>`;
   }
 
   private section(sec: SectionDef): TemplateResult {
@@ -117,9 +120,9 @@ export class ScenarioEditor extends LitElement {
       const v = typeof value === 'string' ? value : '';
       input = html`<select id=${common.id} aria-describedby=${common.describedby} aria-invalid=${issue ? 'true' : 'false'}
         @change=${(e: Event) => set(coerce(f.kind, (e.target as HTMLSelectElement).value))}>
-        <option value="" ?selected=${v === ''}>(default${d ? `: ${d.value}` : ''})</option>
+        <option value="" ?selected=${v === ''}>${f.required ? '(choose)' : `(default${d ? `: ${d.value}` : ''})`}</option>
         ${f.options!.map((o) => html`<option value=${o} ?selected=${v === o}>${o}</option>`)}
-        ${value !== undefined && typeof value !== 'string' ? html`<option selected value="">${JSON.stringify(value)}</option>` : nothing}
+        ${value !== undefined && (typeof value !== 'string' || (v !== '' && !f.options!.includes(v))) ? html`<option selected value=${v}>${typeof value === 'string' ? value : JSON.stringify(value)}</option>` : nothing}
       </select>`;
     } else if (f.kind === 'bool') {
       input = html`<input type="checkbox" id=${common.id} aria-describedby=${common.describedby} .checked=${value === true || (typeof value === 'object' && value !== null)}

@@ -1,5 +1,6 @@
 // The scenario form: every field of the scenario file with its label, unit, control kind and the default it falls back on.
 import { DEFAULTS, type DefaultName } from '../../src/scenario/defaults.js';
+import { FEEDSTOCKS } from '../../models/feedstocks/index.js';
 
 export type FieldKind = 'text' | 'textarea' | 'qty' | 'count' | 'fraction' | 'money' | 'choice' | 'bool';
 
@@ -43,7 +44,7 @@ export const SECTIONS: SectionDef[] = [
   ] },
   { title: 'Collection', fields: [
     { key: 'collection.frequency', label: 'Frequency', kind: 'choice', options: ['twice-weekly', 'weekly', 'fortnightly'], def: lit('weekly') },
-    { key: 'collection.first_day', label: 'First collection day', kind: 'count', unit: 'day of week (0-6)', def: lit('0') },
+    { key: 'collection.first_day', label: 'First collection day', kind: 'count', unit: 'day of the run, 0-364 (0 = first day)', def: lit('0') },
     { key: 'collection.round_length', label: 'Round length', kind: 'qty', unit: 'km', def: 'round_km' },
     { key: 'collection.distance_to_site', label: 'Distance to site', kind: 'qty', unit: 'km', def: 'distance_to_site_km' },
     { key: 'collection.fuel', label: 'Vehicle fuel use', kind: 'qty', unit: 'L/100 km', def: 'fuel_L_100km' },
@@ -59,7 +60,7 @@ export const SECTIONS: SectionDef[] = [
     { key: 'storage.tank_vs_loss', label: 'VS loss in the tank', kind: 'fraction', unit: 'per day', def: 'tank_vs_loss_per_d' },
   ] },
   { title: 'Co-substrates', list: 'co_substrates', fields: [
-    { key: 'feedstock', label: 'Feedstock', kind: 'text', required: true },
+    { key: 'feedstock', label: 'Feedstock', kind: 'choice', options: FEEDSTOCKS.map((f) => f.id), required: true },
     { key: 'rate', label: 'Rate', kind: 'qty', unit: 'kg/d or "2 t/week"', required: true },
     { key: 'existing', label: 'Already digested today', kind: 'bool', def: lit('no') },
     { key: 'cost_per_t', label: 'Cost per tonne', kind: 'money', unit: 'GBP/t', def: lit('0') },
@@ -123,4 +124,14 @@ export function coerce(kind: FieldKind, raw: string | boolean): unknown {
   if (t === '') return undefined;
   if (kind === 'text' || kind === 'textarea' || kind === 'choice') return raw;
   return /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(t) ? Number(t) : t;
+}
+
+/** A field path in words for people: "areas[0].faeces_per_dog" -> "Faeces per dog (area 1)"; unknown paths unchanged. */
+export function fieldLabel(path: string): string {
+  const m = /^(areas|co_substrates)\[(\d+)\]\.(.+)$/.exec(path);
+  if (m) {
+    const f = SECTIONS.find((s) => s.list === m[1])?.fields.find((x) => x.key === m[3]);
+    return f ? `${f.label} (${m[1] === 'areas' ? 'area' : 'co-substrate'} ${Number(m[2]) + 1})` : path;
+  }
+  return SECTIONS.filter((s) => !s.list).flatMap((s) => s.fields).find((x) => x.key === path)?.label ?? path;
 }

@@ -1,9 +1,27 @@
 // <model-view>: the researcher's view of ADM1: every parameter grouped, with unit, default and source; change and rerun.
 import { LitElement, css, html, nothing } from 'lit';
 import { PARAMETERS, type ParameterGroup } from '../../models/adm1/parameters.js';
+import type { ScenarioResultLike } from '../../src/worker/engine.js';
 import { act } from './action.js';
+import { fmt } from './metrics.js';
+import type { Issue } from './store.js';
 import type { ScenarioStore } from './store.js';
 import { shared } from './styles.js';
+
+/** What a parameter change did to the headline results, before -> after (the figures a researcher checks first). */
+const EFFECTS: Array<{ label: string; unit: string; get: (r: ScenarioResultLike) => number | null | undefined }> = [
+  { label: 'Methane', unit: 'Nm3/yr', get: (r) => r.annual.methane_Nm3 },
+  { label: 'Electricity exported', unit: 'kWh/yr', get: (r) => r.annual.electricity_net_kWh },
+  { label: 'Lowest pH', unit: '', get: (r) => r.stability.pH_min },
+  { label: 'Highest free ammonia', unit: 'mg N/L', get: (r) => r.stability.free_nh3_max_mgN_L },
+];
+
+/** The problem reported for a parameter: its own field, or a group it belongs to ("...f_ch_xc+f_pr_xc+..."). */
+function issueFor(issues: Issue[], name: string): Issue | undefined {
+  const prefix = 'digester.parameters.';
+  return issues.find((i) => i.field === prefix + name)
+    ?? issues.find((i) => i.field.startsWith(prefix) && i.field.slice(prefix.length).split('+').includes(name));
+}
 
 const GROUPS: ParameterGroup[] = ['biochemical', 'inhibition', 'stoichiometric', 'composition', 'physicochemical'];
 
@@ -20,6 +38,7 @@ export class ModelView extends LitElement {
     tr.changed td { background: #fff6e0; }
     details { margin-bottom: 0.5rem; }
     summary { font-weight: 600; cursor: pointer; }
+    table.effects { margin: 0.5rem 0 1rem; }
   `];
 
   constructor() {
@@ -35,15 +54,19 @@ export class ModelView extends LitElement {
     const overrides = ((s.json.digester as Record<string, unknown> | undefined)?.parameters ?? {}) as Record<string, number>;
     const f = this.filter.toLowerCase();
     const r = st.runs[s.id];
+    const issues = (st.issues[s.id] ?? []).filter((i) => i.field.startsWith('digester.parameters'));
     return html`
       <h2>Model: ADM1 (BSM2) parameters for “${String(s.json.name)}”</h2>
       <p class="muted">Kinetic parameters are the benchmark's 35 °C values; only the physico-chemical constants follow the temperature. A changed value is saved in the scenario (<code>digester.parameters</code>).</p>
       <div class="row no-print">
         <label for="pfilter">Find</label><input id="pfilter" type="search" .value=${this.filter} @input=${(e: Event) => { this.filter = (e.target as HTMLInputElement).value; }}>
-        <button type="button" class="primary" @click=${() => act(this, 'run', s.id)}>Rerun with these parameters</button>
+        <button type="button" class="primary" ?disabled=${issues.length > 0} @click=${() => act(this, 'run', s.id)}>Rerun with these parameters</button>
         <button type="button" ?disabled=${Object.keys(overrides).length === 0} @click=${() => act(this, 'setField', s.id, 'digester.parameters', undefined)}>Reset all to defaults</button>
-        <span role="status">${r?.status === 'running' || r?.status === 'queued' ? html`running <progress max="1" .value=${r.progress}></progress>` : r?.status === 'done' ? html`result ready (${Object.keys(overrides).length} parameter${Object.keys(overrides).length === 1 ? '' : 's'} changed)` : r?.status === 'error' ? html`<span class="error">${r.error}</span>` : nothing}</span>
+        <span role="status">${r?.status === 'running' || r?.status === 'queued' ? html`running <progress max="1" .value=${r.progress}></progress>` : r?.status === 'done' ? html`result ready (${Object.keys(overrides).length} parameter${Object.keys(overrides).length === 1 ? '' : 's'} changed from the defaults)${st.isStale(s.id) ? ' · parameters changed since: rerun to see their effect' : ''}` : nothing}</span>
       </div>
+      ${r?.status === 'error' ? html`<p class="error" role="alert" id="model-error">Run failed: ${r.error}</p>` : nothing}
+      ${issues.length ? html`<p class="error" role="alert">Fix the marked parameter${issues.length > 1 ? 's' : ''} before rerunning: ${issues.map((i) => i.message).join(' ')}</p>` : nothing}
+      ${r?.status === 'done' && r.result ? this.effects(r.result, r.previous) : nothing}
       ${GROUPS.map((g) => {
         const ps = PARAMETERS.filter((p) => p.group === g && (!f || p.name.toLowerCase().includes(f) || p.description.toLowerCase().includes(f)));
         if (!ps.length) return nothing;
@@ -52,7 +75,7 @@ export class ModelView extends LitElement {
           <tbody>${ps.map((p) => {
             const v = overrides[p.name];
             const id = `p-${p.name}`;
-            const issue = (st.issues[s.id] ?? []).find((i) => i.field === `digester.parameters.${p.name}`);
+            const issue = issueFor(issues, p.name);
             return html`<tr class=${v !== undefined ? 'changed' : ''}><td><label for=${id}><code>${p.name}</code></label></td>
               <td class="desc">${p.description}<div class="src">${p.source}${p.range ? ` · range ${p.range[0]}-${p.range[1]}` : ''}</div></td>
               <td>${p.unit}</td><td>${p.value}</td>
@@ -63,6 +86,21 @@ export class ModelView extends LitElement {
                 }}><div class="error" id="${id}-e">${issue?.message ?? ''}</div></td></tr>`;
           })}</tbody></table></details>`;
       })}`;
+  }
+
+  /** The last run's headline figures, with the run before it when there is one (what the change did). */
+  private effects(now: ScenarioResultLike, before: ScenarioResultLike | undefined) {
+    const num = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+    return html`<table class="effects" aria-label="Effect of the last rerun"><thead><tr><th scope="col" class="desc">Result</th>
+      ${before ? html`<th scope="col">Before</th>` : nothing}<th scope="col">${before ? 'After' : 'Now'}</th>${before ? html`<th scope="col">Change</th>` : nothing}</tr></thead>
+      <tbody>${EFFECTS.map((e) => {
+        const a = num(e.get(now));
+        const b = before ? num(e.get(before)) : undefined;
+        const d = a !== undefined && b !== undefined ? a - b : undefined;
+        const pct = d !== undefined && b ? ` (${d >= 0 ? '+' : '−'}${fmt(Math.abs((100 * d) / b))} %)` : '';
+        return html`<tr><th scope="row" class="desc">${e.label}${e.unit ? html` <span class="muted">(${e.unit})</span>` : nothing}</th>
+          ${before ? html`<td>${fmt(b)}</td>` : nothing}<td>${fmt(a)}</td>${before ? html`<td>${d === undefined ? '–' : d === 0 ? 'no change' : `${d > 0 ? '+' : '−'}${fmt(Math.abs(d))}${pct}`}</td>` : nothing}</tr>`;
+      })}</tbody></table>`;
   }
 }
 customElements.define('model-view', ModelView);

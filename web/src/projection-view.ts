@@ -1,6 +1,9 @@
 // <projection-view>: the councillors' page: a multi-year projection in big plain numbers, with ranges, printable on A4.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import pkg from '../../package.json';
+import { MODEL_NAME, MODEL_VERSION } from '../../models/adm1/parameters.js';
 import { act } from './action.js';
+import { fieldLabel } from './fields.js';
 import { fmt } from './metrics.js';
 import type { FigureRange, RangedFigure } from '../../src/analysis/projection-ranges.js';
 import type { RangeState, ScenarioStore } from './store.js';
@@ -20,12 +23,23 @@ const scaled = (y: Year): Record<Headline, number> => ({
 });
 const tonnes = (x: number) => `${fmt(Math.abs(x))} t ${x >= 0 ? 'saved' : 'added'}`;
 const pounds = (x: number) => `£${fmt(Math.abs(x))} ${x >= 0 ? 'saved' : 'extra cost'}`;
+/** Homes are counted in whole homes: "99.8 to 194 homes" reads as false precision. */
+const homes = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : fmt(Math.round(x)));
+/** The years box: a whole number of years, 1 to 30. */
+export const MAX_YEARS = 30;
+export function readYears(text: string): { years?: number; error?: string } {
+  const t = text.trim();
+  const n = Number(t);
+  if (t === '' || !Number.isInteger(n) || n < 1 || n > MAX_YEARS) return { error: `Years must be a whole number from 1 to ${MAX_YEARS}; got ${t === '' ? 'nothing' : JSON.stringify(t)}.` };
+  return { years: n };
+}
 
 export class ProjectionView extends LitElement {
-  static override properties = { store: { attribute: false }, rev: { type: Number }, years: { state: true } };
+  static override properties = { store: { attribute: false }, rev: { type: Number }, yearsText: { state: true } };
   declare store?: ScenarioStore;
   declare rev: number;
-  declare years: number;
+  /** What is in the years box, as typed (checked before a projection starts). */
+  declare yearsText: string;
 
   static override styles = [shared, css`
     .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; margin: 1rem 0; }
@@ -35,19 +49,29 @@ export class ProjectionView extends LitElement {
     .range { font-size: 0.95rem; }
     .say { font-size: 0.92rem; margin: 0.4rem 0 0; }
     .lede { font-size: 1.05rem; max-width: 48rem; }
+    .footer { font-size: 0.75rem; color: #555; border-top: 1px solid #ccc; margin-top: 1rem; padding-top: 0.25rem; }
     @media print {
-      :host { font-size: 11pt; }
-      .cards { grid-template-columns: 1fr 1fr; gap: 6mm; }
-      .big { font-size: 22pt; }
-      .card { border-width: 1px; }
-      table { font-size: 9pt; }
+      /* One A4 page for a typical projection: tighter type and spacing; a longer one breaks between blocks, not inside. */
+      :host { font-size: 9.5pt; }
+      h2 { font-size: 14pt; margin: 0 0 2mm; }
+      h3 { font-size: 11pt; margin: 3mm 0 1mm; }
+      p { margin: 1.5mm 0; }
+      .lede { font-size: 10.5pt; }
+      .cards { grid-template-columns: 1fr 1fr; gap: 3mm; margin: 2mm 0; }
+      .card { border-width: 1px; padding: 2mm 3mm; }
+      .big { font-size: 18pt; }
+      .say { font-size: 8.5pt; margin-top: 1mm; }
+      table { font-size: 8.5pt; }
+      p, table, .card, .footer { break-inside: avoid; }
+      h3 { break-after: avoid; }
+      .footer { font-size: 7.5pt; margin-top: 3mm; }
     }
   `];
 
   constructor() {
     super();
     this.rev = 0;
-    this.years = 5;
+    this.yearsText = '5';
   }
 
   override render() {
@@ -56,6 +80,7 @@ export class ProjectionView extends LitElement {
     if (!st || !s) return html`<p>Select a scenario first.</p>`;
     const p = st.projections[s.id];
     const busy = p && (p.status === 'queued' || p.status === 'running');
+    const y = readYears(this.yearsText);
     return html`
       <h2>Projection: ${String(s.json.name)}</h2>
       <div class="row no-print">
@@ -64,18 +89,38 @@ export class ProjectionView extends LitElement {
           ${st.scenarios.map((x) => html`<option value=${x.id} ?selected=${x.id === s.id}>${String(x.json.name)}</option>`)}
         </select>
         <label for="proj-years">Years</label>
-        <input id="proj-years" type="number" min="1" max="30" style="width:4rem" .value=${String(this.years)}
-          @change=${(e: Event) => { this.years = Math.max(1, Math.min(30, Math.round(Number((e.target as HTMLInputElement).value)) || 5)); }}>
-        <button type="button" class="primary" id="run-projection" ?disabled=${!!busy} @click=${() => act(this, 'project', s.id, this.years)}>Project</button>
+        <input id="proj-years" type="number" min="1" max=${MAX_YEARS} step="1" style="width:4rem" .value=${this.yearsText}
+          aria-invalid=${y.error ? 'true' : 'false'} aria-describedby="proj-years-e"
+          @input=${(e: Event) => { this.yearsText = (e.target as HTMLInputElement).value; }}
+          @change=${(e: Event) => { this.yearsText = (e.target as HTMLInputElement).value; }}>
+        <button type="button" class="primary" id="run-projection" ?disabled=${!!busy || !!y.error} @click=${() => { if (y.years) act(this, 'project', s.id, y.years); }}>Project</button>
         ${busy ? html`<progress max="1" .value=${p.progress} aria-label="projection progress"></progress>
           <button type="button" @click=${() => act(this, 'cancelProjection', s.id)}>Cancel</button>` : nothing}
         <button type="button" @click=${() => window.print()}>Print</button>
       </div>
+      <div class="error no-print" id="proj-years-e" role=${y.error ? 'alert' : nothing}>${y.error ?? nothing}</div>
       <div role="status" aria-live="polite">
         ${p?.status === 'error' ? html`<p class="error">The projection failed: ${p.error}</p>` : nothing}
         ${p?.status === 'cancelled' ? html`<p class="muted">Projection cancelled.</p>` : nothing}
       </div>
-      ${p?.status === 'done' && p.result ? this.summary(String(s.json.name), p.result.years as unknown as Year[], p.result.assumptions, st.ranges[s.id]) : html`<p class="muted">Choose the number of years and press Project.</p>`}`;
+      ${s.json.destination === 'today' ? this.reference(String(s.json.name), p?.status === 'done' ? p.result?.years as unknown as Year[] | undefined : undefined)
+        : p?.status === 'done' && p.result ? this.summary(String(s.json.name), p.result.years as unknown as Year[], p.result.assumptions, st.ranges[s.id]) : html`<p class="muted">Choose the number of years and press Project.</p>`}
+      ${p?.status === 'done' ? this.footer() : nothing}`;
+  }
+
+  /** Today's route is what every plan is measured against: projecting it against itself only gives zeros. */
+  private reference(name: string, years: Year[] | undefined): TemplateResult {
+    const last = years?.[years.length - 1];
+    return html`<p class="lede">“${name}” is today's route: the reference the plans are compared with. Its savings against
+      itself are zero by definition, so there is nothing to project here. Choose a plan with a digester to see what it would
+      change.</p>
+      ${last ? html`<p>For reference, in year ${years!.length} today's route handles ${fmt(last.dog_waste_collected_t)} tonnes of dog waste a year${last.cost_net_gbp !== undefined ? html` at a net cost of £${fmt(last.cost_net_gbp)} a year` : nothing}${last.co2e_net_t !== undefined ? html`, with ${fmt(last.co2e_net_t)} t CO2e a year` : nothing}.</p>` : nothing}`;
+  }
+
+  /** Printed with the page: when it was made, and by which version of the app and model. */
+  private footer(): TemplateResult {
+    const date = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    return html`<p class="footer">Made ${date} with adsim ${pkg.version}, model ${MODEL_NAME} ${MODEL_VERSION}. Figures are simulated estimates, not measurements.</p>`;
   }
 
   /** The range line under a big number: the last year's P10 to P90 once the Monte Carlo is done, its progress while it runs. */
@@ -97,15 +142,17 @@ export class ProjectionView extends LitElement {
     const estimates = assumptions.filter((a) => a.estimate);
     const rng = (key: Headline, text: (f: FigureRange) => string) => this.range(r, key, text);
     const res = r?.status === 'done' ? r.result : undefined;
+    // "When the rollout is complete" only where the plan grows: its bins or tonnage change over the years.
+    const grows = n > 1 && (years[0]!.bins !== last.bins || Math.abs((years[0]!.dog_waste_collected_t ?? 0) - (last.dog_waste_collected_t ?? 0)) > 1e-9);
     return html`
-      <p class="lede">In year ${n}${n > 1 ? ', when the rollout is complete' : ''}, collecting ${fmt(last.dog_waste_collected_t)} tonnes of dog waste a year,
+      <p class="lede">In year ${n}${grows ? ', when the rollout is complete' : ''}, collecting ${fmt(last.dog_waste_collected_t)} tonnes of dog waste a year,
         the plan “${name}” would, compared with sending the same waste where it goes today:</p>
       <div class="cards">
         <div class="card"><div class="big">${fmt(mid.el / 1000)} MWh</div><div class="what">of electricity a year</div>
           ${rng('el', (f) => `likely range ${fmt(f.p10 / 1000)} to ${fmt(f.p90 / 1000)} MWh`)}
           <p class="say">Electricity sent out after the plant's own use, with the engine efficiency and running time set in the scenario.</p></div>
-        <div class="card"><div class="big">${fmt(mid.homes)}</div><div class="what">homes' electricity</div>
-          ${rng('homes', (f) => `likely range ${fmt(f.p10)} to ${fmt(f.p90)} homes`)}
+        <div class="card"><div class="big">${homes(mid.homes)}</div><div class="what">homes' electricity</div>
+          ${rng('homes', (f) => `likely range ${homes(f.p10)} to ${homes(f.p90)} homes`)}
           <p class="say">That electricity equals the yearly use of this many typical homes (Ofgem's medium household unless the scenario says otherwise).</p></div>
         <div class="card"><div class="big">${fmt(Math.abs(mid.co2Saved))} t</div><div class="what">CO2e a year ${mid.co2Saved >= 0 ? 'saved' : 'added'}</div>
           ${rng('co2Saved', (f) => `likely between ${tonnes(f.p10)} and ${tonnes(f.p90)}`)}
@@ -117,12 +164,12 @@ export class ProjectionView extends LitElement {
       <p>Over all ${n} year${n > 1 ? 's' : ''}: ${fmt(sum('electricity_net_kWh') / 1000)} MWh of electricity, ${tonnes(co2Total)} of CO2e, ${pounds(moneyTotal)}.</p>
       <h3>Year by year</h3>
       <table aria-label="Projection by year"><thead><tr><th scope="col">Year</th><th scope="col">Bins</th><th scope="col">Dog waste (t)</th><th scope="col">Electricity (MWh)</th><th scope="col">Homes</th><th scope="col">CO2e saved (t)</th><th scope="col">Money saved (£)</th></tr></thead>
-        <tbody>${years.map((y, i) => html`<tr><td>${y.year ?? i + 1}</td><td>${fmt(y.bins)}</td><td>${fmt(y.dog_waste_collected_t)}</td><td>${fmt((y.electricity_net_kWh ?? 0) / 1000)}</td><td>${fmt(y.homes_equivalent)}</td><td>${fmt(scaled(y).co2Saved)}</td><td>${fmt(scaled(y).moneySaved)}</td></tr>`)}</tbody></table>
+        <tbody>${years.map((y, i) => html`<tr><td>${y.year ?? i + 1}</td><td>${fmt(y.bins)}</td><td>${fmt(y.dog_waste_collected_t)}</td><td>${fmt((y.electricity_net_kWh ?? 0) / 1000)}</td><td>${homes(y.homes_equivalent)}</td><td>${fmt(scaled(y).co2Saved)}</td><td>${fmt(scaled(y).moneySaved)}</td></tr>`)}</tbody></table>
       <h3>How sure is this?</h3>
       <p class="covers">${res
         ? `Each “likely” range runs from the 10th to the 90th percentile of ${res.ok} of ${res.samples} simulations of year ${n} (Latin hypercube, seed ${res.seed}, the same as adsim project) in which ${res.feedstockInputs ? 'how much methane the waste gives, how fast it breaks down and ' : ''}${res.defaultInputs} ${res.feedstockInputs ? 'other ' : ''}figures this scenario leaves at their defaults (such as bin fill, engine efficiency and prices) were each drawn from their published or estimated ranges.`
         : 'The ranges are worked out after the main figures by repeating the simulation with the uncertain inputs drawn from their ranges.'}</p>
-      <p>The biggest single unknown is how much methane dog waste gives: no standard laboratory value exists; 150 to 350 litres per kg of organic matter are plausible and 250 is used for the big numbers. Other figures the scenario did not set use published defaults${estimates.length ? html`; ${estimates.length} of them are estimates (${estimates.slice(0, 5).map((a) => a.field).join(', ')}${estimates.length > 5 ? ', …' : ''})` : ''}. Each year is simulated as a settled year; the start-up of new areas is not modelled.</p>`;
+      <p>The biggest single unknown is how much methane dog waste gives: no standard laboratory value exists; 150 to 350 litres per kg of organic matter are plausible and 250 is used for the big numbers. Other figures the scenario did not set use published defaults${estimates.length ? html`; ${estimates.length} of them are estimates (${estimates.slice(0, 5).map((a) => fieldLabel(a.field)).join('; ')}${estimates.length > 5 ? '; …' : ''})` : ''}. Each year is simulated as a settled year; the start-up of new areas is not modelled.</p>`;
   }
 }
 customElements.define('projection-view', ProjectionView);
