@@ -5,7 +5,7 @@ import type { ScenarioEditor } from '../web/src/editor.js';
 import type { ActionDetail } from '../web/src/action.js';
 import { ScenarioStore } from '../web/src/store.js';
 import { SECTIONS } from '../web/src/fields.js';
-import { bundled, fakeRunner } from './web.fakes.js';
+import { bundled, fakeResult, fakeRunner, flush } from './web.fakes.js';
 
 let store: ScenarioStore;
 let el: ScenarioEditor;
@@ -86,5 +86,30 @@ describe('<scenario-editor>', () => {
     el.rev++;
     await el.updateComplete;
     expect(q('.summary')!.textContent).toMatch(/colour: unknown field/);
+  });
+
+  it('after a run, an invalid edit says the scenario will rerun once valid (it does not promise a rerun)', async () => {
+    const id = store.selectedId!;
+    const runner = (store as unknown as { runner: ReturnType<typeof fakeRunner> }).runner;
+    store.run(id);
+    runner.jobs[0]!.resolve(fakeResult(store.byId(id)!.json));
+    await flush();
+    await type('f-areas-0-bins', '-1');
+    expect(q('.status')!.textContent).toMatch(/will rerun when every field is valid/);
+    expect(q('.status')!.textContent).not.toMatch(/rerunning/);
+    await type('f-areas-0-bins', '80');
+    expect(q('.status')!.textContent).toMatch(/rerunning/);
+  });
+
+  it('offers the library feedstocks as a list for a co-substrate', async () => {
+    store.setField(store.selectedId!, 'co_substrates', [{ feedstock: 'grass', rate: '1 t/week' }]);
+    el.rev++;
+    await el.updateComplete;
+    const sel = q<HTMLSelectElement>('[id="f-co-substrates-0-feedstock"]')!;
+    expect(sel.tagName).toBe('SELECT');
+    const opts = [...sel.options].map((o) => o.value);
+    expect(opts).toContain('garden-waste');
+    expect(opts).toContain('food-waste');
+    expect(sel.querySelector('option[selected]')!.getAttribute('value')).toBe('grass');
   });
 });

@@ -157,3 +157,89 @@ describe('ScenarioStore: import and export', () => {
     expect(readShareFragment(shareFragment(json))).toEqual(json);
   });
 });
+
+describe('ScenarioStore: QA round 2', () => {
+  it('re-importing an export after the saved data was cleared does not duplicate the bundled scenarios', () => {
+    const { store } = make();
+    const text = store.exportText();
+    localStorage.clear();
+    const fresh = make().store;   // seeds the bundled scenarios again
+    const names = fresh.scenarios.map((s) => s.json.name);
+    const r = fresh.importText(text, 'adsim-scenarios.json');
+    expect(r.ok).toBe(true);
+    expect(r.message).toMatch(/2 scenarios already saved here/);
+    expect(fresh.scenarios.map((s) => s.json.name)).toEqual(names);
+    // A changed scenario in the same file is still added.
+    const changed = { ...bundled['weekly-small-digester.json']!, name: 'Changed copy' };
+    expect(fresh.importText(JSON.stringify(changed)).ok).toBe(true);
+    expect(fresh.scenarios).toHaveLength(names.length + 1);
+  });
+
+  it('migrates a scenario tagged "adsim-scenario/0" the same way as one without a schema', () => {
+    const { store } = make();
+    const old = { ...bundled['weekly-small-digester.json']!, name: 'Old file', schema: 'adsim-scenario/0' };
+    const r = store.importText(JSON.stringify(old));
+    expect(r.ok).toBe(true);
+    expect(store.selected!.json.schema).toBe('adsim-scenario/1');
+    expect(store.selected!.json.name).toBe('Old file');
+  });
+
+  it('keeps one backup of the same unreadable saved data however often the page reloads', () => {
+    localStorage.setItem(STORE_KEY, '{broken');
+    make(); make(); make();
+    expect(Object.keys(localStorage).filter((k) => k.startsWith(`${STORE_KEY}.unreadable-`))).toHaveLength(1);
+  });
+
+  it('reports out-of-range values next to their field even where they are not used, and an unknown feedstock with the closest names', () => {
+    const { store } = make();
+    const id = store.addBundled('weekly-small-digester.json');
+    const fieldOf = () => store.issues[id]!.map((i) => i.field);
+    store.setField(id, 'areas[0].pickup_rate', 1.7);
+    expect(fieldOf()).toEqual(['areas[0].pickup_rate']);
+    store.setField(id, 'areas[0].pickup_rate', undefined);
+    store.setField(id, 'collection.first_day', 400);
+    expect(fieldOf()).toEqual(['collection.first_day']);
+    store.setField(id, 'collection.first_day', undefined);
+    store.setField(id, 'co_substrates', [{ feedstock: 'gras', rate: '1 t/week' }]);
+    expect(fieldOf()).toEqual(['co_substrates[0].feedstock']);
+    expect(store.issues[id]![0]!.message).toMatch(/unknown feedstock "gras"; did you mean grass/);
+    store.setField(id, 'co_substrates', undefined);
+    expect(store.issues[id]).toEqual([]);
+  });
+
+  it('rejects ADM1 parameters that break the model, naming the parameter', () => {
+    const { store } = make();
+    const id = store.addBundled('weekly-small-digester.json');
+    store.setField(id, 'digester.parameters.K_I_nh3', 0);
+    expect(store.issues[id]!.map((i) => i.field)).toEqual(['digester.parameters.K_I_nh3']);
+    expect(store.issues[id]![0]!.message).toMatch(/> 0/);
+    store.setField(id, 'digester.parameters.K_I_nh3', 0.01);
+    expect(store.issues[id]).toEqual([]);
+    store.setField(id, 'digester.parameters.Y_ac', 1.5);
+    expect(store.issues[id]![0]!.field).toBe('digester.parameters.Y_ac');
+    store.setField(id, 'digester.parameters.Y_ac', undefined);
+    store.setField(id, 'digester.parameters.f_ch_xc', 0.5);
+    expect(store.issues[id]![0]!.field).toMatch(/^digester\.parameters\..*f_ch_xc.*\+/);
+    expect(store.issues[id]![0]!.message).toMatch(/sum to 1/);
+  });
+
+  it('turns a solver breakdown into a plain sentence and keeps the previous result for comparison', async () => {
+    const { store, runner } = make();
+    const id = store.addBundled('weekly-small-digester.json');
+    store.run(id);
+    runner.jobs[0]!.resolve(fakeResult(store.byId(id)!.json));
+    await flush();
+    const first = store.runs[id]!.result;
+    store.setJson(id, { ...store.byId(id)!.json, name: 'changed' });
+    store.run(id);
+    runner.jobs[1]!.reject(new Error('step size underflow at t=3.2: h=1e-300 is below the rounding limit'));
+    await flush();
+    expect(store.runs[id]!.status).toBe('error');
+    expect(store.runs[id]!.error).toMatch(/^The simulation could not be solved with these inputs/);
+    expect(store.runs[id]!.error).toMatch(/step size underflow/);
+    store.run(id);
+    runner.jobs[2]!.resolve(fakeResult(store.byId(id)!.json));
+    await flush();
+    expect(store.runs[id]!.previous).toBe(first);
+  });
+});
