@@ -106,8 +106,12 @@ try {
   const csv = readFileSync(csvPath, 'utf8');
   check(download.suggestedFilename().endsWith('.csv') && csv.split('\n').length > 5 && csv.includes('electricity_net_kWh'), `CSV exported (${download.suggestedFilename()}, ${csv.split('\n').length - 1} rows)`);
 
-  // 7. Projection view.
+  // 7. Projection view. A years box of 0 is refused next to the box (the projection does not silently run 5 years).
   await page.click('[role=tab]#tab-projection');
+  await page.fill('projection-view #proj-years', '0');
+  await page.press('projection-view #proj-years', 'Tab');
+  const yearsErr = (await page.textContent('projection-view #proj-years-e')).trim();
+  check(/1 to 30/.test(yearsErr) && await page.isDisabled('projection-view #run-projection'), `years = 0 is refused next to the box: "${yearsErr}"`);
   await page.fill('projection-view #proj-years', '1');
   await page.press('projection-view #proj-years', 'Tab');
   await page.click('projection-view #run-projection');
@@ -120,10 +124,22 @@ try {
   await page.screenshot({ path: `${out}/projection-print.png`, fullPage: true });
   await page.emulateMedia({ media: 'screen' });
 
-  // 8. Model view.
+  // 8. Model view: a constant of 0 is refused next to its input; a valid change reruns and shows before -> after.
   await page.click('[role=tab]#tab-model');
   await page.waitForSelector('model-view table');
+  await page.fill('model-view #p-K_I_nh3', '0');
+  await page.press('model-view #p-K_I_nh3', 'Tab');
+  const kiErr = (await page.textContent('model-view [id="p-K_I_nh3-e"]')).trim();
+  check(/> 0/.test(kiErr), `K_I_nh3 = 0 is refused next to its input: "${kiErr}"`);
+  await page.fill('model-view #p-K_I_nh3', '0.0036');
+  await page.press('model-view #p-K_I_nh3', 'Tab');
+  await page.click('model-view button.primary');
+  await waitRun(loadedId);
+  await page.waitForSelector('model-view table.effects');
+  const effect = await page.textContent('model-view table.effects');
+  check(/Before/.test(effect) && /Lowest pH/.test(effect), 'after a parameter change and rerun the model view shows before and after');
   await page.screenshot({ path: `${out}/model.png`, fullPage: false });
+  await store((s, id) => s.setField(id, 'digester.parameters', undefined), loadedId);
 
   // 8b. Research view: Morris screening of the BSM2 run (tornado chart), then a small Monte Carlo (fan chart).
   const rq = (sel) => `adsim-app >> research-view >> ${sel}`;
@@ -225,6 +241,15 @@ try {
   const covers = await page.textContent('projection-view .covers');
   check(/percentile/.test(covers) && covers.includes(`of ${ranges.samples} simulations`) && covers.includes(`seed ${ranges.seed}`), 'the projection says what its ranges cover, with sample count and seed');
   await page.screenshot({ path: `${out}/projection-ranges.png`, fullPage: true });
+  // The councillors' printout: one A4 page with a dated, versioned footer.
+  const footer = await page.textContent('projection-view .footer');
+  check(/adsim \d+\.\d+\.\d+, model adm1-bsm2/.test(footer) && /\d{4}/.test(footer), `the projection carries a footer: "${footer.trim()}"`);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ path: `${out}/projection.pdf`, format: 'A4', printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  figures.projection_pdf_pages = pages;
+  check(pages === 1, `the projection prints on one A4 page (${pages})`);
 
   // 9. Reload: the edited scenario is still there.
   await page.reload();
@@ -266,7 +291,22 @@ try {
     for (const id of showcase) await waitRun(id);
     await page.waitForSelector('compare-view adsim-chart#chart-money');
     await page.screenshot({ path: `${out}/compare-readme.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1560 } });
+    for (const id of ['chart-carbon', 'chart-money', 'chart-nh3', 'chart-gas']) await page.locator(`compare-view adsim-chart#${id}`).screenshot({ path: `${out}/${id}.png` });
+    // A saved chart PNG carries its title (drawn above the chart).
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('compare-view adsim-chart#chart-carbon >> button')]);
+    await png.saveAs(`${out}/chart-carbon-saved.png`);
   }
+
+  // 13. Export all, clear the browser's storage, reload, import: nothing is listed twice.
+  const exported = await store((s) => s.exportText());
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('adsim-app nav.list li');
+  const seeded = await store((s) => s.scenarios.map((x) => x.json.name));
+  await page.setInputFiles('#import', { name: 'adsim-scenarios.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await page.waitForSelector('adsim-app .notice.info');
+  const afterImport = await store((s) => s.scenarios.map((x) => x.json.name));
+  check(afterImport.length === seeded.length && !afterImport.some((n) => / \(2\)$/.test(n)), `re-importing an export adds no duplicates (${seeded.length} -> ${afterImport.length})`);
 
   check(problems.length === 0, `no console errors${problems.length ? `: ${problems.join(' | ')}` : ''}`);
   console.log(`e2e figures: ${JSON.stringify(figures)}`);
