@@ -241,5 +241,23 @@ describe('ScenarioStore: QA round 2', () => {
     runner.jobs[2]!.resolve(fakeResult(store.byId(id)!.json));
     await flush();
     expect(store.runs[id]!.previous).toBe(first);
+    // Running the same inputs again keeps comparing with the run before the change, not with itself.
+    store.run(id);
+    runner.jobs[3]!.resolve(fakeResult(store.byId(id)!.json));
+    await flush();
+    expect(store.runs[id]!.previous).toBe(first);
+  });
+
+  it('a run started by hand replaces the rerun an edit scheduled', async () => {
+    const runner = fakeRunner();
+    const store = new ScenarioStore({ storage: localStorage, runner, bundled, rerunDelay_ms: 5 });
+    const id = store.addBundled('weekly-small-digester.json');
+    store.run(id);
+    runner.jobs[0]!.resolve(fakeResult(store.byId(id)!.json));
+    await flush();
+    store.setField(id, 'areas[0].bins', 90);   // schedules a rerun in 5 ms
+    store.run(id);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(runner.jobs).toHaveLength(2);
   });
 });

@@ -48,7 +48,7 @@ describe('<compare-view> charts', () => {
   it('draws one K_I_nh3 line per distinct value, named after the scenarios that use it', async () => {
     const el = await compare([{}, { K_I_nh3: 0.011 }]);
     const labels = config(el, 'chart-nh3').data.datasets.map((d) => String(d.label));
-    const ki = labels.filter((l) => l.startsWith('ADM1 K_I_nh3'));
+    const ki = labels.filter((l) => l.startsWith('model K_I_nh3'));
     expect(ki).toHaveLength(2);
     const names = store.compareIds.map((id) => String(store.byId(id)!.json.name));
     expect(ki.find((l) => l.includes('= 25 mg'))).toContain(names[0]);

@@ -159,7 +159,7 @@ export class CompareView extends LitElement {
       byKI.set(KI_mg, [...(byKI.get(KI_mg) ?? []), c.name]);
     }
     const kiLines = [...byKI].map(([KI_mg, names]) => ({
-      label: `ADM1 K_I_nh3 = ${KI_mg} mg N/L${byKI.size > 1 || names.length < nh3.length ? ` (${names.join(', ')})` : ''}: acetoclasts at half rate in the model`,
+      label: `model K_I_nh3 = ${KI_mg} mg N/L${byKI.size > 1 || names.length < nh3.length ? ` (${names.join(', ')})` : ''}`,
       x: [0, xMax], y: [KI_mg, KI_mg], i: 0, threshold: 'model' as const,
     }));
     const nh3Chart = nh3.length ? [...nh3,
@@ -186,7 +186,8 @@ export class CompareView extends LitElement {
       ${fig('chart-gas', anyWhole ? 'Daily biogas and methane (Nm3/d; whole plant where marked)' : 'Daily biogas and methane (Nm3/d)', gas.length ? this.line('Daily gas', 'Nm3 per day', gas) : undefined,
         anyWhole ? 'Where dog waste joins an existing plant, the lines are the whole plant\'s gas; the table counts only the gas the dog waste adds.' : undefined)}
       ${fig('chart-ph', 'pH in the digester', ph.length ? this.line('pH', 'pH', ph) : undefined)}
-      ${fig('chart-nh3', 'Free ammonia and the inhibition threshold', nh3Chart.length ? this.line('Free ammonia', 'mg N/L', nh3Chart) : undefined)}
+      ${fig('chart-nh3', 'Free ammonia and the inhibition threshold', nh3Chart.length ? this.line('Free ammonia', 'mg N/L', nh3Chart) : undefined,
+        'Dotted black: the model\'s K_I_nh3, where acetate-eating methanogens run at half rate (one line per value the scenarios use). Dashed orange: the published limit for digesters not used to ammonia.')}
       ${fig('chart-energy', 'Annual energy', energy)}
       ${fig('chart-carbon', 'Annual carbon (t CO2e)', carbon, 'Emissions above zero, emissions avoided below; the bars add up to the net.')}
       ${fig('chart-money', 'Annual money (£)', money, 'Costs above zero, income below; the bars add up to the net cost.')}

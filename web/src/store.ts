@@ -301,10 +301,14 @@ export class ScenarioStore extends EventTarget {
       return;
     }
     this.jobs.get(id)?.cancel();
+    // A run started by hand replaces a rerun the last edit scheduled (it would only repeat this one).
+    clearTimeout(this.timers.get(id));
+    this.timers.delete(id);
     const input = JSON.stringify(s.json);
     const t0 = this.now();
     const old = this.runs[id];
-    const previous = old?.status === 'done' ? old.result : old?.previous;
+    // "Before" is the last result of different inputs: running the same scenario again must not compare it with itself.
+    const previous = old?.status === 'done' && old.input !== input ? old.result : old?.previous;
     const state: RunState = { status: 'queued', progress: 0, input, ...(previous ? { previous } : {}) };
     this.runs[id] = state;
     const job = this.runner.run(s.json, (p) => {
