@@ -5,6 +5,8 @@ import type { DigesterRun } from '../simulate/types.js';
 import type { DigesterFitOptions } from '../analysis/digester-fit.js';
 import type { BmpModel } from '../analysis/bmp-curve.js';
 import type { MeasuredData } from '../analysis/measured.js';
+import type { FeedstockBmpFitOptions } from '../analysis/bmp-adm1.js';
+import type { Feedstock } from '../../models/feedstocks/types.js';
 import type { Envelope, JobProgress, ProgressFn, WireError } from './types.js';
 
 /** A progress callback as the worker sees it: a plain function in-process, a Comlink remote across threads. */
@@ -103,6 +105,12 @@ export const api = {
   fitBmp(t_d: number[], B: number[], model: BmpModel, unit?: string, progress?: ProgressArg) {
     return job(progress, () => engine.fitBmp(t_d, B, model, unit));
   },
+  /** A feedstock record fitted to a BMP curve through the simulated assay (one job: its runs depend on each other);
+   *  progress is assay simulations used of the budget. */
+  fitFeedstockBmp(f: Feedstock, t_d: number[], B_NL_kgVS: number[], opts: Omit<FeedstockBmpFitOptions, 'onProgress'>, progress?: ProgressArg) {
+    const budget = opts.maxEvaluations ?? 2000;
+    return job(progress, (tick) => engine.fitFeedstockBmp(f, t_d, B_NL_kgVS, { ...opts, onProgress: (evals) => { tick(evals, budget); } }));
+  },
   /** For tests of crash recovery: 'throw' fails outside the envelope; 'uncaught' kills the worker from its event loop. */
   crashForTest(how: 'throw' | 'uncaught'): Promise<never> {
     if (how === 'throw') return Promise.reject(new Error('deliberate failure'));
@@ -113,4 +121,4 @@ export const api = {
 
 export type WorkerApi = typeof api;
 export type JobMethod = 'runScenario' | 'projectScenario' | 'simulateDigester' | 'scenarioOutputs' | 'digesterOutputs'
-  | 'fitDigester' | 'fitBmp';
+  | 'fitDigester' | 'fitBmp' | 'fitFeedstockBmp';

@@ -8,6 +8,8 @@ import { digesterOutputs as outputsOfDigester } from '../analysis/digester-model
 import { fitDigester as fitRun, type DigesterFitOptions, type DigesterFitResult } from '../analysis/digester-fit.js';
 import { fitBmp as fitCurve, type BmpFitResult, type BmpModel } from '../analysis/bmp-curve.js';
 import type { MeasuredData } from '../analysis/measured.js';
+import { fitFeedstockBmp as fitRecord, type FeedstockBmpFitOptions, type FeedstockBmpFitResult } from '../analysis/bmp-adm1.js';
+import type { Feedstock } from '../../models/feedstocks/types.js';
 import type { Outputs } from '../analysis/evaluate.js';
 
 export type ScenarioResultLike = ScenarioResult;
@@ -51,4 +53,9 @@ export function fitDigester(run: DigesterRun, data: MeasuredData, names: string[
 
 export function fitBmp(t_d: number[], B: number[], model: BmpModel, unit?: string): BmpFitResult {
   return fitCurve(t_d, B, model, unit ? { unit } : {});
+}
+
+/** A feedstock record's BMP and k_hyd fitted through the simulated ADM1 assay to a measured curve (NL CH4/kg VS). */
+export function fitFeedstockBmp(f: Feedstock, t_d: number[], B_NL_kgVS: number[], opts: FeedstockBmpFitOptions): FeedstockBmpFitResult {
+  return fitRecord(f, t_d, B_NL_kgVS, opts);
 }

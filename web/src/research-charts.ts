@@ -60,8 +60,11 @@ export function fanConfig(t: ArrayLike<number>, band: Band, label: string, unit:
   };
 }
 
+/** A fitted series with the unit to show: the data's own (Nm3/d for flows given at normal conditions). */
+export type ShownSeries = Pick<DigesterFitResult['series'][number], 'column' | 't_d' | 'data' | 'model'> & { unit: string };
+
 /** Measured points and the fitted model of one series. */
-export function fitConfig(s: DigesterFitResult['series'][number], curve?: { t_d: number[]; y?: number[] }): ChartConfiguration {
+export function fitConfig(s: ShownSeries, curve?: { t_d: number[]; y?: number[] }): ChartConfiguration {
   const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
     { label: `${s.column} measured`, data: s.t_d.map((x, i) => ({ x, y: s.data[i]! })), showLine: false, pointRadius: 3, borderColor: colour(5), backgroundColor: colour(5) },
     { label: 'model at the measurement times', data: s.t_d.map((x, i) => ({ x, y: s.model[i]! })), borderColor: colour(0), borderDash: dash(1), pointRadius: 0 },
@@ -74,18 +77,23 @@ export function fitConfig(s: DigesterFitResult['series'][number], curve?: { t_d:
   };
 }
 
-/** Residuals (measured minus model) of every series over time, one colour and marker size per series. */
-export function residualConfig(series: DigesterFitResult['series'] | Array<{ column: string; unit: string; t_d: number[]; data: number[]; model: number[] }>): ChartConfiguration {
+/**
+ * Residuals (measured minus model) of one series over time, on its own axis in its own unit: series of different
+ * scales (methane +/-60 Nm3/d, pH +/-0.01) sharing one axis would flatten the small one. A zero line for reference.
+ */
+export function residualConfig(s: ShownSeries): ChartConfiguration {
+  const t0 = s.t_d[0] ?? 0, t1 = s.t_d[s.t_d.length - 1] ?? 1;
   return {
     type: 'line',
     data: {
-      datasets: series.map((s, k) => ({
-        label: `${s.column} (${s.unit})`, data: s.t_d.map((x, i) => ({ x, y: s.data[i]! - s.model[i]! })),
-        showLine: false, pointRadius: 3 + k, borderColor: colour(k), backgroundColor: colour(k),
-      })),
+      datasets: [
+        { label: `${s.column}: measured minus model`, data: s.t_d.map((x, i) => ({ x, y: s.data[i]! - s.model[i]! })),
+          showLine: false, pointRadius: 3, borderColor: colour(5), backgroundColor: colour(5) },
+        { label: 'zero', data: [{ x: t0, y: 0 }, { x: t1, y: 0 }], borderColor: '#777', borderDash: dash(1), borderWidth: 1, pointRadius: 0 },
+      ],
     },
-    options: { plugins: { title: { display: true, text: 'Residuals: measured minus model' } },
-      scales: { x: { type: 'linear', title: { display: true, text: 'day' } }, y: { title: { display: true, text: 'residual' } } } },
+    options: { plugins: { title: { display: true, text: `Residuals of ${s.column}` } },
+      scales: { x: { type: 'linear', title: { display: true, text: 'day' } }, y: { title: { display: true, text: `residual (${s.unit})` } } } },
   };
 }
 
@@ -101,5 +109,20 @@ export function bmpConfig(t_d: number[], B: number[], fit: BmpFitResult, unit: s
     },
     options: { plugins: { title: { display: true, text: `BMP curve: ${fit.model}` } },
       scales: { x: { type: 'linear', title: { display: true, text: 'day' } }, y: { title: { display: true, text: unit || 'cumulative yield' } } } },
+  };
+}
+
+/** Measured yield (converted to NL CH4/kg VS) and the simulated ADM1 assay with the fitted record. */
+export function feedstockBmpConfig(t_d: number[], B_NL_kgVS: number[], curve: { t_d: number[]; B: number[] }, name: string): ChartConfiguration {
+  return {
+    type: 'line',
+    data: {
+      datasets: [
+        { label: 'measured', data: t_d.map((x, i) => ({ x, y: B_NL_kgVS[i]! })), showLine: false, pointRadius: 3, borderColor: colour(5), backgroundColor: colour(5) },
+        { label: 'simulated ADM1 assay, fitted record', data: curve.t_d.map((x, i) => ({ x, y: curve.B[i]! })), borderColor: colour(0), pointRadius: 0, borderWidth: 2 },
+      ],
+    },
+    options: { plugins: { title: { display: true, text: `${name}: BMP assay with the fitted record` } },
+      scales: { x: { type: 'linear', title: { display: true, text: 'day' } }, y: { title: { display: true, text: 'NL CH4/kg VS' } } } },
   };
 }

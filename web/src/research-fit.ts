@@ -4,13 +4,14 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { InputError } from '../../src/errors.js';
 import { BMP_MODELS, type BmpModel } from '../../src/analysis/bmp-curve.js';
 import { checkDigesterInput } from '../../src/analysis/digester-model.js';
-import { parseMeasuredCsv, type MeasuredData } from '../../src/analysis/measured.js';
+import { parseMeasuredCsv, type MeasuredData, type MeasuredSeries } from '../../src/analysis/measured.js';
 import type { FitResult } from '../../src/analysis/fit.js';
 import './chart.js';
 import { fmt } from './metrics.js';
-import { bmpConfig, fitConfig, residualConfig } from './research-charts.js';
+import { bmpConfig, fitConfig, residualConfig, type ShownSeries } from './research-charts.js';
 import { EXAMPLE_BMP_CSV, EXAMPLE_DIGESTER_CSV } from './research-examples.js';
-import type { ResearchModel } from './research-inputs.js';
+import { pageMessage, type ResearchModel } from './research-inputs.js';
+import './research-feedstock.js';
 import { researchAct, type ResearchStore, type TaskName } from './research-store.js';
 import { shared } from './styles.js';
 
@@ -20,10 +21,10 @@ export function parseBounds(text: string, params: readonly string[]): Record<str
   for (const part of text.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean)) {
     const m = /^([^=]+)=([^:]+):(.+)$/.exec(part);
     const lo = m ? Number(m[2]) : NaN, hi = m ? Number(m[3]) : NaN;
-    if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new InputError('fit-bounds', `expected name=low:high, got ${JSON.stringify(part)}`);
+    if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new InputError('Bounds', `expected name=low:high, got ${JSON.stringify(part)}`);
     const name = m[1]!.trim();
-    if (!params.includes(name)) throw new InputError('fit-bounds', `${name} is not among the parameters to fit (${params.join(', ')})`);
-    if (!(lo < hi)) throw new InputError('fit-bounds', `bounds inverted or empty for ${name}: low ${lo} must be below high ${hi}`);
+    if (!params.includes(name)) throw new InputError('Bounds', `${name} is not among the parameters to fit (${params.join(', ')})`);
+    if (!(lo < hi)) throw new InputError('Bounds', `bounds inverted or empty for ${name}: low ${lo} must be below high ${hi}`);
     out[name] = [lo, hi];
   }
   return out;
@@ -32,12 +33,17 @@ export function parseBounds(text: string, params: readonly string[]): Record<str
 /** Parameter names typed as a list; each must be an ADM1 parameter or run input. */
 export function parseParams(text: string): string[] {
   const names = text.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
-  if (names.length === 0) throw new InputError('fit-params', 'expected at least one parameter to fit, e.g. k_dis, k_hyd_ch');
-  for (const n of names) checkDigesterInput(n, 'fit-params');
+  if (names.length === 0) throw new InputError('Parameters to fit', 'expected at least one parameter to fit, e.g. k_dis, k_hyd_ch');
+  for (const n of names) checkDigesterInput(n, 'Parameters to fit');
   return [...new Set(names)];
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const message = (e: unknown) => pageMessage(e);
+
+/** The unit a measured series is shown in: its canonical unit, with N for gas given at normal conditions (Nm3/d). */
+export function shownUnit(s: Pick<MeasuredSeries, 'unit' | 'normal'>): string {
+  return s.normal && /^m3/.test(s.unit) ? `N${s.unit}` : s.unit;
+}
 
 export class ResearchFit extends LitElement {
   static override properties = {
@@ -60,6 +66,8 @@ export class ResearchFit extends LitElement {
   private bmpModel: BmpModel = 'first-order';
   /** The data of the last fit started, for the plots. */
   private bmpData?: { t_d: number[]; B: number[]; unit: string };
+  /** The measured data of the last calibration started, for its units. */
+  private fitData?: MeasuredData;
   private readonly onChange = () => this.requestUpdate();
 
   static override styles = [shared, css`
@@ -101,6 +109,7 @@ export class ResearchFit extends LitElement {
     if (!(Number.isInteger(max) && max >= 5 && max <= 5000)) errors['fit-max'] = `expected a whole number of model runs from 5 to 5000, got ${JSON.stringify(this.maxRuns)}`;
     this.errors = errors;
     if (Object.keys(errors).length || !data || m?.kind !== 'digester-run') return;
+    this.fitData = data;
     researchAct(this, 'runFit', { run: m.run, data, names, bounds, maxEvaluations: max });
   }
 
@@ -139,7 +148,7 @@ export class ResearchFit extends LitElement {
         ${busy ? html`<progress max="1" .value=${t.fraction} aria-label="${task} progress"></progress> ${task === 'fit' ? `${t.done} of at most ${t.total} model runs` : 'fitting…'}` : nothing}
         ${t?.status === 'done' ? html`<span class="muted">done in ${fmt((t.ms ?? 0) / 1000)} s</span>` : nothing}
         ${t?.status === 'cancelled' ? html`<span class="muted">Cancelled.</span>` : nothing}
-        ${t?.status === 'error' ? html`<span class="error">Failed: ${t.error}</span>` : nothing}
+        ${t?.status === 'error' ? html`<span class="error">Failed: ${message(t.error)}</span>` : nothing}
       </span></div>`;
   }
 
@@ -174,12 +183,12 @@ export class ResearchFit extends LitElement {
     </section>`;
   }
 
-  private paramTable(f: FitResult, id: string): TemplateResult {
+  private paramTable(f: FitResult, id: string, unitOf: (group: string, unit?: string) => string | undefined = (_g, u) => u): TemplateResult {
     return html`<p class=${f.converged ? 'muted' : 'error'}>${f.converged ? 'Fit converged' : 'Did NOT converge; the best point found is shown'} (${f.message}) , ${f.method}, ${f.evaluations} model runs.</p>
       <table id=${id} aria-label="Fitted parameters"><thead><tr><th scope="col">Parameter</th><th scope="col">Fitted</th><th scope="col">95 % interval</th><th scope="col">Start</th><th scope="col">Bounds</th><th scope="col">Unit</th></tr></thead>
         <tbody>${f.parameters.map((p) => html`<tr><td><code>${p.name}</code></td><td>${fmt(p.value)}</td>
           <td>${p.ci95 ? `${fmt(p.ci95[0])} to ${fmt(p.ci95[1])}` : p.atBound ? 'at a bound' : 'not identifiable'}</td><td>${fmt(p.initial)}</td><td>${fmt(p.low)} to ${fmt(p.high)}</td><td>${p.unit ?? ''}</td></tr>`)}</tbody></table>
-      <p class="muted">${f.groups.map((g) => `${g.name}: n = ${g.n}, RMSE ${fmt(g.rmse)}${g.unit && g.unit !== '-' ? ` ${g.unit}` : ''}, R² ${g.r2.toFixed(3)}`).join('; ')}</p>
+      <p class="muted">${f.groups.map((g) => { const u = unitOf(g.name, g.unit); return `${g.name}: n = ${g.n}, RMSE ${fmt(g.rmse)}${u && u !== '-' ? ` ${u}` : ''}, R² ${g.r2.toFixed(3)}`; }).join('; ')}</p>
       ${f.warnings.map((w) => html`<p class="error">${w}</p>`)}`;
   }
 
@@ -187,10 +196,18 @@ export class ResearchFit extends LitElement {
     const t = this.research?.tasks.fit;
     const f = t?.status === 'done' ? t.result : undefined;
     if (!f) return nothing;
-    return html`${this.paramTable(f, 'fit-table')}
+    // Units as the data gave them (Nm3/d, not the canonical m3/d), looked up by column.
+    const unitOf = (column: string, unit?: string) => {
+      const m = this.fitData?.series.find((x) => x.column === column);
+      return m ? shownUnit(m) : unit;
+    };
+    const shown: ShownSeries[] = f.series.map((s) => ({ ...s, unit: unitOf(s.column, s.unit) ?? s.unit }));
+    return html`${this.paramTable(f, 'fit-table', unitOf)}
+      <p class="muted">Each measured series has its own pair of plots: the fit against the data, and its residuals in its own unit.</p>
       <div class="grid2">
-        ${f.series.map((s, k) => html`<adsim-chart id="chart-fit-${k}" label="fit of ${s.column}" file="fit-${k}.png" .config=${fitConfig(s, { t_d: f.curve.t_d, y: f.curve.values[s.column] })}></adsim-chart>`)}
-        <adsim-chart id="chart-residuals" label="residual plot" file="residuals.png" .config=${residualConfig(f.series)}></adsim-chart>
+        ${shown.map((s, k) => html`
+          <adsim-chart id="chart-fit-${k}" label="fit of ${s.column}" file="fit-${k}.png" .config=${fitConfig(s, { t_d: f.curve.t_d, y: f.curve.values[s.column] })}></adsim-chart>
+          <adsim-chart id="chart-residuals-${k}" class="residuals" label="residuals of ${s.column}" file="residuals-${k}.png" .config=${residualConfig(s)}></adsim-chart>`)}
       </div>`;
   }
 
@@ -215,6 +232,7 @@ export class ResearchFit extends LitElement {
         <div>${f && d ? html`<adsim-chart id="chart-bmp" label="BMP curve fit" file="bmp-fit.png" .config=${bmpConfig(d.t_d, d.B, f, d.unit)}></adsim-chart>` : nothing}</div>
       </div>
       ${f ? html`${this.paramTable(f, 'bmp-table')}<p class="muted">t90 (90 % of B0 reached): ${fmt(f.t90_d)} d.</p>` : nothing}
+      <research-feedstock .research=${this.research} .csv=${this.bmpCsv} .rev=${this.rev}></research-feedstock>
     </section>`;
   }
 }

@@ -94,3 +94,24 @@ export function evaluatorFor(m: ResearchModel, runner: ResearchRunner, series: b
   const { writers } = scenarioUncertainInputs(m.json);
   return (point) => runner.scenarioOutputs(applyScenarioPoint(m.json, point, writers), series, signal);
 }
+
+/** CLI wording in messages from the shared analysis code, as the page says it. */
+const CLI_WORDS: [RegExp, string][] = [
+  [/,? or map it with --map/g, ', or rename the column in the CSV header'],
+  [/^--params: /, 'Parameters to fit: '], [/^--model: /, 'Kinetic model: '], [/^--fit: /, 'Fields to fit: '],
+  [/^--map: /, 'Column names: '], [/^--feedstocks?: /, 'Feedstock: '], [/^--isr: /, 'Inoculum-to-substrate ratio: '],
+];
+
+/**
+ * An error's message for the page. With `label`, an InputError's leading field (an internal id such as "fit-params")
+ * becomes the control's label ('' drops it: the message sits next to its control). CLI flags become page words.
+ */
+export function pageMessage(e: unknown, label?: string): string {
+  let m = e instanceof Error ? e.message : String(e);
+  const field = (e as { field?: unknown } | null)?.field;
+  if (label !== undefined && typeof field === 'string' && field && m.startsWith(`${field}: `)) {
+    m = (label ? `${label}: ` : '') + m.slice(field.length + 2);
+  }
+  for (const [re, to] of CLI_WORDS) m = m.replace(re, to);
+  return m;
+}

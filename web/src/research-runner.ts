@@ -3,6 +3,8 @@ import type { Outputs } from '../../src/analysis/evaluate.js';
 import type { DigesterFitOptions, DigesterFitResult } from '../../src/analysis/digester-fit.js';
 import type { BmpFitResult, BmpModel } from '../../src/analysis/bmp-curve.js';
 import type { MeasuredData } from '../../src/analysis/measured.js';
+import type { FeedstockBmpFitOptions, FeedstockBmpFitResult } from '../../src/analysis/bmp-adm1.js';
+import type { Feedstock } from '../../models/feedstocks/types.js';
 import type { DigesterRun } from '../../src/simulate/types.js';
 import type { SimPool } from '../../src/worker/pool.js';
 
@@ -15,6 +17,9 @@ export interface ResearchRunner {
   fitDigester(run: DigesterRun, data: MeasuredData, names: string[], opts: Omit<DigesterFitOptions, 'onProgress'>,
     onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<DigesterFitResult>;
   fitBmp(t_d: number[], B: number[], model: BmpModel, unit: string | undefined, signal?: AbortSignal): Promise<BmpFitResult>;
+  /** A feedstock record's BMP (and k_hyd) through the simulated ADM1 assay; the yield in NL CH4/kg VS. */
+  fitFeedstockBmp(f: Feedstock, t_d: number[], B_NL_kgVS: number[], opts: Omit<FeedstockBmpFitOptions, 'onProgress'>,
+    onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<FeedstockBmpFitResult>;
 }
 
 export function poolResearchRunner(pool: SimPool): ResearchRunner {
@@ -25,5 +30,7 @@ export function poolResearchRunner(pool: SimPool): ResearchRunner {
     fitDigester: (run, data, names, opts, onProgress, signal) =>
       pool.run('fitDigester', [run, data, names, opts], { signal, onProgress: (p) => onProgress(p.fraction) }),
     fitBmp: (t_d, B, model, unit, signal) => pool.run('fitBmp', [t_d, B, model, unit], { signal }),
+    fitFeedstockBmp: (f, t_d, B, opts, onProgress, signal) =>
+      pool.run('fitFeedstockBmp', [f, t_d, B, opts], { signal, onProgress: (p) => onProgress(p.fraction) }),
   };
 }

@@ -8,11 +8,13 @@ import type { Point } from '../../src/analysis/evaluate.js';
 import type { DigesterFitResult } from '../../src/analysis/digester-fit.js';
 import type { BmpFitResult, BmpModel } from '../../src/analysis/bmp-curve.js';
 import type { MeasuredData } from '../../src/analysis/measured.js';
+import type { FeedstockBmpField, FeedstockBmpFitResult } from '../../src/analysis/bmp-adm1.js';
+import type { Feedstock } from '../../models/feedstocks/types.js';
 import type { DigesterRun } from '../../src/simulate/types.js';
 import { evaluatorFor, type ResearchModel } from './research-inputs.js';
 import type { ResearchRunner } from './research-runner.js';
 
-export type TaskName = 'sensitivity' | 'uncertainty' | 'fit' | 'bmp';
+export type TaskName = 'sensitivity' | 'uncertainty' | 'fit' | 'bmp' | 'feedstock';
 export type TaskStatus = 'running' | 'done' | 'error' | 'cancelled';
 
 export interface TaskState<T> {
@@ -63,11 +65,25 @@ export interface BmpSpec {
   model: BmpModel;
 }
 
+export interface FeedstockBmpSpec {
+  feedstock: Feedstock;
+  t_d: number[];
+  /** Measured cumulative yield converted to NL CH4/kg VS (the simulated assay's unit). */
+  B_NL_kgVS: number[];
+  fields: FeedstockBmpField[];
+  /** Inoculum-to-substrate ratio, VS basis. */
+  isr: number;
+  /** Where the data came from, for the override's source. */
+  source: string;
+  maxEvaluations: number;
+}
+
 export interface Tasks {
   sensitivity?: TaskState<LocalResult | MorrisResult>;
   uncertainty?: TaskState<MonteCarloResult>;
   fit?: TaskState<DigesterFitResult>;
   bmp?: TaskState<BmpFitResult>;
+  feedstock?: TaskState<FeedstockBmpFitResult>;
 }
 
 export class ResearchStore extends EventTarget {
@@ -153,10 +169,17 @@ export class ResearchStore extends EventTarget {
   runBmp(spec: BmpSpec): Promise<void> {
     return this.start('bmp', `${spec.model} BMP fit`, (signal) => this.runner.fitBmp(spec.t_d, spec.B, spec.model, spec.unit, signal));
   }
+
+  runFeedstockBmp(spec: FeedstockBmpSpec): Promise<void> {
+    const { feedstock: f, maxEvaluations } = spec;
+    return this.start('feedstock', `${f.name}: ${spec.fields.join(' and ')} fitted through the ADM1 BMP assay`, (signal, progress) =>
+      this.runner.fitFeedstockBmp(f, spec.t_d, spec.B_NL_kgVS, { fields: spec.fields, assay: { isr: spec.isr }, source: spec.source, maxEvaluations },
+        (x) => progress(Math.round(x * maxEvaluations), maxEvaluations), signal));
+  }
 }
 
 /** Intent from the research elements to <adsim-app>, which applies it to the research store (events up, properties down). */
-export type ResearchOp = 'runSensitivity' | 'runUncertainty' | 'runFit' | 'runBmp' | 'cancel';
+export type ResearchOp = 'runSensitivity' | 'runUncertainty' | 'runFit' | 'runBmp' | 'runFeedstockBmp' | 'cancel';
 export interface ResearchActionDetail<K extends ResearchOp = ResearchOp> { op: K; args: Parameters<ResearchStore[K]> }
 
 export function researchAct<K extends ResearchOp>(from: EventTarget, op: K, ...args: Parameters<ResearchStore[K]>): void {

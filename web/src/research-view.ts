@@ -14,7 +14,7 @@ import { fmt } from './metrics.js';
 import { fanConfig, tornadoConfig } from './research-charts.js';
 import './research-fit.js';
 import {
-  candidateInputs, defaultBounds, defaultChoice, headlineOutputs, methaneSeries, methaneUnit, numberField, withBounds,
+  candidateInputs, defaultBounds, defaultChoice, headlineOutputs, methaneSeries, methaneUnit, numberField, pageMessage, withBounds,
   type CandidateInput, type ResearchModel,
 } from './research-inputs.js';
 import { researchAct, type ResearchStore, type TaskName, type TaskState } from './research-store.js';
@@ -31,7 +31,7 @@ export function modelFor(store: ScenarioStore | undefined, key: string): Researc
   return { kind: 'scenario', key, name: String(s.json.name), json: s.json };
 }
 
-/** Reads an integer field with limits, or throws naming it. */
+/** Reads an integer field with limits, or throws naming it by its label. */
 function intField(field: string, text: string, min: number, max: number): number {
   const x = numberField(field, text, `a whole number from ${min} to ${max}`);
   if (!Number.isInteger(x) || x < min || x > max) throw new InputError(field, `expected a whole number from ${min} to ${max}, got ${x}`);
@@ -74,6 +74,12 @@ export class ResearchView extends LitElement {
     .grid2 { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; }
     label.inline { display: inline-flex; gap: 0.3rem; align-items: center; }
     input[type=text].short { width: 4rem; font: inherit; }
+    /* Result tables: long input names wrap anywhere, and a table still too wide scrolls inside its box, never the page. */
+    .table-wrap { min-width: 0; max-width: 100%; overflow-x: auto; }
+    .table-wrap th, .table-wrap td { padding: 0.3rem 0.35rem; }
+    .table-wrap td { white-space: nowrap; }
+    .table-wrap td:has(code) { white-space: normal; }
+    .table-wrap code { overflow-wrap: anywhere; }
     @media (max-width: 900px) { .grid2 { grid-template-columns: 1fr; } }
   `];
 
@@ -104,7 +110,7 @@ export class ResearchView extends LitElement {
     try {
       m = modelFor(this.store, this.modelKey);
     } catch (e) {
-      return { m: null, error: e instanceof Error ? e.message : String(e) };
+      return { m: null, error: pageMessage(e) };
     }
     if (!m) return { m: null, error: 'That scenario no longer exists; choose another.' };
     const key = `${m.key}:${m.kind === 'scenario' ? JSON.stringify(m.json) : ''}`;
@@ -114,7 +120,7 @@ export class ResearchView extends LitElement {
       } catch (e) {
         this.candidates = [];
         this.candidatesKey = key;
-        return { m: null, error: `This scenario has a problem: ${e instanceof Error ? e.message : String(e)}` };
+        return { m: null, error: `This scenario has a problem: ${pageMessage(e)}` };
       }
       this.candidatesKey = key;
       this.chosen = defaultChoice(m, this.candidates);
@@ -133,7 +139,8 @@ export class ResearchView extends LitElement {
       if (!c) { errors.inputs = `unknown input ${JSON.stringify(name)} for this model`; continue; }
       const [lo, hi] = this.bounds[name] ?? ['', ''];
       try { out.push(withBounds(c, lo, hi)); } catch (e) {
-        errors[(e as { field?: string }).field || `high-${name}`] = (e as Error).message;
+        // Shown in the input's own row: the row names it, so the internal field id is dropped.
+        errors[(e as { field?: string }).field || `high-${name}`] = pageMessage(e, '');
       }
     }
     return Object.keys(errors).length ? null : out;
@@ -145,13 +152,13 @@ export class ResearchView extends LitElement {
     if (!m) return;
     const errors: Record<string, string> = {};
     const inputs = this.chosenInputs(errors);
-    const field = (id: string, f: () => number): number => { try { return f(); } catch (e) { errors[id] = (e as Error).message; return NaN; } };
+    const field = (id: string, f: () => number): number => { try { return f(); } catch (e) { errors[id] = pageMessage(e); return NaN; } };
     if (task === 'sensitivity') {
-      const trajectories = this.method === 'morris' ? field('trajectories', () => intField('trajectories', this.text.trajectories!, 2, 200)) : 0;
-      const seed = field('seed', () => intField('seed', this.text.seed!, 0, 2 ** 31 - 1));
+      const trajectories = this.method === 'morris' ? field('trajectories', () => intField('Trajectories', this.text.trajectories!, 2, 200)) : 0;
+      const seed = field('seed', () => intField('Seed', this.text.seed!, 0, 2 ** 31 - 1));
       const relStep = this.method === 'local' ? field('step', () => {
-        const h = numberField('step', this.text.step!, 'a relative step');
-        if (!(h > 0 && h < 0.5)) throw new Error(`step: expected a relative step above 0 and below 0.5, got ${h}`);
+        const h = numberField('Relative step', this.text.step!, 'a relative step');
+        if (!(h > 0 && h < 0.5)) throw new InputError('Relative step', `expected a number above 0 and below 0.5, got ${h}`);
         return h;
       }) : 0.01;
       this.errors = errors;
@@ -159,8 +166,8 @@ export class ResearchView extends LitElement {
       const nominal = Object.fromEntries(inputs.map((i) => [i.name, this.candidates.find((c) => c.name === i.name)!.nominal]));
       researchAct(this, 'runSensitivity', { model: m, method: this.method, inputs, nominal, trajectories, seed, relStep, outputs: [...headlineOutputs(m)] });
     } else {
-      const samples = field('samples', () => intField('samples', this.text.samples!, 2, 2000));
-      const seed = field('mc-seed', () => intField('mc-seed', this.text['mc-seed']!, 0, 2 ** 31 - 1));
+      const samples = field('samples', () => intField('Samples N', this.text.samples!, 2, 2000));
+      const seed = field('mc-seed', () => intField('Seed', this.text['mc-seed']!, 0, 2 ** 31 - 1));
       this.errors = errors;
       if (!inputs || Object.keys(errors).length) return;
       researchAct(this, 'runUncertainty', { model: m, inputs, samples, seed });
@@ -239,7 +246,7 @@ export class ResearchView extends LitElement {
       ${t.status === 'running' ? html`<progress max="1" .value=${t.fraction} aria-label="${task} progress"></progress> ${t.done}/${t.total || '?'} runs` : nothing}
       ${t.status === 'done' ? html`<span class="muted">${t.label}: done in ${fmt((t.ms ?? 0) / 1000)} s</span>` : nothing}
       ${t.status === 'cancelled' ? html`<span class="muted">Cancelled.</span>` : nothing}
-      ${t.status === 'error' ? html`<span class="error">Failed: ${t.error}</span>` : nothing}
+      ${t.status === 'error' ? html`<span class="error">Failed: ${pageMessage(t.error)}</span>` : nothing}
     </div>`;
   }
 
@@ -289,11 +296,11 @@ export class ResearchView extends LitElement {
 
   private rankTable(r: LocalResult | MorrisResult, output: string): TemplateResult {
     if (r.method === 'morris') {
-      return html`<table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col">Input</th><th scope="col">mu*</th><th scope="col">mu</th><th scope="col">sigma</th></tr></thead>
-        <tbody>${(r.ranked[output] ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td><code>${x.factor}</code></td><td>${fmt(x.muStar)}</td><td>${fmt(x.mu)}</td><td>${fmt(x.sigma)}</td></tr>`)}</tbody></table>`;
+      return html`<div class="table-wrap"><table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col">Input</th><th scope="col">mu*</th><th scope="col">mu</th><th scope="col">sigma</th></tr></thead>
+        <tbody>${(r.ranked[output] ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td><code>${x.factor}</code></td><td>${fmt(x.muStar)}</td><td>${fmt(x.mu)}</td><td>${fmt(x.sigma)}</td></tr>`)}</tbody></table></div>`;
     }
-    return html`<table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col">Input</th><th scope="col">value</th><th scope="col">S</th><th scope="col">dy/dp</th></tr></thead>
-      <tbody>${(r.ranked[output] ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td><code>${x.parameter}</code></td><td>${fmt(x.p0)}</td><td>${x.S === null ? '-' : x.S.toFixed(3)}</td><td>${fmt(x.dydp)}</td></tr>`)}</tbody></table>`;
+    return html`<div class="table-wrap"><table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col">Input</th><th scope="col">value</th><th scope="col">S</th><th scope="col">dy/dp</th></tr></thead>
+      <tbody>${(r.ranked[output] ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td><code>${x.parameter}</code></td><td>${fmt(x.p0)}</td><td>${x.S === null ? '-' : x.S.toFixed(3)}</td><td>${fmt(x.dydp)}</td></tr>`)}</tbody></table></div>`;
   }
 
   private uncertaintyResult(m: ResearchModel): TemplateResult | typeof nothing {
@@ -306,8 +313,8 @@ export class ResearchView extends LitElement {
     return html`
       <div class="grid2">
         ${band && t_d ? html`<adsim-chart id="chart-fan" label="fan chart of daily methane" file="methane-fan.png" .config=${fanConfig(t_d, band, 'Daily methane', methaneUnit(m))}></adsim-chart>` : html`<p class="muted">No daily methane series in this model's output.</p>`}
-        <table id="mc-table" aria-label="Monte Carlo percentiles"><thead><tr><th scope="col">Output</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>
-          <tbody>${names.map((k) => { const s = r.scalars[k]!; return html`<tr><td>${k}</td><td>${fmt(s.p10)}</td><td>${fmt(s.p50)}</td><td>${fmt(s.p90)}</td></tr>`; })}</tbody></table>
+        <div class="table-wrap"><table id="mc-table" aria-label="Monte Carlo percentiles"><thead><tr><th scope="col">Output</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>
+          <tbody>${names.map((k) => { const s = r.scalars[k]!; return html`<tr><td><code>${k}</code></td><td>${fmt(s.p10)}</td><td>${fmt(s.p50)}</td><td>${fmt(s.p90)}</td></tr>`; })}</tbody></table></div>
       </div>
       <p class="muted">${r.samples} Latin hypercube samples, seed ${r.seed}${r.failedRuns ? `; ${r.failedRuns} runs failed and are left out (first: ${r.failures[0]})` : ''}.</p>`;
   }
