@@ -31,6 +31,13 @@ export function modelFor(store: ScenarioStore | undefined, key: string): Researc
   return { kind: 'scenario', key, name: String(s.json.name), json: s.json };
 }
 
+/** A long input or output name with line-break chances after its separators ("feedstocks.dog-faeces.BMP", "net_kWh"),
+ *  so a narrow table wraps it between parts instead of mid-word or off the page. */
+export function breakable(name: string): TemplateResult {
+  const parts = name.split(/(?<=[._\]])/);
+  return html`${parts.map((p, i) => (i ? html`<wbr>${p}` : p))}`;
+}
+
 /** Reads an integer field with limits, or throws naming it by its label. */
 function intField(field: string, text: string, min: number, max: number): number {
   const x = numberField(field, text, `a whole number from ${min} to ${max}`);
@@ -78,8 +85,8 @@ export class ResearchView extends LitElement {
     .table-wrap { min-width: 0; max-width: 100%; overflow-x: auto; }
     .table-wrap th, .table-wrap td { padding: 0.3rem 0.35rem; }
     .table-wrap td { white-space: nowrap; }
-    .table-wrap td:has(code) { white-space: normal; }
-    .table-wrap code { overflow-wrap: anywhere; }
+    .table-wrap td.name { white-space: normal; text-align: left; overflow-wrap: break-word; }
+    .table-wrap th.name { text-align: left; }
     @media (max-width: 900px) { .grid2 { grid-template-columns: 1fr; } }
   `];
 
@@ -296,11 +303,11 @@ export class ResearchView extends LitElement {
 
   private rankTable(r: LocalResult | MorrisResult, output: string): TemplateResult {
     if (r.method === 'morris') {
-      return html`<div class="table-wrap"><table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col">Input</th><th scope="col">mu*</th><th scope="col">mu</th><th scope="col">sigma</th></tr></thead>
-        <tbody>${(r.ranked[output] ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td><code>${x.factor}</code></td><td>${fmt(x.muStar)}</td><td>${fmt(x.mu)}</td><td>${fmt(x.sigma)}</td></tr>`)}</tbody></table></div>`;
+      return html`<div class="table-wrap"><table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col" class="name">Input</th><th scope="col">mu*</th><th scope="col">mu</th><th scope="col">sigma</th></tr></thead>
+        <tbody>${(r.ranked[output] ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td class="name"><code>${breakable(x.factor)}</code></td><td>${fmt(x.muStar)}</td><td>${fmt(x.mu)}</td><td>${fmt(x.sigma)}</td></tr>`)}</tbody></table></div>`;
     }
-    return html`<div class="table-wrap"><table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col">Input</th><th scope="col">value</th><th scope="col">S</th><th scope="col">dy/dp</th></tr></thead>
-      <tbody>${(r.ranked[output] ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td><code>${x.parameter}</code></td><td>${fmt(x.p0)}</td><td>${x.S === null ? '-' : x.S.toFixed(3)}</td><td>${fmt(x.dydp)}</td></tr>`)}</tbody></table></div>`;
+    return html`<div class="table-wrap"><table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col" class="name">Input</th><th scope="col">value</th><th scope="col">S</th><th scope="col">dy/dp</th></tr></thead>
+      <tbody>${(r.ranked[output] ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td class="name"><code>${breakable(x.parameter)}</code></td><td>${fmt(x.p0)}</td><td>${x.S === null ? '-' : x.S.toFixed(3)}</td><td>${fmt(x.dydp)}</td></tr>`)}</tbody></table></div>`;
   }
 
   private uncertaintyResult(m: ResearchModel): TemplateResult | typeof nothing {
@@ -313,8 +320,8 @@ export class ResearchView extends LitElement {
     return html`
       <div class="grid2">
         ${band && t_d ? html`<adsim-chart id="chart-fan" label="fan chart of daily methane" file="methane-fan.png" .config=${fanConfig(t_d, band, 'Daily methane', methaneUnit(m))}></adsim-chart>` : html`<p class="muted">No daily methane series in this model's output.</p>`}
-        <div class="table-wrap"><table id="mc-table" aria-label="Monte Carlo percentiles"><thead><tr><th scope="col">Output</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>
-          <tbody>${names.map((k) => { const s = r.scalars[k]!; return html`<tr><td><code>${k}</code></td><td>${fmt(s.p10)}</td><td>${fmt(s.p50)}</td><td>${fmt(s.p90)}</td></tr>`; })}</tbody></table></div>
+        <div class="table-wrap"><table id="mc-table" aria-label="Monte Carlo percentiles"><thead><tr><th scope="col" class="name">Output</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>
+          <tbody>${names.map((k) => { const s = r.scalars[k]!; return html`<tr><td class="name"><code>${breakable(k)}</code></td><td>${fmt(s.p10)}</td><td>${fmt(s.p50)}</td><td>${fmt(s.p90)}</td></tr>`; })}</tbody></table></div>
       </div>
       <p class="muted">${r.samples} Latin hypercube samples, seed ${r.seed}${r.failedRuns ? `; ${r.failedRuns} runs failed and are left out (first: ${r.failures[0]})` : ''}.</p>`;
   }
