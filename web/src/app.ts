@@ -104,7 +104,7 @@ export class AdsimApp extends LitElement {
     const pool = this.store?.pool;
     if (!this.research && pool) {
       this.research = new ResearchStore(poolResearchRunner(pool));
-      this.research.addEventListener('change', () => { this.status = this.research!.isRunning('sensitivity') || this.research!.isRunning('uncertainty') || this.research!.isRunning('fit') ? 'busy' : 'idle'; });
+      this.research.addEventListener('change', () => { this.status = (['sensitivity', 'uncertainty', 'fit', 'bmp', 'feedstock'] as const).some((t) => this.research!.isRunning(t)) ? 'busy' : 'idle'; });
     }
     return this.research;
   }
