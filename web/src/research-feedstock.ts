@@ -1,6 +1,7 @@
 // <research-feedstock>: fits a library feedstock's ADM1 characterisation (its BMP and k_hyd) to the measured BMP curve
 // through the simulated assay, in a worker; shows record beside fitted values and offers the user-feedstock file.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { ResearchSubscriber } from './research-subscriber.js';
 import { InputError } from '../../src/errors.js';
 import { FEEDSTOCK_BMP_FIELDS, specificYieldFactor, type FeedstockBmpField, type FeedstockBmpFitResult } from '../../src/analysis/bmp-adm1.js';
 import { parseMeasuredCsv } from '../../src/analysis/measured.js';
@@ -10,7 +11,7 @@ import { downloadText } from './download.js';
 import { fmt } from './metrics.js';
 import { feedstockBmpConfig } from './research-charts.js';
 import { numberField, pageMessage } from './research-inputs.js';
-import { researchAct, type ResearchStore } from './research-store.js';
+import { researchAct } from './research-store.js';
 import { shared } from './styles.js';
 
 /** Assay simulations a fit may use: docs/research.md measures 15-60, so 200 leaves room for a poor start. */
@@ -47,15 +48,13 @@ export function overrideFile(r: FeedstockBmpFitResult): string {
   return JSON.stringify(o, null, 2) + '\n';
 }
 
-export class ResearchFeedstock extends LitElement {
+export class ResearchFeedstock extends ResearchSubscriber {
   static override properties = {
-    research: { attribute: false },
     csv: { attribute: false },
     rev: { type: Number },
     errors: { state: true },
     feedstockId: { state: true },
   };
-  declare research?: ResearchStore;
   /** The BMP curve CSV typed or uploaded in the section above. */
   declare csv: string;
   declare rev: number;
@@ -65,7 +64,6 @@ export class ResearchFeedstock extends LitElement {
   private isr = '2';
   /** The measured curve of the last fit started (NL CH4/kg VS), for the overlay. */
   private data?: { t_d: number[]; B: number[]; warning?: string };
-  private readonly onChange = () => this.requestUpdate();
 
   static override styles = [shared, css`
     .grid2 { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
@@ -82,16 +80,6 @@ export class ResearchFeedstock extends LitElement {
     this.rev = 0;
     this.errors = {};
     this.feedstockId = FEEDSTOCKS.some((f) => f.id === 'dog-faeces') ? 'dog-faeces' : FEEDSTOCKS[0]!.id;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.research?.addEventListener('change', this.onChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.research?.removeEventListener('change', this.onChange);
   }
 
   private feedstock(): Feedstock {

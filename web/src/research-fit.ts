@@ -1,6 +1,7 @@
 // <research-fit>: calibration of ADM1 parameters of a digester run to a measured CSV (fitted values, 95 % intervals,
 // fit against data, residuals) and BMP-curve fits of a measured cumulative yield. Parsing and checks here; fits in a worker.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { ResearchSubscriber } from './research-subscriber.js';
 import { InputError } from '../../src/errors.js';
 import { BMP_MODELS, type BmpModel } from '../../src/analysis/bmp-curve.js';
 import { checkDigesterInput } from '../../src/analysis/digester-model.js';
@@ -12,7 +13,7 @@ import { bmpConfig, fitConfig, residualConfig, type ShownSeries } from './resear
 import { EXAMPLE_BMP_CSV, EXAMPLE_DIGESTER_CSV } from './research-examples.js';
 import { pageMessage, type ResearchModel } from './research-inputs.js';
 import './research-feedstock.js';
-import { researchAct, type ResearchStore, type TaskName } from './research-store.js';
+import { researchAct, type TaskName } from './research-store.js';
 import { shared } from './styles.js';
 
 /** "k_dis=0.1:1, k_hyd_ch=1:20" -> bounds; names must be among `params`; low below high. */
@@ -45,16 +46,14 @@ export function shownUnit(s: Pick<MeasuredSeries, 'unit' | 'normal'>): string {
   return s.normal && /^m3/.test(s.unit) ? `N${s.unit}` : s.unit;
 }
 
-export class ResearchFit extends LitElement {
+export class ResearchFit extends ResearchSubscriber {
   static override properties = {
-    research: { attribute: false },
     model: { attribute: false },
     rev: { type: Number },
     errors: { state: true },
     csv: { state: true },
     bmpCsv: { state: true },
   };
-  declare research?: ResearchStore;
   declare model?: ResearchModel;
   declare rev: number;
   declare errors: Record<string, string>;
@@ -68,7 +67,6 @@ export class ResearchFit extends LitElement {
   private bmpData?: { t_d: number[]; B: number[]; unit: string };
   /** The measured data of the last calibration started, for its units. */
   private fitData?: MeasuredData;
-  private readonly onChange = () => this.requestUpdate();
 
   static override styles = [shared, css`
     section { border-top: 1px solid #ddd; padding-top: 0.5rem; margin-top: 0.75rem; }
@@ -84,16 +82,6 @@ export class ResearchFit extends LitElement {
     this.errors = {};
     this.csv = '';
     this.bmpCsv = '';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.research?.addEventListener('change', this.onChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.research?.removeEventListener('change', this.onChange);
   }
 
   /** Checks the calibration form; starts the fit when everything reads. */

@@ -1,6 +1,7 @@
 // <research-view>: the researcher's tools: choose a scenario or the BSM2 run, choose inputs and ranges, then run a
 // sensitivity analysis (tornado chart, ranked table) or a Monte Carlo (P10/P50/P90, fan chart); calibration below.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { ResearchSubscriber } from './research-subscriber.js';
 import { InputError } from '../../src/errors.js';
 import type { UncertainInput } from '../../src/analysis/distributions.js';
 import { describe } from '../../src/analysis/distributions.js';
@@ -17,7 +18,7 @@ import {
   candidateInputs, defaultBounds, defaultChoice, headlineOutputs, methaneSeries, methaneUnit, numberField, pageMessage, withBounds,
   type CandidateInput, type ResearchModel,
 } from './research-inputs.js';
-import { researchAct, type ResearchStore, type TaskName, type TaskState } from './research-store.js';
+import { researchAct, type TaskName, type TaskState } from './research-store.js';
 import type { ScenarioStore } from './store.js';
 import { shared } from './styles.js';
 
@@ -45,10 +46,9 @@ function intField(field: string, text: string, min: number, max: number): number
   return x;
 }
 
-export class ResearchView extends LitElement {
+export class ResearchView extends ResearchSubscriber {
   static override properties = {
     store: { attribute: false },
-    research: { attribute: false },
     rev: { type: Number },
     modelKey: { state: true },
     chosen: { state: true },
@@ -58,7 +58,6 @@ export class ResearchView extends LitElement {
     output: { state: true },
   };
   declare store?: ScenarioStore;
-  declare research?: ResearchStore;
   declare rev: number;
   declare modelKey: string;
   declare chosen: string[];
@@ -71,7 +70,6 @@ export class ResearchView extends LitElement {
   private text: Record<string, string> = { trajectories: '6', seed: '1', samples: '16', 'mc-seed': '1', step: '0.05' };
   private candidatesKey = '';
   private candidates: CandidateInput[] = [];
-  private readonly onChange = () => this.requestUpdate();
 
   static override styles = [shared, css`
     section { border-top: 1px solid #ddd; padding-top: 0.5rem; margin-top: 0.75rem; }
@@ -99,16 +97,6 @@ export class ResearchView extends LitElement {
     this.errors = {};
     this.method = 'morris';
     this.output = '';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.research?.addEventListener('change', this.onChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.research?.removeEventListener('change', this.onChange);
   }
 
   /** The chosen model and its candidate inputs (recomputed when the model or the scenario changes). */
