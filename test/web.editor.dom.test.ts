@@ -1,10 +1,10 @@
 // <scenario-editor> under happy-dom: labelled controls with unit and default, messages placed next to their field.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import '../web/src/editor.js';
-import type { ScenarioEditor } from '../web/src/editor.js';
-import type { ActionDetail } from '../web/src/action.js';
-import { ScenarioStore } from '../web/src/store.js';
-import { SECTIONS } from '../web/src/fields.js';
+import '../web/src/views/editor.js';
+import type { ScenarioEditor } from '../web/src/views/editor.js';
+import type { ActionDetail } from '../web/src/state/action.js';
+import { ScenarioStore } from '../web/src/state/store.js';
+import { SECTIONS } from '../web/src/fields/fields.js';
 import { bundled, fakeResult, fakeRunner, flush } from './web.fakes.js';
 
 let store: ScenarioStore;

@@ -1,7 +1,7 @@
 // Test doubles for the web store: a runner whose jobs the test settles by hand, and bundled scenarios from scenarios/.
 import baseline from '../scenarios/baseline-efw.json';
 import weekly from '../scenarios/weekly-small-digester.json';
-import type { Runner, Started } from '../web/src/store.js';
+import type { Runner, Started } from '../web/src/state/store.js';
 import type { JobProgress } from '../src/worker/types.js';
 
 export const bundled = { 'baseline-efw.json': baseline, 'weekly-small-digester.json': weekly } as Record<string, Record<string, unknown>>;

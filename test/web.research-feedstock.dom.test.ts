@@ -2,17 +2,17 @@
 // curve through the simulated assay (run in-process by a stand-in runner), the user-feedstock file, per-series residual
 // plots in the data's units, and messages worded for the page (labels, not ids or CLI flags).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import '../web/src/research-view.js';
-import type { ResearchView } from '../web/src/research-view.js';
-import type { ResearchFit } from '../web/src/research-fit.js';
-import type { ResearchFeedstock } from '../web/src/research-feedstock.js';
-import { ResearchStore, type ResearchActionDetail } from '../web/src/research-store.js';
-import type { ResearchRunner } from '../web/src/research-runner.js';
-import { EXAMPLE_BMP_CSV, EXAMPLE_DIGESTER_CSV } from '../web/src/research-examples.js';
+import '../web/src/views/research-view.js';
+import type { ResearchView } from '../web/src/views/research-view.js';
+import type { ResearchFit } from '../web/src/views/research-fit.js';
+import type { ResearchFeedstock } from '../web/src/views/research-feedstock.js';
+import { ResearchStore, type ResearchActionDetail } from '../web/src/state/research-store.js';
+import type { ResearchRunner } from '../web/src/state/research-runner.js';
+import { EXAMPLE_BMP_CSV, EXAMPLE_DIGESTER_CSV } from '../web/src/io/research-examples.js';
 import { fitFeedstockBmp } from '../src/analysis/bmp-adm1.js';
 import { fitDigester } from '../src/analysis/digester-fit.js';
 import { FEEDSTOCKS } from '../models/feedstocks/index.js';
-import { ScenarioStore } from '../web/src/store.js';
+import { ScenarioStore } from '../web/src/state/store.js';
 import { bundled, fakeRunner, flush } from './web.fakes.js';
 import type { ChartConfiguration } from 'chart.js';
 import { api } from '../src/worker/api.js';

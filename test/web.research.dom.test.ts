@@ -1,15 +1,15 @@
 // <research-view> and <research-fit> under happy-dom: input checks placed next to their control, nothing sent when
 // input is bad, and results (ranked table, percentiles, fitted values) rendered from what the runner returned.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import '../web/src/research-view.js';
-import type { ResearchView } from '../web/src/research-view.js';
-import type { ResearchFit } from '../web/src/research-fit.js';
-import { ResearchStore, type ResearchActionDetail } from '../web/src/research-store.js';
-import type { ResearchRunner } from '../web/src/research-runner.js';
+import '../web/src/views/research-view.js';
+import type { ResearchView } from '../web/src/views/research-view.js';
+import type { ResearchFit } from '../web/src/views/research-fit.js';
+import { ResearchStore, type ResearchActionDetail } from '../web/src/state/research-store.js';
+import type { ResearchRunner } from '../web/src/state/research-runner.js';
 import { projectionRanges } from '../src/analysis/projection-ranges.js';
 import { projectScenario } from '../src/compare/project.js';
 import { main } from '../src/cli/main.js';
-import { ScenarioStore } from '../web/src/store.js';
+import { ScenarioStore } from '../web/src/state/store.js';
 import { bundled, fakeRunner, flush } from './web.fakes.js';
 import type { Outputs } from '../src/analysis/evaluate.js';
 

@@ -1,7 +1,7 @@
 // The web app's scenario store: saving, validation, runs through the runner, import that never loses saved work.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ScenarioStore } from '../web/src/store.js';
-import { EXPORT_SCHEMA, STORE_KEY, readShareFragment, shareFragment } from '../web/src/storage.js';
+import { ScenarioStore } from '../web/src/state/store.js';
+import { EXPORT_SCHEMA, STORE_KEY, readShareFragment, shareFragment } from '../web/src/io/storage.js';
 import { bundled, fakeResult, fakeRunner, flush } from './web.fakes.js';
 
 const make = (runner = fakeRunner(), rerunDelay_ms = 0) => ({ runner, store: new ScenarioStore({ storage: localStorage, runner, bundled, rerunDelay_ms }) });

@@ -1,13 +1,13 @@
 // Compare, projection and model views under happy-dom: chart contents, labels, units and input checks found in QA.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChartConfiguration } from 'chart.js';
-import '../web/src/compare-view.js';
-import type { CompareView } from '../web/src/compare-view.js';
-import { readYears } from '../web/src/projection-view.js';
-import { fieldLabel } from '../web/src/fields.js';
-import { CARBON_BARS, MONEY_BARS, plainLabel, unitFromKey } from '../web/src/metrics.js';
-import { toCsv } from '../web/src/download.js';
-import { ScenarioStore } from '../web/src/store.js';
+import '../web/src/views/compare-view.js';
+import type { CompareView } from '../web/src/views/compare-view.js';
+import { readYears } from '../web/src/views/projection-view.js';
+import { fieldLabel } from '../web/src/fields/fields.js';
+import { CARBON_BARS, MONEY_BARS, plainLabel, unitFromKey } from '../web/src/fields/metrics.js';
+import { toCsv } from '../web/src/io/download.js';
+import { ScenarioStore } from '../web/src/state/store.js';
 import { bundled, fakeResult, fakeRunner, flush } from './web.fakes.js';
 
 let store: ScenarioStore;

@@ -1,16 +1,16 @@
 // <adsim-app>: the shell: scenario list, view tabs, notices; owns the store and applies the intents elements send up.
 import { LitElement, css, html, nothing } from 'lit';
-import type { ActionDetail } from './action.js';
-import './compare-view.js';
-import { downloadText } from './download.js';
-import './editor.js';
-import './model-view.js';
-import './projection-view.js';
-import './research-view.js';
-import { poolResearchRunner } from './research-runner.js';
-import { ResearchStore, type ResearchActionDetail } from './research-store.js';
-import { readShareFragment, shareFragment } from './storage.js';
-import type { ScenarioStore, View } from './store.js';
+import type { ActionDetail } from './state/action.js';
+import './views/compare-view.js';
+import { downloadText } from './io/download.js';
+import './views/editor.js';
+import './views/model-view.js';
+import './views/projection-view.js';
+import './views/research-view.js';
+import { poolResearchRunner } from './state/research-runner.js';
+import { ResearchStore, type ResearchActionDetail } from './state/research-store.js';
+import { readShareFragment, shareFragment } from './io/storage.js';
+import type { ScenarioStore, View } from './state/store.js';
 import { shared } from './styles.js';
 
 const VIEWS: Array<{ id: View; label: string }> = [

@@ -1,13 +1,13 @@
 // <projection-view>: the councillors' page: a multi-year projection in big plain numbers, with ranges, printable on A4.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import pkg from '../../package.json';
-import { MODEL_NAME, MODEL_VERSION } from '../../models/adm1/parameters.js';
-import { act } from './action.js';
-import { fieldLabel } from './fields.js';
-import { fmt } from './metrics.js';
-import type { FigureRange, RangedFigure } from '../../src/analysis/projection-ranges.js';
-import type { RangeState, ScenarioStore } from './store.js';
-import { shared } from './styles.js';
+import pkg from '../../../package.json';
+import { MODEL_NAME, MODEL_VERSION } from '../../../models/adm1/parameters.js';
+import { act } from '../state/action.js';
+import { fieldLabel } from '../fields/fields.js';
+import { fmt } from '../fields/metrics.js';
+import type { FigureRange, RangedFigure } from '../../../src/analysis/projection-ranges.js';
+import type { RangeState, ScenarioStore } from '../state/store.js';
+import { shared } from '../styles.js';
 
 type Year = Record<string, number>;
 type Headline = 'el' | 'homes' | 'co2Saved' | 'moneySaved';

@@ -1,6 +1,6 @@
 // The store's runner in the browser: every simulation goes to the worker pool, never the page's thread.
-import { createBrowserPool } from '../../src/worker/spawn.browser.js';
-import type { SimPool } from '../../src/worker/pool.js';
+import { createBrowserPool } from '../../../src/worker/spawn.browser.js';
+import type { SimPool } from '../../../src/worker/pool.js';
 import type { Runner } from './store.js';
 
 export function poolRunner(pool: SimPool = createBrowserPool()): Runner & { pool: SimPool } {

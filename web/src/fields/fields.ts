@@ -1,6 +1,6 @@
 // The scenario form: every field of the scenario file with its label, unit, control kind and the default it falls back on.
-import { DEFAULTS, type DefaultName } from '../../src/scenario/defaults.js';
-import { FEEDSTOCKS } from '../../models/feedstocks/index.js';
+import { DEFAULTS, type DefaultName } from '../../../src/scenario/defaults.js';
+import { FEEDSTOCKS } from '../../../models/feedstocks/index.js';
 
 export type FieldKind = 'text' | 'textarea' | 'qty' | 'count' | 'fraction' | 'money' | 'choice' | 'bool';
 

@@ -1,12 +1,12 @@
 // The research tools' link to the simulation service: each model run or fit is a worker-pool job, cancelled by a signal.
-import type { Outputs } from '../../src/analysis/evaluate.js';
-import type { DigesterFitOptions, DigesterFitResult } from '../../src/analysis/digester-fit.js';
-import type { BmpFitResult, BmpModel } from '../../src/analysis/bmp-curve.js';
-import type { MeasuredData } from '../../src/analysis/measured.js';
-import type { FeedstockBmpFitOptions, FeedstockBmpFitResult } from '../../src/analysis/bmp-adm1.js';
-import type { Feedstock } from '../../models/feedstocks/types.js';
-import type { DigesterRun } from '../../src/simulate/types.js';
-import type { SimPool } from '../../src/worker/pool.js';
+import type { Outputs } from '../../../src/analysis/evaluate.js';
+import type { DigesterFitOptions, DigesterFitResult } from '../../../src/analysis/digester-fit.js';
+import type { BmpFitResult, BmpModel } from '../../../src/analysis/bmp-curve.js';
+import type { MeasuredData } from '../../../src/analysis/measured.js';
+import type { FeedstockBmpFitOptions, FeedstockBmpFitResult } from '../../../src/analysis/bmp-adm1.js';
+import type { Feedstock } from '../../../models/feedstocks/types.js';
+import type { DigesterRun } from '../../../src/simulate/types.js';
+import type { SimPool } from '../../../src/worker/pool.js';
 
 export interface ResearchRunner {
   /** Runs allowed in flight at once (the pool's size). */

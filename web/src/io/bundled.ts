@@ -1,5 +1,5 @@
 // The bundled scenarios (scenarios/*.json) built into the app; the BSM2 digester benchmark file is not a scenario.
-const files = import.meta.glob<Record<string, unknown>>('../../scenarios/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<Record<string, unknown>>('../../../scenarios/*.json', { eager: true, import: 'default' });
 
 export function bundledScenarios(): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};

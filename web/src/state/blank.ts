@@ -1,5 +1,5 @@
 // A blank scenario to start from: the few fields the parser requires; every other field falls back on its default.
-import { SCENARIO_SCHEMA } from '../../src/scenario/types.js';
+import { SCENARIO_SCHEMA } from '../../../src/scenario/types.js';
 
 export function blankScenario(name = 'New scenario'): Record<string, unknown> {
   return {

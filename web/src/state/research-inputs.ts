@@ -1,13 +1,13 @@
 // What the research view analyses: a scenario or the BSM2 digester run, its candidate inputs with default ranges,
 // the user's ranges checked field by field, and how one analysis point becomes one worker job.
-import { InputError } from '../../src/errors.js';
-import { centre, checkDistribution, support, type Distribution, type UncertainInput } from '../../src/analysis/distributions.js';
+import { InputError } from '../../../src/errors.js';
+import { centre, checkDistribution, support, type Distribution, type UncertainInput } from '../../../src/analysis/distributions.js';
 import {
   DIGESTER_SCALARS, checkDigesterInput, defaultInput, kineticParameterNames, nominalValue, rangedParameterNames, applyPoint,
-} from '../../src/analysis/digester-model.js';
-import { SCENARIO_HEADLINES, applyScenarioPoint, scenarioUncertainInputs } from '../../src/analysis/scenario-model.js';
-import type { Evaluate } from '../../src/analysis/evaluate.js';
-import type { DigesterRun } from '../../src/simulate/types.js';
+} from '../../../src/analysis/digester-model.js';
+import { SCENARIO_HEADLINES, applyScenarioPoint, scenarioUncertainInputs } from '../../../src/analysis/scenario-model.js';
+import type { Evaluate } from '../../../src/analysis/evaluate.js';
+import type { DigesterRun } from '../../../src/simulate/types.js';
 import type { ResearchRunner } from './research-runner.js';
 
 export type ResearchModel =

@@ -2,19 +2,19 @@
 // fit against data, residuals) and BMP-curve fits of a measured cumulative yield. Parsing and checks here; fits in a worker.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { ResearchSubscriber } from './research-subscriber.js';
-import { InputError } from '../../src/errors.js';
-import { BMP_MODELS, type BmpModel } from '../../src/analysis/bmp-curve.js';
-import { checkDigesterInput } from '../../src/analysis/digester-model.js';
-import { parseMeasuredCsv, type MeasuredData, type MeasuredSeries } from '../../src/analysis/measured.js';
-import type { FitResult } from '../../src/analysis/fit.js';
-import './chart.js';
-import { fmt } from './metrics.js';
-import { bmpConfig, fitConfig, residualConfig, type ShownSeries } from './research-charts.js';
-import { EXAMPLE_BMP_CSV, EXAMPLE_DIGESTER_CSV } from './research-examples.js';
-import { pageMessage, type ResearchModel } from './research-inputs.js';
+import { InputError } from '../../../src/errors.js';
+import { BMP_MODELS, type BmpModel } from '../../../src/analysis/bmp-curve.js';
+import { checkDigesterInput } from '../../../src/analysis/digester-model.js';
+import { parseMeasuredCsv, type MeasuredData, type MeasuredSeries } from '../../../src/analysis/measured.js';
+import type { FitResult } from '../../../src/analysis/fit.js';
+import '../charts/chart.js';
+import { fmt } from '../fields/metrics.js';
+import { bmpConfig, fitConfig, residualConfig, type ShownSeries } from '../charts/research-charts.js';
+import { EXAMPLE_BMP_CSV, EXAMPLE_DIGESTER_CSV } from '../io/research-examples.js';
+import { pageMessage, type ResearchModel } from '../state/research-inputs.js';
 import './research-feedstock.js';
-import { researchAct, type TaskName } from './research-store.js';
-import { shared } from './styles.js';
+import { researchAct, type TaskName } from '../state/research-store.js';
+import { shared } from '../styles.js';
 
 /** "k_dis=0.1:1, k_hyd_ch=1:20" -> bounds; names must be among `params`; low below high. */
 export function parseBounds(text: string, params: readonly string[]): Record<string, [number, number]> {

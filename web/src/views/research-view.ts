@@ -2,25 +2,25 @@
 // sensitivity analysis (tornado chart, ranked table) or a Monte Carlo (P10/P50/P90, fan chart); calibration below.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { ResearchSubscriber } from './research-subscriber.js';
-import { InputError } from '../../src/errors.js';
-import type { UncertainInput } from '../../src/analysis/distributions.js';
-import { describe } from '../../src/analysis/distributions.js';
-import type { LocalResult } from '../../src/analysis/local.js';
-import type { MorrisResult } from '../../src/analysis/morris.js';
-import type { MonteCarloResult } from '../../src/analysis/montecarlo.js';
-import { parseRunFile } from '../../src/simulate/runfile.js';
-import bsm2 from '../../scenarios/bsm2-steady-state.json';
-import './chart.js';
-import { fmt } from './metrics.js';
-import { fanConfig, tornadoConfig } from './research-charts.js';
+import { InputError } from '../../../src/errors.js';
+import type { UncertainInput } from '../../../src/analysis/distributions.js';
+import { describe } from '../../../src/analysis/distributions.js';
+import type { LocalResult } from '../../../src/analysis/local.js';
+import type { MorrisResult } from '../../../src/analysis/morris.js';
+import type { MonteCarloResult } from '../../../src/analysis/montecarlo.js';
+import { parseRunFile } from '../../../src/simulate/runfile.js';
+import bsm2 from '../../../scenarios/bsm2-steady-state.json';
+import '../charts/chart.js';
+import { fmt } from '../fields/metrics.js';
+import { fanConfig, tornadoConfig } from '../charts/research-charts.js';
 import './research-fit.js';
 import {
   candidateInputs, defaultBounds, defaultChoice, headlineOutputs, methaneSeries, methaneUnit, numberField, pageMessage, withBounds,
   type CandidateInput, type ResearchModel,
-} from './research-inputs.js';
-import { researchAct, type TaskName, type TaskState } from './research-store.js';
-import type { ScenarioStore } from './store.js';
-import { shared } from './styles.js';
+} from '../state/research-inputs.js';
+import { researchAct, type TaskName, type TaskState } from '../state/research-store.js';
+import type { ScenarioStore } from '../state/store.js';
+import { shared } from '../styles.js';
 
 export const BSM2_KEY = 'bsm2';
 

@@ -1,7 +1,7 @@
 // Base of the research-view elements: re-renders on every change of the shared ResearchStore, and follows the
 // store when the property is replaced (not only at connect time).
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { ResearchStore } from './research-store.js';
+import type { ResearchStore } from '../state/research-store.js';
 
 export class ResearchSubscriber extends LitElement {
   // Subclasses declare their own properties; Lit merges this one in from the base class.

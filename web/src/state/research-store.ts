@@ -1,16 +1,16 @@
 // The research tools' state: one task each for sensitivity, uncertainty, calibration and BMP fits, with progress,
 // cancellation and results. The analysis loops run here (cheap bookkeeping); every model run is a worker job.
-import { localSensitivity, type LocalResult } from '../../src/analysis/local.js';
-import { morris, type MorrisResult } from '../../src/analysis/morris.js';
-import { monteCarlo, type MonteCarloResult } from '../../src/analysis/montecarlo.js';
-import type { UncertainInput } from '../../src/analysis/distributions.js';
-import type { Point } from '../../src/analysis/evaluate.js';
-import type { DigesterFitResult } from '../../src/analysis/digester-fit.js';
-import type { BmpFitResult, BmpModel } from '../../src/analysis/bmp-curve.js';
-import type { MeasuredData } from '../../src/analysis/measured.js';
-import type { FeedstockBmpField, FeedstockBmpFitResult } from '../../src/analysis/bmp-adm1.js';
-import type { Feedstock } from '../../models/feedstocks/types.js';
-import type { DigesterRun } from '../../src/simulate/types.js';
+import { localSensitivity, type LocalResult } from '../../../src/analysis/local.js';
+import { morris, type MorrisResult } from '../../../src/analysis/morris.js';
+import { monteCarlo, type MonteCarloResult } from '../../../src/analysis/montecarlo.js';
+import type { UncertainInput } from '../../../src/analysis/distributions.js';
+import type { Point } from '../../../src/analysis/evaluate.js';
+import type { DigesterFitResult } from '../../../src/analysis/digester-fit.js';
+import type { BmpFitResult, BmpModel } from '../../../src/analysis/bmp-curve.js';
+import type { MeasuredData } from '../../../src/analysis/measured.js';
+import type { FeedstockBmpField, FeedstockBmpFitResult } from '../../../src/analysis/bmp-adm1.js';
+import type { Feedstock } from '../../../models/feedstocks/types.js';
+import type { DigesterRun } from '../../../src/simulate/types.js';
 import { evaluatorFor, type ResearchModel } from './research-inputs.js';
 import type { ResearchRunner } from './research-runner.js';
 

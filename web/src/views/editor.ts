@@ -1,10 +1,10 @@
 // <scenario-editor>: every scenario field as a labelled control with unit and default; messages next to the field.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { act } from './action.js';
-import { SECTIONS, coerce, describeDefault, type FieldDef, type SectionDef } from './fields.js';
-import { getPath } from './paths.js';
-import type { ScenarioStore } from './store.js';
-import { shared } from './styles.js';
+import { act } from '../state/action.js';
+import { SECTIONS, coerce, describeDefault, type FieldDef, type SectionDef } from '../fields/fields.js';
+import { getPath } from '../state/paths.js';
+import type { ScenarioStore } from '../state/store.js';
+import { shared } from '../styles.js';
 
 const fid = (path: string) => `f-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
 

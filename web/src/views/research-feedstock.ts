@@ -2,17 +2,17 @@
 // through the simulated assay, in a worker; shows record beside fitted values and offers the user-feedstock file.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { ResearchSubscriber } from './research-subscriber.js';
-import { InputError } from '../../src/errors.js';
-import { FEEDSTOCK_BMP_FIELDS, specificYieldFactor, type FeedstockBmpField, type FeedstockBmpFitResult } from '../../src/analysis/bmp-adm1.js';
-import { parseMeasuredCsv } from '../../src/analysis/measured.js';
-import { FEEDSTOCKS, type Feedstock } from '../../models/feedstocks/index.js';
-import './chart.js';
-import { downloadText } from './download.js';
-import { fmt } from './metrics.js';
-import { feedstockBmpConfig } from './research-charts.js';
-import { numberField, pageMessage } from './research-inputs.js';
-import { researchAct } from './research-store.js';
-import { shared } from './styles.js';
+import { InputError } from '../../../src/errors.js';
+import { FEEDSTOCK_BMP_FIELDS, specificYieldFactor, type FeedstockBmpField, type FeedstockBmpFitResult } from '../../../src/analysis/bmp-adm1.js';
+import { parseMeasuredCsv } from '../../../src/analysis/measured.js';
+import { FEEDSTOCKS, type Feedstock } from '../../../models/feedstocks/index.js';
+import '../charts/chart.js';
+import { downloadText } from '../io/download.js';
+import { fmt } from '../fields/metrics.js';
+import { feedstockBmpConfig } from '../charts/research-charts.js';
+import { numberField, pageMessage } from '../state/research-inputs.js';
+import { researchAct } from '../state/research-store.js';
+import { shared } from '../styles.js';
 
 /** Assay simulations a fit may use: docs/research.md measures 15-60, so 200 leaves room for a poor start. */
 export const FEEDSTOCK_FIT_BUDGET = 200;

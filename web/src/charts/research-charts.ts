@@ -1,11 +1,11 @@
 // Chart configurations for the research view: tornado (sensitivity), fan (Monte Carlo bands), fit against data,
 // residuals, BMP curve. Pure functions from results to chart.js configs, Okabe-Ito colours, dashes as well as hue.
 import { Chart, Filler, type ChartConfiguration } from 'chart.js';
-import type { LocalResult } from '../../src/analysis/local.js';
-import type { MorrisResult } from '../../src/analysis/morris.js';
-import type { Band } from '../../src/analysis/montecarlo.js';
-import type { DigesterFitResult } from '../../src/analysis/digester-fit.js';
-import type { BmpFitResult } from '../../src/analysis/bmp-curve.js';
+import type { LocalResult } from '../../../src/analysis/local.js';
+import type { MorrisResult } from '../../../src/analysis/morris.js';
+import type { Band } from '../../../src/analysis/montecarlo.js';
+import type { DigesterFitResult } from '../../../src/analysis/digester-fit.js';
+import type { BmpFitResult } from '../../../src/analysis/bmp-curve.js';
 import { colour, dash } from './palette.js';
 
 // Bands are filled areas between two lines.

@@ -4,7 +4,7 @@ import {
   BarController, BarElement, CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Title, Tooltip,
   type ChartConfiguration, type Plugin,
 } from 'chart.js';
-import { downloadUrl } from './download.js';
+import { downloadUrl } from '../io/download.js';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, CategoryScale, Legend, Tooltip, Title);
 

@@ -1,12 +1,12 @@
 // The scenario store: the app's one place of state. Elements read it through properties and change it through methods.
-import { parseScenario } from '../../src/scenario/parse.js';
-import type { ProjectionLike, ScenarioResultLike } from '../../src/worker/engine.js';
-import type { JobProgress } from '../../src/worker/types.js';
-import type { SimPool } from '../../src/worker/pool.js';
-import { DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionRanges } from '../../src/analysis/projection-ranges.js';
+import { parseScenario } from '../../../src/scenario/parse.js';
+import type { ProjectionLike, ScenarioResultLike } from '../../../src/worker/engine.js';
+import type { JobProgress } from '../../../src/worker/types.js';
+import type { SimPool } from '../../../src/worker/pool.js';
+import { DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionRanges } from '../../../src/analysis/projection-ranges.js';
 import { blankScenario } from './blank.js';
 import { clone, setPath } from './paths.js';
-import { exportJson, loadSaved, scenariosInFile, writeSaved, type SavedScenario, type ScenarioJson } from './storage.js';
+import { exportJson, loadSaved, scenariosInFile, writeSaved, type SavedScenario, type ScenarioJson } from '../io/storage.js';
 
 export type View = 'editor' | 'compare' | 'projection' | 'model' | 'research';
 export type Status = 'queued' | 'running' | 'done' | 'error' | 'cancelled';

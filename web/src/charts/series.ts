@@ -1,5 +1,5 @@
 // Finds the daily series a chart needs in a scenario result, whatever the engine names them exactly.
-import type { ScenarioResultLike } from '../../src/worker/engine.js';
+import type { ScenarioResultLike } from '../../../src/worker/engine.js';
 
 type Daily = Record<string, ArrayLike<number> | unknown>;
 

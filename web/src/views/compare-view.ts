@@ -1,17 +1,17 @@
 // <compare-view>: the waste officer's view: scenarios side by side, differences from the baseline, daily and annual charts.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { ChartConfiguration } from 'chart.js';
-import { DEFAULTS } from '../../src/scenario/defaults.js';
-import { parameterDef } from '../../models/adm1/parameters.js';
-import type { ScenarioResultLike } from '../../src/worker/engine.js';
-import { act } from './action.js';
-import './chart.js';
-import { downloadText, slug, toCsv } from './download.js';
-import { CARBON_BARS, ENERGY_BARS, MONEY_BARS, fmt, fmtSigned, isMainMetric, metricsFor, type BarDef, type MetricDef } from './metrics.js';
-import { colour, dash } from './palette.js';
-import { BIOGAS, FREE_NH3, METHANE, PH, annualOf, dailyColumns, findSeries, yearWindow } from './series.js';
-import type { ScenarioStore } from './store.js';
-import { shared } from './styles.js';
+import { DEFAULTS } from '../../../src/scenario/defaults.js';
+import { parameterDef } from '../../../models/adm1/parameters.js';
+import type { ScenarioResultLike } from '../../../src/worker/engine.js';
+import { act } from '../state/action.js';
+import '../charts/chart.js';
+import { downloadText, slug, toCsv } from '../io/download.js';
+import { CARBON_BARS, ENERGY_BARS, MONEY_BARS, fmt, fmtSigned, isMainMetric, metricsFor, type BarDef, type MetricDef } from '../fields/metrics.js';
+import { colour, dash } from '../charts/palette.js';
+import { BIOGAS, FREE_NH3, METHANE, PH, annualOf, dailyColumns, findSeries, yearWindow } from '../charts/series.js';
+import type { ScenarioStore } from '../state/store.js';
+import { shared } from '../styles.js';
 
 interface Col { id: string; name: string; result?: ScenarioResultLike }
 

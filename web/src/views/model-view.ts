@@ -1,12 +1,12 @@
 // <model-view>: the researcher's view of ADM1: every parameter grouped, with unit, default and source; change and rerun.
 import { LitElement, css, html, nothing } from 'lit';
-import { PARAMETERS, type ParameterGroup } from '../../models/adm1/parameters.js';
-import type { ScenarioResultLike } from '../../src/worker/engine.js';
-import { act } from './action.js';
-import { fmt } from './metrics.js';
-import type { Issue } from './store.js';
-import type { ScenarioStore } from './store.js';
-import { shared } from './styles.js';
+import { PARAMETERS, type ParameterGroup } from '../../../models/adm1/parameters.js';
+import type { ScenarioResultLike } from '../../../src/worker/engine.js';
+import { act } from '../state/action.js';
+import { fmt } from '../fields/metrics.js';
+import type { Issue } from '../state/store.js';
+import type { ScenarioStore } from '../state/store.js';
+import { shared } from '../styles.js';
 
 /** What a parameter change did to the headline results, before -> after (the figures a researcher checks first). */
 const EFFECTS: Array<{ label: string; unit: string; get: (r: ScenarioResultLike) => number | null | undefined }> = [

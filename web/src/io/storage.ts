@@ -1,5 +1,5 @@
 // Saved scenarios in localStorage (versioned), JSON export/import with migration, and share-by-URL encoding.
-import { SCENARIO_SCHEMA } from '../../src/scenario/types.js';
+import { SCENARIO_SCHEMA } from '../../../src/scenario/types.js';
 
 export const STORE_KEY = 'adsim.saved';
 export const STORE_SCHEMA = 'adsim-saved/1';
