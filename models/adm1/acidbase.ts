@@ -14,8 +14,9 @@ const LN_LO = Math.log(1e-14), LN_HI = Math.log(1);  // pH 14 .. 0
 
 /**
  * Solves the charge balance for S_H+ (kmol/m3). `guess` warm-starts Newton. Returns NaN only if an input is NaN.
+ * `count`, when given, accumulates the iterations taken (for tests and benchmarks).
  */
-export function solveSH(x: AcidBaseInput, pc: PhysChem, guess: number): number {
+export function solveSH(x: AcidBaseInput, pc: PhysChem, guess: number, count?: { iterations: number }): number {
   const { K_a_va, K_a_bu, K_a_pro, K_a_ac, K_a_co2, K_a_IN, K_w } = pc;
   const va = x.S_va / 208, bu = x.S_bu / 160, pro = x.S_pro / 112, ac = x.S_ac / 64;
   const base = x.S_cation - x.S_anion;
@@ -23,6 +24,7 @@ export function solveSH(x: AcidBaseInput, pc: PhysChem, guess: number): number {
   let z = guess > 0 && Number.isFinite(guess) ? Math.log(guess) : Math.log(1e-7);
   if (z < lo || z > hi) z = Math.log(1e-7);
   for (let it = 0; it < 100; it++) {
+    if (count) count.iterations++;
     const h = Math.exp(z);
     // Each fraction K/(K+h) and its derivative with respect to h.
     const dva = K_a_va + h, dbu = K_a_bu + h, dpro = K_a_pro + h, dac = K_a_ac + h, dco2 = K_a_co2 + h, dIN = K_a_IN + h;
@@ -33,12 +35,13 @@ export function solveSH(x: AcidBaseInput, pc: PhysChem, guess: number): number {
       + bu * K_a_bu / (dbu * dbu) + va * K_a_va / (dva * dva) + K_w / (h * h);
     if (phi > 0) hi = z; else lo = z;
     const dz = -phi / (dphi_dh * h);   // Newton step in z = ln h
+    // Converged only on a Newton step: after a step below 1e-12 the remaining error in ln h is ~1e-24. (A stop
+    // on a small bisection step would leave an error as large as that step, i.e. noise in f that a
+    // finite-difference Jacobian amplifies.) Tested before the bracket: at the root itself z + dz == z, which sits
+    // on the bracket end just set, and a bracket test first would throw a converged warm start into bisection.
+    if (Math.abs(dz) < 1e-12) return Math.exp(z + dz);
     const zNew = z + dz;
     if (zNew > lo && zNew < hi) {
-      // Converged only on a Newton step: after a step below 1e-12 the remaining error in ln h is ~1e-24. (A stop
-      // on a small bisection step would leave an error as large as that step, i.e. noise in f that a
-      // finite-difference Jacobian amplifies.)
-      if (Math.abs(dz) < 1e-12) return Math.exp(zNew);
       z = zNew;
     } else {
       z = 0.5 * (lo + hi);   // safeguard: bisect in ln h
