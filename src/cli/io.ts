@@ -44,10 +44,8 @@ export function writeCsv(path: string, columns: Record<string, ArrayLike<number>
   }
 }
 
-/** Typed arrays become plain arrays so JSON.stringify prints them as lists. */
-export function jsonReplacer(_key: string, value: unknown): unknown {
-  return ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as unknown as ArrayLike<number>) : value;
-}
+// One replacer for the CLI's --json output and the web app's downloads.
+export { jsonReplacer } from '../export/csv.js';
 
 /** A number for people: 3-4 significant digits, thousands separators for big values. */
 export function fmt(x: number, digits = 4): string {

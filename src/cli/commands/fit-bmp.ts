@@ -2,7 +2,8 @@
 // `--feedstock ID`, fits that record's BMP and k_hyd through the simulated ADM1 assay and prints the record update.
 import { resolve } from 'node:path';
 import { flagNumber, flagString, parseArgs, type ParsedArgs } from '../args.js';
-import { fmt, jsonReplacer, readText } from '../io.js';
+import { fmt, readText } from '../io.js';
+import { fitDocument, jsonText } from '../../export/research.js';
 import type { CliCommand, CliIo } from '../types.js';
 import { InputError } from '../../errors.js';
 import { BMP_MODELS, fitBmp, type BmpModel } from '../../analysis/bmp-curve.js';
@@ -37,7 +38,7 @@ export const fitBmpCommand: CliCommand = {
     for (const flag of ['fit', 'isr', 'feedstocks']) if (args.flags.has(flag)) throw new InputError(`--${flag}`, 'applies only with --feedstock ID');
     const fit = fitBmp(b.t_d, b.values, model, { unit: b.unitGiven || undefined, method });
     if (args.flags.has('json')) {
-      io.out(JSON.stringify({ file, ...fit }, jsonReplacer) + '\n');
+      io.out(jsonText(fitDocument(file, undefined, fit), 0));
       return fit.converged ? 0 : 1;
     }
     io.out(`${file}: ${model} BMP fit to ${b.values.length} points${b.unitGiven ? ` (${b.unitGiven})` : ''}\n`);
@@ -61,7 +62,7 @@ function fitFeedstock(args: ParsedArgs, io: CliIo, file: string, b: MeasuredSeri
   const fit = fitFeedstockBmp(f, b.t_d, B, { fields, method, assay: { isr }, source: file });
   if (!conv.normal) fit.warnings.unshift(`${JSON.stringify(unit)} has no N: taken as normal conditions (0 C, 1.01325 bar), as the simulated assay reports; convert lab-condition volumes first`);
   if (args.flags.has('json')) {
-    io.out(JSON.stringify({ file, ...fit }, jsonReplacer) + '\n');
+    io.out(jsonText(fitDocument(file, undefined, fit), 0));
     return fit.converged ? 0 : 1;
   }
   io.out(`${file}: ${f.id} record (BMP, k_hyd) fitted through the simulated ADM1 BMP assay (ISR ${fmt(isr)}, 35 C, ${b.values.length} points, NL CH4/kg VS)\n`);

@@ -1,7 +1,8 @@
 // `adsim fit FILE --data data.csv --params k_hyd_ch,k_dis`: calibrates ADM1 parameters of a digester run to measured data.
 import { resolve } from 'node:path';
 import { flagNumber, flagString, parseArgs } from '../args.js';
-import { fmt, jsonReplacer, readText } from '../io.js';
+import { fmt, readText } from '../io.js';
+import { fitDocument, fitQuality, jsonText } from '../../export/research.js';
 import type { CliCommand, CliIo } from '../types.js';
 import { InputError } from '../../errors.js';
 import { fitDigester } from '../../analysis/digester-fit.js';
@@ -25,6 +26,7 @@ export function printFit(io: CliIo, fit: FitResult): void {
   io.out('\nfit:\n');
   for (const g of fit.groups) io.out(`  ${g.name}: n = ${g.n}, RMSE ${fmt(g.rmse, 3)}${g.unit && g.unit !== '-' ? ` ${g.unit}` : ''}, R2 ${fmt(g.r2, 3)}\n`);
   for (const w2 of fit.warnings) io.err(`warning: ${w2}\n`);
+  for (const g of fit.groups) { const q = fitQuality(g); if (q.little) io.err(`warning: ${q.text}\n`); }
 }
 
 export const fitCommand: CliCommand = {
@@ -66,7 +68,7 @@ export const fitCommand: CliCommand = {
     });
     if (shown) io.err('\n');
     if (args.flags.has('json')) {
-      io.out(JSON.stringify({ file, data: dataFile, ...fit }, jsonReplacer) + '\n');
+      io.out(jsonText(fitDocument(file, dataFile, fit), 0));
       return fit.converged ? 0 : 1;
     }
     io.out(`${model.name}: fitted ${params.join(', ')} to ${dataFile} (${data.series.map((s) => `${s.column}: ${s.values.length} points`).join('; ')})\n`);

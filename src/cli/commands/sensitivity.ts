@@ -3,7 +3,8 @@
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { flagNumber, flagString, parseArgs, type ParsedArgs } from '../args.js';
-import { fmt, jsonReplacer, readJson, relativeReader } from '../io.js';
+import { fmt, readJson, relativeReader } from '../io.js';
+import { jsonText, sensitivityDocument } from '../../export/research.js';
 import type { CliCommand, CliIo } from '../types.js';
 import { InputError } from '../../errors.js';
 import { parseRunFile } from '../../simulate/runfile.js';
@@ -263,7 +264,7 @@ export const sensitivityCommand: CliCommand = {
     }
     for (const w of warnings) io.err(`warning: ${w}\n`);
     if (args.flags.has('json')) {
-      io.out(JSON.stringify({ file, kind: model.kind, evaluation: ev.mode, ...result, warnings }, jsonReplacer) + '\n');
+      io.out(jsonText(sensitivityDocument({ file, kind: model.kind, evaluation: ev.mode }, result, warnings), 0));
       return 0;
     }
     io.out(`${model.name}: ${method} sensitivity, ${result.runs} runs (${ev.mode})\n`);

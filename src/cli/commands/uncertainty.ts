@@ -1,6 +1,7 @@
 // `adsim uncertainty FILE [--samples N] [--seed S]`: Monte Carlo (Latin hypercube) over uncertain inputs; P10/P50/P90.
 import { flagNumber, flagString, parseArgs } from '../args.js';
-import { fmt, jsonReplacer } from '../io.js';
+import { fmt } from '../io.js';
+import { jsonText, uncertaintyDocument } from '../../export/research.js';
 import type { CliCommand } from '../types.js';
 import { InputError } from '../../errors.js';
 import { describe } from '../../analysis/distributions.js';
@@ -40,9 +41,7 @@ export const uncertaintyCommand: CliCommand = {
       ev.close();
     }
     if (json) {
-      // Series as a fan chart reads them: the time axis as a plain array, then one band per output name.
-      const { t_d, series, ...rest } = r;
-      io.out(JSON.stringify({ file, kind: model.kind, evaluation: ev.mode, ...rest, series: { t_d: t_d ?? [], ...series } }, jsonReplacer) + '\n');
+      io.out(jsonText(uncertaintyDocument({ file, kind: model.kind, evaluation: ev.mode }, r), 0));
       return 0;
     }
     io.out(`${model.name}: Monte Carlo, ${r.samples} ${r.sampling === 'lhs' ? 'Latin hypercube' : 'random'} samples, seed ${r.seed} (${ev.mode})\n\n`);
