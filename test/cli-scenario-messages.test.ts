@@ -5,8 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
-import { runScenario } from '../src/compare/run.js';
-import { fullRollout, projectScenario } from '../src/compare/project.js';
+import { runScenario } from '../src/pipeline/run.js';
+import { fullRollout, projectScenario } from '../src/pipeline/project.js';
 import { parseScenario } from '../src/scenario/parse.js';
 import { fitBmp } from '../src/analysis/bmp-curve.js';
 

@@ -1,8 +1,8 @@
 // runScenario end to end (one short simulation), compareScenarios differences, projection with rollout, the readable table.
 import { describe, expect, it } from 'vitest';
-import { runScenario, type ScenarioResult } from '../src/compare/run.js';
+import { runScenario, type ScenarioResult } from '../src/pipeline/run.js';
 import { compareScenarios } from '../src/compare/compare.js';
-import { projectScenario } from '../src/compare/project.js';
+import { projectScenario } from '../src/pipeline/project.js';
 import { comparisonTable, fmt } from '../src/compare/table.js';
 import { InputError } from '../src/errors.js';
 

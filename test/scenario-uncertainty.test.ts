@@ -5,7 +5,7 @@ import { parseScenario } from '../src/scenario/parse.js';
 import { ScenarioError } from '../src/scenario/read.js';
 import { scenarioEvaluator, scenarioUncertainInputs, feedstockScenarioInputs, defaultScenarioInputs, writerFor } from '../src/analysis/scenario-model.js';
 import { monteCarlo } from '../src/analysis/montecarlo.js';
-import { runScenario } from '../src/compare/run.js';
+import { runScenario } from '../src/pipeline/run.js';
 
 const weekly = JSON.parse(readFileSync(new URL('../scenarios/weekly-small-digester.json', import.meta.url), 'utf8'));
 
@@ -61,7 +61,7 @@ describe('writerFor', () => {
 describe('projection ranges', () => {
   it('gives P10 <= P50 <= P90 per year, says what it covers, and repeats with the seed', async () => {
     const { projectionRanges } = await import('../src/analysis/projection-ranges.js');
-    const { projectScenario } = await import('../src/compare/project.js');
+    const { projectScenario } = await import('../src/pipeline/project.js');
     const { projectionTable } = await import('../src/compare/table.js');
     const run = () => projectionRanges(weekly, 1, (j, y) => projectScenario(j, y), { samples: 3, seed: 2 });
     const r = await run();

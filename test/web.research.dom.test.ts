@@ -7,7 +7,7 @@ import type { ResearchFit } from '../web/src/views/research-fit.js';
 import { ResearchStore, type ResearchActionDetail } from '../web/src/state/research-store.js';
 import type { ResearchRunner } from '../web/src/state/research-runner.js';
 import { projectionRanges } from '../src/analysis/projection-ranges.js';
-import { projectScenario } from '../src/compare/project.js';
+import { projectScenario } from '../src/pipeline/project.js';
 import { main } from '../src/cli/main.js';
 import { ScenarioStore } from '../web/src/state/store.js';
 import { bundled, fakeRunner, flush } from './web.fakes.js';

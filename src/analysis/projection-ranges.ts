@@ -1,6 +1,6 @@
 // P10/P50/P90 of a multi-year projection: a small Latin-hypercube Monte Carlo over the scenario's uncertain inputs
 // (feedstock ranges, estimated collection inputs, ranged defaults), one projection per sample. Same seed, same ranges.
-import type { Projection } from '../compare/project.js';
+import type { Projection } from '../pipeline/project.js';
 import { describe as describeDist, type Distribution } from './distributions.js';
 import { monteCarlo } from './montecarlo.js';
 import { applyScenarioPoint, scenarioUncertainInputs } from './scenario-model.js';

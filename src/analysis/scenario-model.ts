@@ -2,7 +2,7 @@
 // "areas[0].fill_per_bin"), default uncertain inputs are the scenario defaults it falls back on that carry a range,
 // outputs are the annual figures and (optionally) the daily series.
 import { InputError, closest } from '../errors.js';
-import { runScenario, type ScenarioResult } from '../compare/run.js';
+import { runScenario, type ScenarioResult } from '../pipeline/run.js';
 import { DEFAULTS, type Default, type DefaultName } from '../scenario/defaults.js';
 import { parseScenario } from '../scenario/parse.js';
 import { FEEDSTOCKS, type Feedstock, type Sourced } from '../../models/feedstocks/index.js';

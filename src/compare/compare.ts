@@ -1,7 +1,7 @@
 // compareScenarios: several scenario results side by side, with differences from a baseline (the JSON of `adsim compare`).
 import type { AnnualAccount } from '../accounting/annual.js';
 import { InputError } from '../errors.js';
-import type { ScenarioResult } from './run.js';
+import type { ScenarioResult } from '../pipeline/run.js';
 
 export interface ComparedScenario {
   name: string;

@@ -1,10 +1,21 @@
 // Plain-language text tables of scenario results for people who are not engineers, and CSV of the same figures.
 import type { AnnualAccount } from '../accounting/annual.js';
 import type { ComparedScenario, Comparison } from './compare.js';
-import type { Projection } from './project.js';
-import type { ProjectionRanges, RangedFigure } from '../analysis/projection-ranges.js';
+import type { Projection } from '../pipeline/project.js';
 
 type Key = keyof AnnualAccount;
+
+/** P10-P90 ranges of projection figures, as src/analysis/projection-ranges computes them (declared here so the tables
+ *  do not import the analysis layer above them). */
+type RangedFigure = 'dog_waste_collected_t' | 'electricity_net_kWh' | 'homes_equivalent' | 'co2e_net_t' | 'cost_net_gbp' | 'saving_vs_today_gbp' | 'co2e_saving_vs_today_t';
+interface Range { p10: number; p90: number }
+export interface TableRanges {
+  samples: number;
+  ok: number;
+  covers: string;
+  years: Partial<Record<RangedFigure, Range>>[];
+  totals: Record<RangedFigure, Range>;
+}
 interface Row { label: string; key?: Key; get?: (a: AnnualAccount) => number; unit?: string; note?: (s: ComparedScenario) => string }
 
 /** True when the scenario's digester costs are not given (so the money rows leave them out). */
@@ -114,7 +125,7 @@ export function comparisonTable(c: Comparison): string {
 }
 
 /** Year-by-year projection table for councillors; with ranges, a "likely range" line (P10-P90) under the uncertain figures. */
-export function projectionTable(p: Projection, ranges?: ProjectionRanges): string {
+export function projectionTable(p: Projection, ranges?: TableRanges): string {
   type Y = Projection['years'][number];
   const rows: [string, (y: Y) => string, RangedFigure?][] = [
     ['Year', (y) => String(y.year)],

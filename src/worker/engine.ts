@@ -1,6 +1,6 @@
 // The one place the worker reaches into the engine: scenario runs, projections and bare digester runs, with progress.
-import { projectScenario as project, type Projection } from '../compare/project.js';
-import { runScenario as run, type ScenarioResult } from '../compare/run.js';
+import { projectScenario as project, type Projection } from '../pipeline/project.js';
+import { runScenario as run, type ScenarioResult } from '../pipeline/run.js';
 import { simulateDigester as simulate } from '../simulate/digester.js';
 import type { DigesterResult, DigesterRun } from '../simulate/types.js';
 import { scenarioOutputs as outputsOfScenario } from '../analysis/scenario-model.js';

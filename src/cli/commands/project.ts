@@ -5,7 +5,7 @@ import { parseArgs, flagNumber } from '../args.js';
 import type { CliCommand, CliIo } from '../types.js';
 import { InputError } from '../../errors.js';
 import { jsonReplacer, readJson } from '../io.js';
-import { projectScenario, type Projection } from '../../compare/project.js';
+import { projectScenario, type Projection } from '../../pipeline/project.js';
 import { projectionTable } from '../../compare/table.js';
 import { DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionRanges } from '../../analysis/projection-ranges.js';
 import { jsonError, loadScenario, progress, withFile } from './scenario.js';

@@ -6,9 +6,9 @@ import { jsonReplacer, readJson, writeCsv } from '../io.js';
 import { parseScenario } from '../../scenario/parse.js';
 import { ScenarioError, type Issue } from '../../scenario/read.js';
 import type { Scenario } from '../../scenario/types.js';
-import { runScenario } from '../../compare/run.js';
+import { runScenario } from '../../pipeline/run.js';
 import { compareScenarios } from '../../compare/compare.js';
-import { fullRollout } from '../../compare/project.js';
+import { fullRollout } from '../../pipeline/project.js';
 import { comparisonTable } from '../../compare/table.js';
 
 /** An InputError's message without its leading "field: " (the issue carries the field separately). */

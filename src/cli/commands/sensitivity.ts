@@ -23,7 +23,7 @@ import { progressLine } from '../../analysis/progress.js';
 import { localSensitivity } from '../../analysis/local.js';
 import { morris } from '../../analysis/morris.js';
 import { sobol } from '../../analysis/sobol.js';
-import type { ScenarioResult } from '../../compare/run.js';
+import type { ScenarioResult } from '../../pipeline/run.js';
 import type { DigesterResult } from '../../simulate/types.js';
 
 /** A file loaded as something the analysis tools can run. */

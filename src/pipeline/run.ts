@@ -1,13 +1,14 @@
-// runScenario: one scenario from bins to kWh, carbon and pounds. A pure function of its input (no I/O), for CLI and workers.
+// runScenario: the scenario pipeline, one stage after another (parse, collect, feed, digest, account), from bins to
+// kWh, carbon and pounds. A pure function of its input (no I/O), for the CLI, the workers and the analysis tools.
 import { annualAccount, type AnnualAccount, type DailyGas } from '../accounting/annual.js';
 import { dailyGasOf } from '../accounting/gas.js';
 import { healthOver, healthWarnings, type Health } from '../accounting/health.js';
 import { mixtureHydrolysis } from '../collection/characterise.js';
 import { dailyFeed, feedStreams, type DailyFeed, type FeedStreams } from '../collection/feed.js';
 import { deliverySchedule, type DeliverySchedule } from '../collection/schedule.js';
-import { InputError } from '../errors.js';
 import { DEFAULT_INITIAL_SOURCE } from '../../models/adm1/initial.js';
-import { DEFAULTS, dv, type DefaultName } from '../scenario/defaults.js';
+import { DEFAULTS, type DefaultName } from '../scenario/defaults.js';
+import { accountWarnings, checkFinite, designChecks } from './checks.js';
 import { NOT_COSTED, parseScenario } from '../scenario/parse.js';
 import { SCENARIO_SCHEMA, type Scenario } from '../scenario/types.js';
 import { simulateDigester } from '../simulate/digester.js';
@@ -50,10 +51,33 @@ function isParsed(x: unknown): x is Scenario {
 }
 
 export function runScenario(input: unknown, opt: RunOptions = {}): ScenarioResult {
-  const s = isParsed(input) ? input : parseScenario(input);
-  const years = s.horizon.years;
+  const s = parse(input);
+  const c = collect(s, opt);
+  const f = feed(s, c);
+  const d = digest(s, c, f, opt);
+  const a = account(s, c, f, d);
+  return result(s, c, f, d, a);
+}
+
+/** Stage 0: raw JSON (or an already-parsed scenario) to a validated Scenario. */
+function parse(input: unknown): Scenario {
+  return isParsed(input) ? input : parseScenario(input);
+}
+
+/** Stage 1 output: what is collected from the bins, day by day, and where it goes. */
+interface Collected {
+  days: number;
+  startup: number;
+  toAD: boolean;
+  streams: FeedStreams | null;
+  schedule: DeliverySchedule;
+  warnings: string[];
+}
+
+/** Stage 1: the bins' delivery schedule over the whole run (start-up included). */
+function collect(s: Scenario, opt: RunOptions): Collected {
   const startup = s.horizon.startup_d;
-  const days = startup + 365 * years;
+  const days = startup + 365 * s.horizon.years;
   const toAD = s.destination === 'digester';
   const streams: FeedStreams | null = toAD ? feedStreams(s) : null;
   const schedule = deliverySchedule(s, days, {
@@ -61,56 +85,87 @@ export function runScenario(input: unknown, opt: RunOptions = {}): ScenarioResul
     ...(opt.year !== undefined ? { year: opt.year, growth_years: opt.year - 1 } : {}),
   });
   const warnings: string[] = [];
-  let feed: DailyFeed | null = null, refFeed: DailyFeed | null = null;
-  let gas: DailyGas | null = null, refGas: DailyGas | null = null;
-  let sim: DigesterResult | null = null;
-  let params: Record<string, number> = {};
   const collected_kg = schedule.collected_kg.reduce((a, b) => a + b, 0);
   if (collected_kg === 0) warnings.push(`no dog waste is collected: ${s.areas.length ? 'every area has no bins or an empty fill' : 'no areas'}${opt.year !== undefined ? ` in projection year ${opt.year}` : ''}, so the scenario has no dog waste to ${toAD ? 'digest' : 'dispose of'}`);
-  if (toAD && streams) feed = dailyFeed(s, schedule, streams, 'all');
+  return { days, startup, toAD, streams, schedule, warnings };
+}
+
+/** Stage 2 output: the digester's daily feed (null without a digester), and whether anything is fed at all. */
+interface Fed { feed: DailyFeed | null; fed: boolean }
+
+/** Stage 2: dog waste + co-substrates + dilution water, day by day. */
+function feed(s: Scenario, c: Collected): Fed {
+  const feed = c.toAD && c.streams ? dailyFeed(s, c.schedule, c.streams, 'all') : null;
   // An unfed digester is not simulated: its inoculum alone would show gas and process warnings that mean nothing.
-  const fed = feed !== null && feed.q_m3.some((q) => q > 0);
-  if (toAD && streams && feed && fed) {
-    warnings.push(...designChecks(s, feed, startup, days));
-    // Hydrolysis rates of the mixture at its mean rates (src/feed), unless the file sets them.
-    const meanDog_kg_d = schedule.fed_kg.reduce((a, b) => a + b, 0) / days;
-    params = { ...mixtureHydrolysis([{ feedstock: streams.dog.record, kg_d: meanDog_kg_d }, ...streams.co.map((c) => ({ feedstock: c.influent.record, kg_d: c.spec.rate_kg_d }))]), ...s.digester.parameters };
-    sim = simulate(s, feed, days, params, opt);
-    gas = dailyGasOf(sim, days, s.digester.T_op_K);
-    warnings.push(...sim.warnings.filter((w) => !w.startsWith('HRT ')).map((w) => `digester: ${w}`));
-    if (s.co_substrates.some((c) => c.existing)) {
-      refFeed = dailyFeed(s, schedule, streams, 'existing');
-      const refParams = { ...mixtureHydrolysis(streams.co.filter((c) => c.spec.existing).map((c) => ({ feedstock: c.influent.record, kg_d: c.spec.rate_kg_d }))), ...s.digester.parameters };
-      const ref = simulate(s, refFeed, days, refParams, {});
-      refGas = dailyGasOf(ref, days, s.digester.T_op_K);
-    }
-    if (streams.dog.caveat) warnings.push(`dog faeces: ${streams.dog.caveat}`);
+  return { feed, fed: feed !== null && feed.q_m3.some((q) => q > 0) };
+}
+
+/** Stage 3 output: the ADM1 run and its daily gas, plus the plant's own-feed reference run where there is one. */
+interface Digested {
+  sim: DigesterResult | null;
+  gas: DailyGas | null;
+  refFeed: DailyFeed | null;
+  refGas: DailyGas | null;
+  params: Record<string, number>;
+  warnings: string[];
+}
+
+/** Stage 3: design checks, then the ADM1 simulation (and the reference run without the dog waste). */
+function digest(s: Scenario, c: Collected, f: Fed, opt: RunOptions): Digested {
+  const out: Digested = { sim: null, gas: null, refFeed: null, refGas: null, params: {}, warnings: [] };
+  const { streams, schedule, days, startup } = c;
+  if (!(c.toAD && streams && f.feed && f.fed)) return out;
+  out.warnings.push(...designChecks(s, f.feed, startup, days));
+  // Hydrolysis rates of the mixture at its mean rates (src/feed), unless the file sets them.
+  const meanDog_kg_d = schedule.fed_kg.reduce((a, b) => a + b, 0) / days;
+  out.params = { ...mixtureHydrolysis([{ feedstock: streams.dog.record, kg_d: meanDog_kg_d }, ...streams.co.map((co) => ({ feedstock: co.influent.record, kg_d: co.spec.rate_kg_d }))]), ...s.digester.parameters };
+  out.sim = simulate(s, f.feed, days, out.params, opt);
+  out.gas = dailyGasOf(out.sim, days, s.digester.T_op_K);
+  out.warnings.push(...out.sim.warnings.filter((w) => !w.startsWith('HRT ')).map((w) => `digester: ${w}`));
+  if (s.co_substrates.some((co) => co.existing)) {
+    out.refFeed = dailyFeed(s, schedule, streams, 'existing');
+    const refParams = { ...mixtureHydrolysis(streams.co.filter((co) => co.spec.existing).map((co) => ({ feedstock: co.influent.record, kg_d: co.spec.rate_kg_d }))), ...s.digester.parameters };
+    const ref = simulate(s, out.refFeed, days, refParams, {});
+    out.refGas = dailyGasOf(ref, days, s.digester.T_op_K);
   }
-  const accounts: AnnualAccount[] = [];
-  const health: (Health & { year: number })[] = [];
-  for (let y = 1; y <= years; y++) {
-    const from_d = startup + 365 * (y - 1), to_d = startup + 365 * y;
-    const acc = annualAccount({ scenario: s, schedule, feed, gas, referenceGas: refGas, referenceFeed: refFeed, year: y, from_d, to_d });
-    accounts.push(acc);
-    if (sim) {
-      const h = healthOver(sim, from_d, to_d);
-      health.push({ ...h, year: y });
-      warnings.push(...healthWarnings(h, y));
+  if (streams.dog.caveat) out.warnings.push(`dog faeces: ${streams.dog.caveat}`);
+  return out;
+}
+
+/** Stage 4 output: one account and one health summary per accounting year. */
+interface Accounted { accounts: AnnualAccount[]; health: (Health & { year: number })[]; warnings: string[] }
+
+/** Stage 4: the annual accounts (tonnes, kWh, t CO2e, GBP) and digester health, year by year after start-up. */
+function account(s: Scenario, c: Collected, f: Fed, d: Digested): Accounted {
+  const out: Accounted = { accounts: [], health: [], warnings: [] };
+  for (let y = 1; y <= s.horizon.years; y++) {
+    const from_d = c.startup + 365 * (y - 1), to_d = c.startup + 365 * y;
+    const acc = annualAccount({ scenario: s, schedule: c.schedule, feed: f.feed, gas: d.gas, referenceGas: d.refGas, referenceFeed: d.refFeed, year: y, from_d, to_d });
+    out.accounts.push(acc);
+    if (d.sim) {
+      const h = healthOver(d.sim, from_d, to_d);
+      out.health.push({ ...h, year: y });
+      out.warnings.push(...healthWarnings(h, y));
     }
-    warnings.push(...accountWarnings(s, acc));
+    out.warnings.push(...accountWarnings(s, acc));
   }
-  checkFinite(accounts);
+  checkFinite(out.accounts);
+  return out;
+}
+
+/** The result every caller sees (CLI, workers, analysis), assembled from the stages. */
+function result(s: Scenario, c: Collected, f: Fed, d: Digested, a: Accounted): ScenarioResult {
   return {
     name: s.name, comment: s.comment, destination: s.destination,
-    annual: accounts[0]!, years: accounts,
-    daily: dailySeries(schedule, feed, gas, sim, days),
-    stability: health[0] ?? { ...emptyHealth(), year: 1 },
-    warnings,
+    annual: a.accounts[0]!, years: a.accounts,
+    daily: dailySeries(c.schedule, f.feed, d.gas, d.sim, c.days),
+    stability: a.health[0] ?? { ...emptyHealth(), year: 1 },
+    warnings: [...c.warnings, ...d.warnings, ...a.warnings],
     assumptions: assumptionsOf(s),
     run: {
-      days, startup_d: startup,
-      model: sim?.stats.model ?? 'none (no digester)', model_version: sim?.stats.model_version ?? '',
-      solver_steps: sim?.stats.steps ?? 0, initial_state: toAD ? DEFAULT_INITIAL_SOURCE : '', parameters: params,
+      days: c.days, startup_d: c.startup,
+      model: d.sim?.stats.model ?? 'none (no digester)', model_version: d.sim?.stats.model_version ?? '',
+      solver_steps: d.sim?.stats.steps ?? 0, initial_state: c.toAD ? DEFAULT_INITIAL_SOURCE : '', parameters: d.params,
     },
   };
 }
@@ -131,56 +186,6 @@ function simulate(s: Scenario, feed: DailyFeed, days: number, parameters: Record
   });
   if (r.outcome !== 'done') throw new Error(`simulation of "${s.name}" stopped at day ${r.t_d[r.t_d.length - 1] ?? 0} of ${days}`);
   return r;
-}
-
-/** Sizing checks on the mean feed: a digester whose HRT is below methanogen washout is an error naming digester.V_liq. */
-function designChecks(s: Scenario, feed: DailyFeed, from: number, to: number): string[] {
-  const w: string[] = [];
-  let q = 0, vs = 0;
-  for (let i = from; i < to; i++) { q += feed.q_m3[i]!; vs += feed.VS_t[i]!; }
-  const n = to - from;
-  const meanQ = q / n;
-  const V = s.digester.V_liq_m3;
-  if (meanQ > 0) {
-    const hrt = V / meanQ;
-    if (hrt < dv('washout_hrt_d')) {
-      throw new InputError('digester.V_liq', `${V} m3 gives a hydraulic retention time of ${hrt.toFixed(1)} d for the mean feed of ${meanQ.toFixed(2)} m3/d, shorter than methanogen washout (~${dv('washout_hrt_d')} d); expected at least ${Math.ceil(meanQ * dv('hrt_warn_d'))} m3`);
-    }
-    if (hrt < dv('hrt_warn_d')) w.push(`digester.V_liq: HRT ${hrt.toFixed(1)} d is short (below ${dv('hrt_warn_d')} d); a larger digester would be more stable`);
-  } else {
-    w.push('digester: no feed reaches the digester (no bins, or everything rejected)');
-  }
-  const olr = (vs * 1000) / n / V;
-  if (olr > dv('olr_warn_kgVS_m3_d')) w.push(`digester.V_liq: organic loading ${olr.toFixed(1)} kg VS/m3/d is above ${dv('olr_warn_kgVS_m3_d')} (domain.md §6): risk of overload`);
-  s.areas.forEach((a, i) => {
-    const capacity = dv('bin_volume_L') * dv('bin_bulk_density_kg_L');
-    const worst = a.fill.kind === 'per_emptying' ? a.fill.kg : a.fill.kg_d * (a.collection.frequency.kind === 'twice-weekly' ? 4 : intervalOf(a));
-    if (worst > capacity) w.push(`areas[${i}].fill_per_bin: ${worst.toFixed(1)} kg per emptying is more than a ${dv('bin_volume_L')} L bin holds (~${capacity} kg): bins would overflow; collect more often`);
-  });
-  return w;
-}
-
-function intervalOf(a: Scenario['areas'][number]): number {
-  const f = a.collection.frequency;
-  return f.kind === 'weekly' ? 7 : f.kind === 'fortnightly' ? 14 : f.kind === 'every' ? f.every_d : 3.5;
-}
-
-function accountWarnings(s: Scenario, a: AnnualAccount): string[] {
-  const w: string[] = [];
-  if (s.destination === 'digester' && a.heat_deficit_kWh > 1) {
-    w.push(`year ${a.year}: the CHP's heat covers ${Math.round((100 * (a.heat_demand_kWh - a.heat_deficit_kWh)) / Math.max(a.heat_demand_kWh, 1e-9))} % of the heat demand (digester${s.digester.pasteurisation.enabled ? ' + pasteuriser' : ''}); ${Math.round(a.heat_deficit_kWh).toLocaleString('en-GB')} kWh must come from elsewhere (not costed)`);
-  }
-  if (s.destination === 'digester' && a.electricity_net_kWh < 0) w.push(`year ${a.year}: parasitic load exceeds generation; the plant imports electricity`);
-  return w;
-}
-
-/** No NaN or infinity may reach a user silently. */
-function checkFinite(accounts: AnnualAccount[]): void {
-  for (const a of accounts) {
-    for (const [k, v] of Object.entries(a)) {
-      if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`internal error: year ${a.year} ${k} is ${v}`);
-    }
-  }
 }
 
 function dailySeries(sc: DeliverySchedule, feed: DailyFeed | null, gas: DailyGas | null, sim: DigesterResult | null, days: number): Record<string, Float64Array> {
