@@ -57,7 +57,7 @@ describe('<scenario-editor>', () => {
     expect(label).toContain('degC');
     const def = q<HTMLElement>('[id="f-digester-T-d"]')!;
     expect(def.textContent).toMatch(/Default: 37 degC/);
-    expect(def.title).toMatch(/domain\.md/);
+    expect(def.title).toMatch(/\[DwrCymru2021\]/);   // the primary source's key into docs/sources.md
   });
 
   it('shows a message next to a bad value, marks the control invalid, and clears both when fixed', async () => {

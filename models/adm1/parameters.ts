@@ -15,8 +15,8 @@ export interface ParameterDef {
   range?: readonly [number, number];
 }
 
-const RJ = 'Rosen & Jeppsson (2006) BSM2 ADM1 report, Lund University';
-const BATSTONE = 'Batstone et al. (2002) IWA STR 13';
+const RJ = 'Rosen & Jeppsson (2006) BSM2 ADM1 report, Lund University [RosenJeppsson2006]';
+const BATSTONE = 'Batstone et al. (2002) IWA STR 13 [Batstone2002]';
 const p = (name: string, value: number, unit: string, group: ParameterGroup, description: string, source = RJ, range?: readonly [number, number]): ParameterDef =>
   range ? { name, value, unit, group, description, source, range } : { name, value, unit, group, description, source };
 
@@ -104,7 +104,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
   p('K_I_h2_fa', 5e-6, KS, 'inhibition', 'hydrogen inhibition of LCFA uptake'),
   p('K_I_h2_c4', 1e-5, KS, 'inhibition', 'hydrogen inhibition of valerate/butyrate uptake'),
   p('K_I_h2_pro', 3.5e-6, KS, 'inhibition', 'hydrogen inhibition of propionate uptake'),
-  p('K_I_nh3', 0.0018, 'kmol N/m3', 'inhibition', 'free-ammonia inhibition of acetoclastic methanogens (about 25 mg NH3-N/L; acclimated digesters tolerate 0.01-0.03)', `${RJ}; acclimated range: domain brief section 5.6`, [0.0018, 0.03]),
+  p('K_I_nh3', 0.0018, 'kmol N/m3', 'inhibition', 'free-ammonia inhibition of acetoclastic methanogens (about 25 mg NH3-N/L; acclimated digesters tolerate 0.01-0.03)', `${RJ}; acclimated range 0.01-0.03 is an estimate: recalibrated upward for N-rich feeds, as acclimated digesters tolerate hundreds of mg free NH3-N/L (review: [YenigunDemirel2013])`, [0.0018, 0.03]),
   p('pH_UL_aa', 5.5, 'pH', 'inhibition', 'upper pH limit, acidogens and acetogens'),
   p('pH_LL_aa', 4, 'pH', 'inhibition', 'lower pH limit, acidogens and acetogens'),
   p('pH_UL_ac', 7, 'pH', 'inhibition', 'upper pH limit, acetoclastic methanogens'),

@@ -23,7 +23,7 @@ export function designChecks(s: Scenario, feed: DailyFeed, from: number, to: num
     w.push('digester: no feed reaches the digester (no bins, or everything rejected)');
   }
   const olr = (vs * 1000) / n / V;
-  if (olr > dv('olr_warn_kgVS_m3_d')) w.push(`digester.V_liq: organic loading ${olr.toFixed(1)} kg VS/m3/d is above ${dv('olr_warn_kgVS_m3_d')} (domain.md §6): risk of overload`);
+  if (olr > dv('olr_warn_kgVS_m3_d')) w.push(`digester.V_liq: organic loading ${olr.toFixed(1)} kg VS/m3/d is above ${dv('olr_warn_kgVS_m3_d')} ([Banks2008]): risk of overload`);
   s.areas.forEach((a, i) => {
     const capacity = dv('bin_volume_L') * dv('bin_bulk_density_kg_L');
     const worst = a.fill.kind === 'per_emptying' ? a.fill.kg : a.fill.kg_d * (a.collection.frequency.kind === 'twice-weekly' ? 4 : intervalOf(a));

@@ -15,7 +15,7 @@ const TOP_KEYS = ['schema', 'name', 'comment', 'destination', 'areas', 'collecti
   'co_substrates', 'digester', 'gas_use', 'today', 'prices', 'grid_carbon', 'heat_carbon', 'household_electricity',
   'horizon', 'rollout', 'feedstocks'] as const;
 
-/** The assumption recorded when a digester's own costs are not given (domain.md has no sourced figure: flagged, not invented). */
+/** The assumption recorded when a digester's own costs are not given (no sourced figure exists: flagged, not invented). */
 export const NOT_COSTED = 'not included: digester capital and running costs are £0 unless digester.annual_cost is given (no sourced default)';
 
 /** Validates `json` (already parsed from text) into a Scenario. Throws ScenarioError (an InputError) naming each bad field. */
@@ -191,7 +191,7 @@ function readFuel(c: Reader): number {
 
 function readFrequency(c: Reader): Frequency {
   const v = c.raw('frequency');
-  if (v === undefined || v === 'weekly') { if (v === undefined) c.ctx.defaulted[c.field('frequency')] = 'weekly (domain.md §3.4: usually weekly)'; return { kind: 'weekly' }; }
+  if (v === undefined || v === 'weekly') { if (v === undefined) c.ctx.defaulted[c.field('frequency')] = 'weekly (dog bins are usually emptied weekly, e.g. [CaldicotTC2017], [DacorumBC])'; return { kind: 'weekly' }; }
   if (v === 'twice-weekly') return { kind: 'twice-weekly' };
   if (v === 'fortnightly') return { kind: 'fortnightly' };
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
@@ -334,7 +334,7 @@ function readGasUse(g: Reader): GasUseSpec {
 function readToday(t: Reader): TodayRouteSpec {
   t.only(['route', 'gate_fee_per_t', 'landfill_tax_per_t', 'emission_factor']);
   const kind = t.choice('route', ['efw', 'landfill'] as const, 'efw');
-  if (!t.has('route')) t.ctx.defaulted[t.field('route')] = 'efw (domain.md §3.5: CCR residual waste goes to Trident Park ERF)';
+  if (!t.has('route')) t.ctx.defaulted[t.field('route')] = 'efw (Cardiff Capital Region residual waste goes to the Trident Park ERF [ProsiectGwyrdd])';
   const efw = kind === 'efw';
   return {
     kind,
