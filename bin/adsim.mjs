@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// adsim command: runs the bundled CLI (built into dist-node by `npm install`'s prepare step or `npm run build:node`).
+// adsim command: runs the bundled CLI (dist-node/, shipped in the package; built on first use in a source checkout).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -7,9 +7,17 @@ import { fileURLToPath } from 'node:url';
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
 }
+// In a checkout (sources and dev dependencies present) build dist-node when missing or older than the sources.
+const ensure = new URL('../scripts/ensure-built.mjs', import.meta.url);
+if (existsSync(fileURLToPath(ensure))) {
+  const { canBuild, ensureNodeBuild } = await import(ensure.href);
+  if (canBuild()) {
+    try { ensureNodeBuild(); } catch (e) { console.error(`adsim: ${e.message}`); process.exit(2); }
+  }
+}
 const cli = new URL('../dist-node/cli.mjs', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
-  console.error('adsim: the CLI is not built yet. Run `npm run build:node` (npm install does it for you).');
+  console.error('adsim: the CLI is not built yet. Run `npm install` and then `npm run build:node` in the adsim checkout.');
   process.exit(2);
 }
 const { main } = await import(cli.href);

@@ -1,31 +1,36 @@
 #!/usr/bin/env node
 // `npm start`: builds the CLI if needed, shows the main job (the bundled scenarios compared), then serves the web app.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ensureNodeBuild, root } from './ensure-built.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 const node = process.execPath;
 const port = process.env.PORT ?? '5173';
 
-/** Newest modification time under a directory (to rebuild the CLI only when sources changed). */
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
+/** Resolves when 127.0.0.1:port can be listened on; the reason (in use, not allowed) otherwise. */
+function portFree(p) {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', (e) => resolve(e.code === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${e.code})`));
+    srv.listen(Number(p), '127.0.0.1', () => srv.close(() => resolve(null)));
+  });
 }
 
-const cli = join(root, 'dist-node', 'cli.mjs');
-if (!existsSync(cli) || statSync(cli).mtimeMs < Math.max(newest(join(root, 'src')), newest(join(root, 'models')))) {
-  console.log('Building the CLI (dist-node/)…');
-  const b = spawnSync(node, [vite, 'build', '-c', 'vite.node.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (b.status !== 0) process.exit(b.status ?? 1);
+// Checked first, so a taken port is one line naming PORT instead of a Vite stack trace after the comparison.
+if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+  console.error(`adsim: PORT=${JSON.stringify(port)} is not a port number (1-65535).`);
+  process.exit(1);
 }
+const busy = await portFree(port);
+if (busy) {
+  console.error(`adsim: port ${port} ${busy}; start on another one with PORT, e.g. \`PORT=5174 npm start\`.`);
+  process.exit(1);
+}
+
+try { ensureNodeBuild({ log: (m) => console.log(m) }); } catch (e) { console.error(`adsim: ${e.message}`); process.exit(1); }
 
 // The main job: every bundled collection scenario side by side (the BSM2 file is a digester benchmark, not a scenario).
 const scenarios = readdirSync(join(root, 'scenarios'))

@@ -6,6 +6,7 @@ import { simulateBmp, inoculumVs_kg_m3, DEFAULT_INOCULUM } from '../src/bmp/inde
 import { findFeedstock } from '../src/feed/index.js';
 import { simulateDigester } from '../src/simulate/digester.js';
 import { InputError } from '../src/errors.js';
+import type { OutputName } from '../models/adm1/outputs.js';
 
 describe.each(FEEDSTOCKS.map((f) => [f.id, f] as const))('%s BMP assay (60 d, ISR 2)', (_id, f) => {
   const r = simulateBmp(f);
@@ -46,7 +47,7 @@ describe('bookkeeping and options', () => {
     const n = t.length - 1;
     const formedIntegral = out + (g[n]! - g[0]!) * V_gas + (l[n]! - l[0]!) * V_liq;
     const names = Object.keys(DEFAULT_INOCULUM).filter((k) => k !== 'S_IC' && k !== 'S_IN' && k !== 'S_cation' && k !== 'S_anion' && k !== 'S_gas_co2' && !k.startsWith('S_gas'));
-    const total = (i: number) => names.reduce((s, k) => s + r.series[k]![i]!, 0) * V_liq + (r.series.S_gas_h2![i]! + g[i]!) * V_gas;
+    const total = (i: number) => names.reduce((s, k) => s + r.series[k as OutputName]![i]!, 0) * V_liq + (r.series.S_gas_h2![i]! + g[i]!) * V_gas;
     const formedBalance = total(0) - total(n) + (g[n]! - g[0]!) * V_gas + (l[n]! - l[0]!) * V_liq;
     expect(formedIntegral).toBeGreaterThan(0.001);
     expect(Math.abs(formedBalance / formedIntegral - 1)).toBeLessThan(0.01);

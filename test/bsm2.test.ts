@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRunFile } from '../src/simulate/runfile.js';
 import { simulateDigester } from '../src/simulate/digester.js';
+import type { OutputName } from '../models/adm1/outputs.js';
 
 const ref = JSON.parse(readFileSync(new URL('../../shared/reference/bsm2-steady-state.json', import.meta.url), 'utf8'));
 const published: Record<string, number> = ref.outputs.published;
@@ -29,7 +30,7 @@ describe('BSM2 steady state (Rosen & Jeppsson 2006)', () => {
     expect(result.outcome).toBe('done');
     expect(result.final.t_d).toBe(200);
     for (const [k, v] of Object.entries(published)) {
-      const got = result.final[RENAME[k] ?? k]!;
+      const got = result.final[(RENAME[k] ?? k) as OutputName]!;
       expect(Math.abs(got / v - 1), `${k}: got ${got}, published ${v}`).toBeLessThan(1e-5);
     }
   });
@@ -64,7 +65,7 @@ describe('BSM2 steady state (Rosen & Jeppsson 2006)', () => {
     const short = { ...run, initial, days: 0.05, output_every_d: 0.05 };
     const ros = simulateDigester({ ...short, solver: { method: 'rosenbrock', rtol: 1e-9, atol: 1e-12 } });
     const odx = simulateDigester({ ...short, solver: { method: 'odex', rtol: 1e-9, atol: 1e-12, maxSteps: 2_000_000 } });
-    for (const k of ['S_ac', 'S_IC', 'S_gas_ch4', 'X_ac', 'pH', 'q_gas_m3_d']) {
+    for (const k of ['S_ac', 'S_IC', 'S_gas_ch4', 'X_ac', 'pH', 'q_gas_m3_d'] as const) {
       expect(Math.abs(odx.final[k]! / ros.final[k]! - 1), k).toBeLessThan(1e-6);
     }
     expect(odx.stats.steps).toBeGreaterThan(ros.stats.steps);

@@ -19,13 +19,14 @@ export interface Component {
   nitrogen: string | number;
 }
 
-const c = (name: string, unit: string, phase: Phase, cod: number, carbon: string | number, nitrogen: string | number, description: string): Component =>
+// Generic in the name so COMPONENTS keeps each state's name as a literal type (StateName, for typed results).
+const c = <N extends string>(name: N, unit: string, phase: Phase, cod: number, carbon: string | number, nitrogen: string | number, description: string): Component & { name: N } =>
   ({ name, unit, phase, cod, carbon, nitrogen, description });
 
 const KG_COD = 'kg COD/m3';
 
 /** The 29 dynamic states of ADM1 (BSM2 DAE form: ions and S_H+ are algebraic and not listed here). Order matters. */
-export const COMPONENTS: readonly Component[] = [
+export const COMPONENTS = [
   c('S_su', KG_COD, 'liquid', 1, 'C_su', 0, 'monosaccharides'),
   c('S_aa', KG_COD, 'liquid', 1, 'C_aa', 'N_aa', 'amino acids'),
   c('S_fa', KG_COD, 'liquid', 1, 'C_fa', 0, 'long-chain fatty acids (LCFA)'),
@@ -55,9 +56,11 @@ export const COMPONENTS: readonly Component[] = [
   c('S_gas_h2', KG_COD, 'gas', 1, 0, 0, 'hydrogen in the headspace'),
   c('S_gas_ch4', KG_COD, 'gas', 1, 'C_ch4', 0, 'methane in the headspace'),
   c('S_gas_co2', 'kmol C/m3', 'gas', 0, 1, 0, 'carbon dioxide in the headspace'),
-];
+] as const;
 
-export const STATE_NAMES: readonly string[] = COMPONENTS.map((x) => x.name);
+/** Name of one of the 29 states ('S_su' ... 'S_gas_co2'): a misspelt state is a compile error for a typed caller. */
+export type StateName = (typeof COMPONENTS)[number]['name'];
+export const STATE_NAMES: readonly StateName[] = COMPONENTS.map((x) => x.name);
 export const N_STATES = COMPONENTS.length;
 /** Number of liquid-phase states (the first 26); the last 3 are the headspace. */
 export const N_LIQUID = COMPONENTS.filter((x) => x.phase === 'liquid').length;

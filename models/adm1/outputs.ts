@@ -1,5 +1,5 @@
 // Derived outputs of an ADM1 state: ions, pH, gas pressures and flows, and operating indicators, by name.
-import { N_STATES, STATE_NAMES, IDX } from './components.js';
+import { N_STATES, STATE_NAMES, IDX, type StateName } from './components.js';
 import { speciate } from './acidbase.js';
 import { hill, type Adm1Model } from './rhs.js';
 
@@ -12,7 +12,9 @@ export const DERIVED_OUTPUT_NAMES = [
 ] as const;
 
 export type DerivedOutputName = (typeof DERIVED_OUTPUT_NAMES)[number];
-export const OUTPUT_NAMES: readonly string[] = [...STATE_NAMES, ...DERIVED_OUTPUT_NAMES];
+/** Every output a run reports by name: the 29 states and the derived outputs. */
+export type OutputName = StateName | DerivedOutputName;
+export const OUTPUT_NAMES: readonly OutputName[] = [...STATE_NAMES, ...DERIVED_OUTPUT_NAMES];
 
 /** Units of every output (states and derived), for CSV headers and the UI. */
 export const OUTPUT_UNITS: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
 // Calibration of ADM1 parameters of a digester run against measured data (flows, cumulative gas, methane fraction,
 // pH, VFA, ammonium) by weighted least squares. Weights are 1/sigma^2 per measured series.
 import { InputError } from '../errors.js';
-import { parameterDef } from '../../models/adm1/index.js';
+import { parameterDef, type OutputName } from '../../models/adm1/index.js';
 import { simulateDigester } from '../simulate/digester.js';
 import type { DigesterResult, DigesterRun } from '../simulate/types.js';
 import { applyPoint, checkDigesterInput, defaultInput, nominalValue, normalFactor } from './digester-model.js';
@@ -10,7 +10,7 @@ import { fitLeastSquares, type FitOptions, type FitParameter, type FitResult } f
 import type { MeasureKind, MeasuredData, MeasuredSeries } from './measured.js';
 
 /** The model output each measured kind is compared with. */
-const MODEL_OUTPUT: Partial<Record<MeasureKind, string>> = {
+const MODEL_OUTPUT: Partial<Record<MeasureKind, OutputName>> = {
   q_gas: 'q_gas_norm_m3_d', q_ch4: 'q_ch4_norm_m3_d', V_gas: 'q_gas_norm_m3_d', V_ch4: 'q_ch4_norm_m3_d',
   ch4_fraction: 'ch4_fraction', pH: 'pH', VFA: 'VFA_kgCOD_m3', NH4: 'S_IN',
 };

@@ -1,7 +1,7 @@
 // Adapter from a digester run (ADM1) to the analysis vocabulary: named inputs (ADM1 parameters, temperature, volume,
 // feed flow, influent states), scalar and series outputs, default uncertain inputs from the parameter table's ranges.
 import { InputError, closest } from '../errors.js';
-import { N_LIQUID, PARAMETER_NAMES, PARAMETERS, STATE_NAMES, parameterDef } from '../../models/adm1/index.js';
+import { N_LIQUID, PARAMETER_NAMES, PARAMETERS, STATE_NAMES, parameterDef, type OutputName, type StateName } from '../../models/adm1/index.js';
 import { simulateDigester } from '../simulate/digester.js';
 import type { DigesterResult, DigesterRun } from '../simulate/types.js';
 import type { Distribution, UncertainInput } from './distributions.js';
@@ -29,7 +29,7 @@ export function nominalValue(run: DigesterRun, name: string): number {
   checkDigesterInput(name);
   if (name === 'T_op_K' || name === 'V_liq_m3' || name === 'V_gas_m3') return run.digester[name];
   if (name === 'q_m3_d') return run.feed[0]!.q_m3_d;
-  if (name.startsWith('influent.')) return run.feed[0]!.state[name.slice(9)] ?? 0;
+  if (name.startsWith('influent.')) return run.feed[0]!.state[name.slice(9) as StateName] ?? 0;
   return run.parameters?.[name] ?? parameterDef(name)!.value;
 }
 
@@ -42,7 +42,7 @@ export function applyPoint(run: DigesterRun, point: Point): DigesterRun {
     else if (name === 'q_m3_d') {
       const q0 = run.feed[0]!.q_m3_d;
       out.feed.forEach((s) => { s.q_m3_d = q0 > 0 ? s.q_m3_d * v / q0 : v; });
-    } else if (name.startsWith('influent.')) out.feed.forEach((s) => { s.state[name.slice(9)] = v; });
+    } else if (name.startsWith('influent.')) out.feed.forEach((s) => { s.state[name.slice(9) as StateName] = v; });
     else out.parameters![name] = v;
   }
   return out;
@@ -70,7 +70,7 @@ export function digesterOutputs(run: DigesterRun, r: DigesterResult, withSeries:
   if (withSeries) {
     out.t_d = r.t_d;
     out['series.q_ch4_Nm3_d'] = r.series.q_ch4_norm_m3_d!.map((q) => q * nf);
-    for (const s of DIGESTER_SERIES.slice(1)) out[`series.${s}`] = r.series[s]!;
+    for (const s of DIGESTER_SERIES.slice(1) as readonly OutputName[]) out[`series.${s}`] = r.series[s]!;
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { InputError, show } from '../errors.js';
 import type { Feedstock } from '../../models/feedstocks/types.js';
 import { simulateDigester } from '../simulate/digester.js';
 import type { DigesterResult } from '../simulate/types.js';
+import type { StateName } from '../../models/adm1/components.js';
 import { feedAmounts } from '../feed/characterise.js';
 import { CH4_NL_PER_KG_COD } from '../feed/buswell.js';
 import { DEFAULT_INOCULUM, DEFAULT_INOCULUM_SOURCE, inoculumVs_kg_m3 } from './inoculum.js';
@@ -49,7 +50,7 @@ export interface BmpResult {
   max_free_nh3_mgN_L: number;
 }
 
-const COD_LIQUID = ['S_su', 'S_aa', 'S_fa', 'S_va', 'S_bu', 'S_pro', 'S_ac', 'S_h2', 'S_ch4', 'S_I', 'X_xc', 'X_ch', 'X_pr', 'X_li',
+const COD_LIQUID: readonly StateName[] = ['S_su', 'S_aa', 'S_fa', 'S_va', 'S_bu', 'S_pro', 'S_ac', 'S_h2', 'S_ch4', 'S_I', 'X_xc', 'X_ch', 'X_pr', 'X_li',
   'X_su', 'X_aa', 'X_fa', 'X_c4', 'X_pro', 'X_ac', 'X_h2', 'X_I'];
 /** BSM2's k_p (m3/(d bar)) belongs to a 300 m3 headspace; a bottle gets the same time constant by scaling with V_gas. */
 const K_P_PER_M3_HEADSPACE = 5e4 / 300;

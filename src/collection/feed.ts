@@ -1,6 +1,7 @@
 // Daily dog-waste feed + co-substrates + dilution water -> the piecewise-constant ADM1 feed table (one row per change).
 import type { Scenario } from '../scenario/types.js';
 import type { FeedSegment, InfluentState } from '../simulate/types.js';
+import type { StateName } from '../../models/adm1/components.js';
 import { feedstockInfluent, type FeedstockInfluent } from './influent.js';
 import type { DeliverySchedule } from './schedule.js';
 
@@ -59,7 +60,7 @@ export function dailyFeed(s: Scenario, schedule: DeliverySchedule, streams: Feed
     const water = target > 0 && mass > 0 ? Math.max(0, ts / target - mass) : 0;
     q += water;
     const state: InfluentState = {};
-    if (q > 0) for (const [k, l] of Object.entries(load)) state[k] = l / q;
+    if (q > 0) for (const [k, l] of Object.entries(load)) state[k as StateName] = l / q;
     out.feed_t[day] = mass;
     out.dog_t[day] = which === 'all' ? schedule.fed_kg[day]! / 1000 : 0;
     out.water_m3[day] = water;

@@ -5,6 +5,7 @@
 import type { Feedstock } from '../../models/feedstocks/index.js';
 import { findFeedstock as lookUp } from '../feed/library.js';
 import type { InfluentState } from '../simulate/types.js';
+import type { StateName } from '../../models/adm1/components.js';
 import { characteriseFeedstock } from './characterise.js';
 
 export interface FeedstockInfluent {
@@ -26,7 +27,7 @@ export interface FeedstockInfluent {
   state: InfluentState;
 }
 
-const COD_STATES = ['S_su', 'S_aa', 'S_fa', 'S_va', 'S_bu', 'S_pro', 'S_ac', 'S_h2', 'S_ch4', 'S_I', 'X_xc', 'X_ch', 'X_pr', 'X_li',
+const COD_STATES: readonly StateName[] = ['S_su', 'S_aa', 'S_fa', 'S_va', 'S_bu', 'S_pro', 'S_ac', 'S_h2', 'S_ch4', 'S_I', 'X_xc', 'X_ch', 'X_pr', 'X_li',
   'X_su', 'X_aa', 'X_fa', 'X_c4', 'X_pro', 'X_ac', 'X_h2', 'X_I'];
 
 /** Sum of the COD-bearing states (kg COD/m3). */

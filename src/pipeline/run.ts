@@ -30,7 +30,7 @@ export interface ScenarioResult {
   annual: AnnualAccount;
   years: AnnualAccount[];
   /** Daily series over the whole run (start-up included): t_d is the start of each day. */
-  daily: Record<string, Float64Array>;
+  daily: DailySeries;
   stability: Health & { year: number };
   warnings: string[];
   assumptions: Assumption[];
@@ -188,10 +188,17 @@ function simulate(s: Scenario, feed: DailyFeed, days: number, parameters: Record
   return r;
 }
 
-function dailySeries(sc: DeliverySchedule, feed: DailyFeed | null, gas: DailyGas | null, sim: DigesterResult | null, days: number): Record<string, Float64Array> {
+/** A scenario's daily series by name (a type alias, not an interface, so it still passes as a Record to CSV writers). */
+export type DailySeries = {
+  t_d: Float64Array; collected_t: Float64Array; dog_fed_t: Float64Array;
+  /** Present when the scenario digests (not for a landfill or EfW baseline). */
+  feed_t?: Float64Array; feed_m3?: Float64Array; methane_Nm3?: Float64Array; biogas_Nm3?: Float64Array;
+} & Partial<Record<'pH' | 'VFA_kgCOD_m3' | 'free_nh3_mgN_L' | 'I_nh3' | 'ch4_fraction' | 'S_IN', Float64Array>>;
+
+function dailySeries(sc: DeliverySchedule, feed: DailyFeed | null, gas: DailyGas | null, sim: DigesterResult | null, days: number): DailySeries {
   const t = Float64Array.from({ length: days }, (_, i) => i);
   const kgToT = (x: Float64Array) => x.map((v) => v / 1000);
-  const out: Record<string, Float64Array> = {
+  const out: DailySeries = {
     t_d: t,
     collected_t: kgToT(sc.collected_kg),
     dog_fed_t: kgToT(sc.fed_kg),
@@ -200,7 +207,7 @@ function dailySeries(sc: DeliverySchedule, feed: DailyFeed | null, gas: DailyGas
   if (gas) { out.methane_Nm3 = gas.methane_Nm3; out.biogas_Nm3 = gas.biogas_Nm3; }
   if (sim) {
     // One sample per day (the engine samples SAMPLES_PER_DAY times a day): the value at the start of each day.
-    for (const name of ['pH', 'VFA_kgCOD_m3', 'free_nh3_mgN_L', 'I_nh3', 'ch4_fraction', 'S_IN']) {
+    for (const name of ['pH', 'VFA_kgCOD_m3', 'free_nh3_mgN_L', 'I_nh3', 'ch4_fraction', 'S_IN'] as const) {
       const src = sim.series[name];
       if (!src) continue;
       out[name] = Float64Array.from({ length: days }, (_, i) => src[Math.min(i * SAMPLES_PER_DAY, src.length - 1)]!);

@@ -34,7 +34,7 @@ function checkKeys(field: string, obj: Record<string, unknown>, allowed: readonl
     if (!allowed.includes(k)) throw new InputError(`${field}.${k}`, `unknown field; expected one of ${allowed.join(', ')}`);
   }
 }
-const INFLUENT_STATES = new Set(STATE_NAMES.slice(0, N_LIQUID));
+const INFLUENT_STATES = new Set<string>(STATE_NAMES.slice(0, N_LIQUID));
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -103,7 +103,7 @@ function parseInfluent(v: unknown, ctx: RunFileContext): ParsedInfluent {
 
 /** A note naming the influent states that no feed row gives (they are taken as 0, which sets alkalinity and pH too). */
 export function missingInfluentNote(feed: readonly FeedSegment[]): string[] {
-  const missing = [...INFLUENT_STATES].filter((k) => feed.every((row) => row.state[k] === undefined));
+  const missing = STATE_NAMES.slice(0, N_LIQUID).filter((k) => feed.every((row) => row.state[k] === undefined));
   if (missing.length === 0) return [];
   const key = missing.filter((k) => ['S_IC', 'S_IN', 'S_cation', 'S_anion'].includes(k));
   return [`influent: no value for ${missing.join(', ')}; taken as 0${key.length ? ` (${key.join(', ')} set the feed's alkalinity and pH: check them)` : ''}`];

@@ -1,8 +1,10 @@
 // Digester run description and result: what simulateDigester takes and returns (plain data, worker-transferable).
 import type { SolveOptions, SolverStats } from '../solvers/types.js';
+import type { StateName } from '../../models/adm1/components.js';
+import type { OutputName } from '../../models/adm1/outputs.js';
 
 /** ADM1 influent concentrations by standard state name (kg COD/m3; S_IC kmol C/m3; S_IN kmol N/m3; S_cation/S_anion kmol/m3). */
-export type InfluentState = Partial<Record<string, number>>;
+export type InfluentState = Partial<Record<StateName, number>>;
 
 /** One row of a piecewise-constant feed: holds from `time_d` until the next row's time. */
 export interface FeedSegment {
@@ -22,7 +24,7 @@ export interface DigesterRun {
   /** Sorted by time_d; the first row must start at or before t = 0. */
   feed: FeedSegment[];
   /** Any subset of the 29 states; the rest from the documented default (see models/adm1/initial.ts). */
-  initial?: Partial<Record<string, number>>;
+  initial?: Partial<Record<StateName, number>>;
   /** ADM1 parameter overrides by name (see models/adm1/parameters.ts). */
   parameters?: Partial<Record<string, number>>;
   days: number;
@@ -38,9 +40,9 @@ export interface DigesterResult {
   /** Output times (d). */
   t_d: Float64Array;
   /** Every output by name (states, ions, pH, gas pressures and flows, indicators), one value per output time. */
-  series: Record<string, Float64Array>;
+  series: Record<OutputName, Float64Array>;
   /** Outputs at the last output time, plus t_d. */
-  final: Record<string, number>;
+  final: Record<OutputName | 't_d', number>;
   stats: SolverStats & { wall_ms: number; model: string; model_version: string };
   warnings: string[];
   outcome: 'done' | 'stopped';

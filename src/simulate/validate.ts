@@ -3,8 +3,8 @@ import { InputError, closest, expected, show } from '../errors.js';
 import { STATE_NAMES, N_LIQUID, PARAMETER_NAMES, defaultParameters, parameterDef } from '../../models/adm1/index.js';
 import type { DigesterRun } from './types.js';
 
-const KNOWN_STATES = new Set(STATE_NAMES);
-const INFLUENT_STATES = new Set(STATE_NAMES.slice(0, N_LIQUID));
+const KNOWN_STATES = new Set<string>(STATE_NAMES);
+const INFLUENT_STATES = new Set<string>(STATE_NAMES.slice(0, N_LIQUID));
 const KNOWN_PARAMS = new Set(PARAMETER_NAMES);
 
 export { closest };

@@ -1,5 +1,5 @@
 // The simulation service API, exposed with Comlink by worker.ts (browser) and worker.node.ts (Node). No DOM, no node:.
-import { releaseProxy, transfer, type Remote } from 'comlink';
+import { releaseProxy, transfer } from 'comlink';
 import * as engine from './engine.js';
 import type { DigesterRun } from '../simulate/types.js';
 import type { DigesterFitOptions } from '../analysis/digester-fit.js';
@@ -9,8 +9,11 @@ import type { FeedstockBmpFitOptions } from '../analysis/bmp-adm1.js';
 import type { Feedstock } from '../../models/feedstocks/types.js';
 import type { Envelope, JobProgress, ProgressFn, WireError } from './types.js';
 
-/** A progress callback as the worker sees it: a plain function in-process, a Comlink remote across threads. */
-type ProgressArg = ProgressFn | Remote<ProgressFn> | undefined;
+/**
+ * A progress callback as the worker sees it: a plain function in-process, a Comlink remote (async) across threads.
+ * Written without comlink's `Remote` so the published declarations never make a consumer install comlink's types.
+ */
+type ProgressArg = ProgressFn | ((p: JobProgress) => Promise<void>) | undefined;
 
 /** Calls the caller back at most every `every_ms`, plus once at the end: one message per chunk, not per step. */
 function throttled(cb: ProgressArg, every_ms = 80): { tick: (t_d: number, days: number) => void; done: () => void } {

@@ -1,12 +1,13 @@
 // A pool of simulation workers: queue, per-job progress, prompt cancellation, recovery from crashes. Environment-neutral.
-import { proxy, type Remote } from 'comlink';
+import { proxy } from 'comlink';
 import { InputError } from '../errors.js';
 import type { JobMethod, WorkerApi } from './api.js';
 import type { Envelope, ProgressFn, WireError } from './types.js';
 
 /** One live worker as the pool sees it; spawn.browser.ts and pool.node.ts make these. */
 export interface WorkerHandle {
-  remote: Remote<WorkerApi>;
+  /** comlink's `wrap<WorkerApi>()`; typed here as async methods so the published types need no comlink. */
+  remote: { [M in JobMethod]: (...args: never[]) => Promise<unknown> };
   /** Hard stop; the pool never reuses the handle afterwards. */
   terminate(): void;
   /** Registers the single listener for "this worker died" (uncaught error, exit). */
