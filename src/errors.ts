@@ -12,10 +12,53 @@ export class InputError extends Error {
 
 /** Formats a value for an error message: short, JSON-like, never "[object Object]". */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  // Echoed user text is cut short: a 10 MB field value must not come back as a 10 MB message.
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
-  const s = JSON.stringify(value);
+  let s: string;
+  try { s = JSON.stringify(value) ?? String(value); } catch { s = Object.prototype.toString.call(value); }
   return s.length > 60 ? s.slice(0, 57) + '...' : s;
+}
+
+/** Longest message the CLI prints for one error (bytes of text); longer ones are cut with a note. */
+export const MAX_MESSAGE_CHARS = 1800;
+
+/** Cuts a message to MAX_MESSAGE_CHARS, saying how much was left out. */
+export function clipMessage(text: string, max = MAX_MESSAGE_CHARS): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)} ... (${text.length - max} more characters left out)`;
+}
+
+/** Throws an InputError for a field name that `allowed` does not hold, with the closest names as a hint. */
+export function unknownField(field: string, key: string, allowed: Iterable<string>, what = 'field'): never {
+  throw new InputError(field, unknownFieldMessage(key, allowed, what));
+}
+
+/** The message of unknownField, for readers that collect problems rather than throw. */
+export function unknownFieldMessage(key: string, allowed: Iterable<string>, what = 'field'): string {
+  const list = [...allowed];
+  const near = closest(key, list).filter((c) => c.toLowerCase() === key.toLowerCase() || closeEnough(key, c));
+  const hint = near.length ? ` (did you mean ${near.map((c) => JSON.stringify(c)).join(' or ')}?)` : '';
+  const shown = list.length > 30 ? `${list.slice(0, 30).join(', ')}, ...` : list.join(', ');
+  return `unknown ${what}; expected one of ${shown}${hint}`;
+}
+
+/** Near enough to suggest: contained in each other, or a few edits apart relative to the length. */
+function closeEnough(a: string, b: string): boolean {
+  const x = a.toLowerCase(), y = b.toLowerCase();
+  if (x.includes(y) || y.includes(x)) return true;
+  return editDistance(x, y) <= Math.max(2, Math.floor(Math.min(x.length, y.length) / 3));
+}
+
+function editDistance(a: string, b: string): number {
+  if (a.length > 200 || b.length > 200) return Math.abs(a.length - b.length) + 200;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 /** Throws an InputError of the form `field: expected X, got Y`. */
@@ -28,7 +71,7 @@ export function expected(field: string, what: string, got: unknown): never {
  * then by edit distance (case-insensitive).
  */
 export function closest(name: string, candidates: Iterable<string>, max = 3): string[] {
-  const a = name.toLowerCase();
+  const a = name.toLowerCase().slice(0, 200);   // a megabyte "name" must not cost a megabyte-squared distance
   const dist = (b: string): number => {
     const row = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {

@@ -88,7 +88,7 @@ describe('adsim run', () => {
     const { file } = tmpRun({ influent: { table: 'feed.csv' } }, { 'feed.csv': table });
     const r = await cli(['run', file]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/influent\[2\]\.time_d: times must increase row by row; got 5 after 10/);
+    expect(r.err).toMatch(/influent\.table row 4, column time_d: times must increase row by row; got 5 after 10/);
   });
 
   it('reports malformed JSON and missing files without a stack trace', async () => {

@@ -75,11 +75,11 @@ export function fitFeedstockBmp(f: Feedstock, t_d: readonly number[], B_NL_kgVS:
   for (const x of fields) if (!FEEDSTOCK_BMP_FIELDS.includes(x)) throw new InputError('--fit', `expected BMP and/or k_hyd, got ${JSON.stringify(x)}`);
   if (t_d.length !== B_NL_kgVS.length) throw new InputError('data', `time and yield columns differ in length (${t_d.length} vs ${B_NL_kgVS.length})`);
   if (t_d.length < fields.length + 1) throw new InputError('data', `fitting ${fields.join(' and ')} needs at least ${fields.length + 1} points, got ${t_d.length}`);
-  if (!(Math.max(...B_NL_kgVS) > 0)) throw new InputError('data', 'the yield column never rises above 0: nothing to fit');
+  if (!(B_NL_kgVS.reduce((m, x) => Math.max(m, x), -Infinity) > 0)) throw new InputError('data', 'the yield column never rises above 0: nothing to fit');
   const tEnd = t_d[t_d.length - 1]!;
   if (!(tEnd > 0 && tEnd <= 365)) throw new InputError('data', `expected the last time in (0, 365] d, got ${tEnd}`);
   const days = Math.ceil(tEnd);
-  const Bmax = Math.max(...B_NL_kgVS);
+  const Bmax = B_NL_kgVS.reduce((m, x) => Math.max(m, x), -Infinity);
   const bmpHigh = maxBmp(f);
   const start: Record<FeedstockBmpField, FitParameter> = {
     BMP: { name: 'BMP', unit: 'NL CH4/kg VS', initial: Math.min(bmpHigh * 0.99, Math.max(Bmax * 1.02, 2)), low: 1, high: bmpHigh },

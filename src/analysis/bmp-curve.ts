@@ -35,7 +35,7 @@ export interface BmpFitResult extends FitResult {
 
 /** Starting values and bounds from the data themselves, so users need not supply them. */
 function startingPoint(model: BmpModel, t: readonly number[], B: readonly number[]): FitParameter[] {
-  const Bmax = Math.max(...B);
+  const Bmax = B.reduce((m: number, x: number) => Math.max(m, x), -Infinity);
   const tmax = t[t.length - 1]!;
   // Time at which the data first reach 63 % of their maximum: about 1/k for first-order kinetics.
   const i63 = B.findIndex((b) => b >= 0.632 * Bmax);
@@ -70,7 +70,7 @@ export function fitBmp(t_d: readonly number[], B: readonly number[], model: BmpM
   if (t_d.length !== B.length) throw new InputError('data', `time and yield columns differ in length (${t_d.length} vs ${B.length})`);
   const nPar = BMP_PARAMS[model].length;
   if (t_d.length < nPar + 1) throw new InputError('data', `a ${model} fit needs at least ${nPar + 1} points, got ${t_d.length}`);
-  if (!(Math.max(...B) > 0)) throw new InputError('data', 'the yield column never rises above 0: nothing to fit');
+  if (!(B.reduce((m: number, x: number) => Math.max(m, x), -Infinity) > 0)) throw new InputError('data', 'the yield column never rises above 0: nothing to fit');
   const params = startingPoint(model, t_d, B);
   const problem = {
     parameters: params.map((p) => (p.name === 'B0' ? { ...p, unit: opts.unit } : p)),

@@ -1,7 +1,7 @@
 // Measured data for calibration: a CSV with a time column and any of biogas/methane flow or cumulative volume,
 // methane fraction, pH, VFA, ammonium (or a BMP yield), units in the header ("q_ch4 [m3/d]") or via a mapping.
 // Values are converted to the model's units; every bad cell, column or unit is reported by row and column.
-import { InputError } from '../errors.js';
+import { InputError, show } from '../errors.js';
 import { parseQuantity } from '../units/quantity.js';
 
 /** What a measured column is. */
@@ -48,6 +48,9 @@ export interface MeasuredData {
   series: MeasuredSeries[];
 }
 
+/** Most data rows a measured-data CSV may have (ten years of hourly readings is 87,600). */
+export const MAX_MEASURED_ROWS = 100_000;
+
 const M_N = 14.0067;          // kg N/kmol
 const COD_PER_HAC = 64 / 60.052; // kg COD per kg acetic acid (2 mol O2 per mol)
 const COD_PER_MOL_AC = 0.064; // kg COD per mol acetate
@@ -78,7 +81,7 @@ export function splitHeader(h: string): { name: string; unit?: string } {
 export function kindOf(name: string, column: string): MeasureKind {
   const n = name.toLowerCase();
   for (const [k, info] of Object.entries(MEASURE_KINDS) as [MeasureKind, KindInfo][]) if (info.names.includes(n)) return k;
-  throw new InputError(`column ${JSON.stringify(column)}`, `unknown measured quantity ${JSON.stringify(name)}; expected one of ${
+  throw new InputError(`column ${show(column)}`, `unknown measured quantity ${show(name)}; expected one of ${
     Object.values(MEASURE_KINDS).map((i) => i.names[0]).join(', ')} (with a unit in brackets, e.g. "q_ch4 [m3/d]"), or map it with --map`);
 }
 
@@ -88,10 +91,10 @@ const SPECIFIC_YIELD = /^N?(m3|L|l|mL|ml)\s*(CH4)?\s*\/\s*(g|kg|t)\s*(o?VS|oTS)$
 /** Factor that converts values in `unit` to the kind's canonical unit; throws naming the column when it cannot. */
 export function unitFactor(kind: MeasureKind, unit: string | undefined, column: string): { factor: number; normal: boolean } {
   const info = MEASURE_KINDS[kind];
-  const field = `column ${JSON.stringify(column)}`;
+  const field = `column ${show(column)}`;
   const u = (unit ?? info.defaultUnit)?.trim();
   if (u === undefined) throw new InputError(field, `no unit given; write it in the header, e.g. "${info.names[0]} [${info.unit}]"`);
-  const bad = (what: string): never => { throw new InputError(field, `unit ${JSON.stringify(u)} does not convert to ${what}`); };
+  const bad = (what: string): never => { throw new InputError(field, `unit ${show(u)} does not convert to ${what}`); };
   switch (kind) {
     case 'B':
       // A specific methane yield: (N)L, (N)mL or (N)m3 of CH4 per g, kg or t of VS. No unit: the data's own unit.
@@ -119,7 +122,7 @@ export function unitFactor(kind: MeasureKind, unit: string | undefined, column: 
         // Molar VFA counted as acetate equivalents (64 g COD/mol).
         try { return { factor: COD_PER_MOL_AC * parseQuantity(`1 ${u}`, 'mol/m3', field), normal: false }; } catch { return bad('kg COD/m3'); }
       }
-      throw new InputError(field, `unit ${JSON.stringify(u)} is ambiguous for VFA; say COD or acetic acid, e.g. "g COD/L", "mg HAc/L", or "mmol/L"`);
+      throw new InputError(field, `unit ${show(u)} is ambiguous for VFA; say COD or acetic acid, e.g. "g COD/L", "mg HAc/L", or "mmol/L"`);
     }
     case 'NH4': {
       if (/mol/.test(u)) {
@@ -128,7 +131,7 @@ export function unitFactor(kind: MeasureKind, unit: string | undefined, column: 
       if (/\bN\b|NH4-N|NH4\+-N/.test(u)) {
         try { return { factor: parseQuantity(`1 ${u.replace(/\s*(NH4\+?-N|N)\b\s*/, '')}`, 'kg/m3', field) / M_N, normal: false }; } catch { return bad('kmol N/m3'); }
       }
-      throw new InputError(field, `unit ${JSON.stringify(u)} is ambiguous for ammonium; give it as nitrogen, e.g. "mg N/L", "g N/L" or "mmol/L"`);
+      throw new InputError(field, `unit ${show(u)} is ambiguous for ammonium; give it as nitrogen, e.g. "mg N/L", "g N/L" or "mmol/L"`);
     }
   }
 }
@@ -147,29 +150,36 @@ export function parseMeasuredCsv(text: string, opts: ParseMeasuredOptions = {}):
   const lines: { row: number; text: string }[] = [];
   raw.forEach((l, i) => { const t = l.trim(); if (t !== '' && !t.startsWith('#')) lines.push({ row: i + 1, text: t }); });
   if (lines.length < 2) throw new InputError(src, `expected a header row and at least one data row, got ${lines.length} line(s)`);
+  if (lines.length - 1 > MAX_MEASURED_ROWS) throw new InputError(src, `${lines.length - 1} data rows; the limit is ${MAX_MEASURED_ROWS} (average or thin the data first)`);
   const head = lines[0]!.text;
   const sep = head.includes('\t') ? '\t' : head.includes(';') ? ';' : ',';
   const headers = head.split(sep).map((h) => h.trim());
   const mapping = opts.mapping ?? {};
   for (const k of Object.keys(mapping)) {
-    if (!headers.includes(k)) throw new InputError(`mapping ${JSON.stringify(k)}`, `no such column in ${src}; columns are ${headers.map((h) => JSON.stringify(h)).join(', ')}`);
+    if (!headers.includes(k)) throw new InputError(`mapping ${show(k)}`, `no such column in ${src}; columns are ${show(headers.join(', '))}`);
   }
+  const seenHeader = new Set<string>();
+  headers.forEach((h, j) => {
+    if (seenHeader.has(h)) throw new InputError(`${src} row ${lines[0]!.row}, column ${j + 1}`, `column ${show(h)} appears twice; keep one`);
+    seenHeader.add(h);
+  });
   const cols = headers.map((h) => {
-    const { name, unit } = splitHeader(mapping[h] ?? h);
+    // Own keys only: a column called "constructor" must not find Object.prototype.constructor.
+    const { name, unit } = splitHeader(Object.prototype.hasOwnProperty.call(mapping, h) ? mapping[h]! : h);
     return { header: h, name, unit };
   });
   const timeIdx = cols.findIndex((c) => /^(time|t)$/i.test(c.name));
-  if (timeIdx < 0) throw new InputError(`${src} header`, `no time column; expected one named "time [d]", "time_d" or "time [h]", got ${headers.map((h) => JSON.stringify(h)).join(', ')}`);
+  if (timeIdx < 0) throw new InputError(`${src} header`, `no time column; expected one named "time [d]", "time_d" or "time [h]", got ${headers.map((h) => show(h)).slice(0, 20).join(', ')}`);
   const tCol = cols[timeIdx]!;
   let tFactor: number;
-  try { tFactor = parseQuantity(`1 ${tCol.unit ?? 'd'}`, 'd', `column ${JSON.stringify(tCol.header)}`); } catch {
-    throw new InputError(`column ${JSON.stringify(tCol.header)}`, `unit ${JSON.stringify(tCol.unit)} does not convert to days (use d, h, min or s)`);
+  try { tFactor = parseQuantity(`1 ${tCol.unit ?? 'd'}`, 'd', `column ${show(tCol.header)}`); } catch {
+    throw new InputError(`column ${show(tCol.header)}`, `unit ${show(tCol.unit)} does not convert to days (use d, h, min or s)`);
   }
   const seen = new Set<MeasureKind>();
   const specs = cols.map((c, j) => {
     if (j === timeIdx) return null;
     const kind = kindOf(c.name, c.header);
-    if (seen.has(kind)) throw new InputError(`column ${JSON.stringify(c.header)}`, `a second ${MEASURE_KINDS[kind].description} column; keep one per file`);
+    if (seen.has(kind)) throw new InputError(`column ${show(c.header)}`, `a second ${MEASURE_KINDS[kind].description} column; keep one per file`);
     seen.add(kind);
     const { factor, normal } = unitFactor(kind, c.unit, c.header);
     return { kind, column: c.header, unitGiven: c.unit ?? MEASURE_KINDS[kind].defaultUnit ?? '', factor, normal };
@@ -184,20 +194,20 @@ export function parseMeasuredCsv(text: string, opts: ParseMeasuredOptions = {}):
     if (cells.length !== headers.length) throw new InputError(`${src} row ${row}`, `expected ${headers.length} cells, got ${cells.length}`);
     const cellNum = (j: number): number | null => {
       const c = cells[j]!;
-      const where = `${src} row ${row}, column ${JSON.stringify(headers[j])}`;
+      const where = `${src} row ${row}, column ${show(headers[j])}`;
       if (c === '') throw new InputError(where, 'missing value (write NA if it was not measured)');
       if (/^(na|n\/a|nan)$/i.test(c)) return null;
       const x = Number(c);
-      if (!Number.isFinite(x)) throw new InputError(where, `expected a number, got ${JSON.stringify(c)}`);
+      if (!Number.isFinite(x)) throw new InputError(where, `expected a number, got ${show(c)}`);
       return x;
     };
     const t = cellNum(timeIdx);
-    if (t === null) throw new InputError(`${src} row ${row}, column ${JSON.stringify(headers[timeIdx])}`, 'time must be given on every row');
+    if (t === null) throw new InputError(`${src} row ${row}, column ${show(headers[timeIdx])}`, 'time must be given on every row');
     const td = t * tFactor;
     if (t_d.length && !(td > t_d[t_d.length - 1]!)) {
-      throw new InputError(`${src} row ${row}, column ${JSON.stringify(headers[timeIdx])}`, `times must increase strictly; ${t} follows ${t_d[t_d.length - 1]! / tFactor}`);
+      throw new InputError(`${src} row ${row}, column ${show(headers[timeIdx])}`, `times must increase strictly; ${t} follows ${t_d[t_d.length - 1]! / tFactor}`);
     }
-    if (td < 0) throw new InputError(`${src} row ${row}, column ${JSON.stringify(headers[timeIdx])}`, `time must be >= 0, got ${t}`);
+    if (td < 0) throw new InputError(`${src} row ${row}, column ${show(headers[timeIdx])}`, `time must be >= 0, got ${t}`);
     t_d.push(td);
     let k = 0;
     specs.forEach((s, j) => {
@@ -205,22 +215,24 @@ export function parseMeasuredCsv(text: string, opts: ParseMeasuredOptions = {}):
       const v = cellNum(j);
       const ser = series[k++]!;
       if (v === null) return;
-      if (s.kind === 'pH' && !(v >= 0 && v <= 14)) throw new InputError(`${src} row ${row}, column ${JSON.stringify(headers[j])}`, `expected a pH in 0..14, got ${v}`);
+      if (s.kind === 'pH' && !(v >= 0 && v <= 14)) throw new InputError(`${src} row ${row}, column ${show(headers[j])}`, `expected a pH in 0..14, got ${v}`);
       ser.t_d.push(td);
       ser.values.push(v * s.factor);
     });
   }
-  for (const s of series) if (s.values.length === 0) throw new InputError(`column ${JSON.stringify(s.column)}`, 'every value is NA');
+  for (const s of series) if (s.values.length === 0) throw new InputError(`column ${show(s.column)}`, 'every value is NA');
   return { t_d, series };
 }
 
 /** Parses a mapping option: "Gas (L/h)=q_gas [L/h];Methane %=ch4_fraction [%]". */
 export function parseMapping(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const part of text.split(';').map((s) => s.trim()).filter(Boolean)) {
     const eq = part.lastIndexOf('=');
-    if (eq <= 0) throw new InputError('--map', `expected "column=kind [unit]" pairs separated by ";", got ${JSON.stringify(part)}`);
-    out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+    if (eq <= 0) throw new InputError('--map', `expected "column=kind [unit]" pairs separated by ";", got ${show(part)}`);
+    const key = part.slice(0, eq).trim();
+    if (Object.prototype.hasOwnProperty.call(out, key)) throw new InputError('--map', `column ${show(key)} is mapped twice`);
+    out[key] = part.slice(eq + 1).trim();
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // Minimal argv parser for the adsim CLI: positionals, --flag, --key value and --key=value, with unknown-flag errors.
-import { InputError } from '../errors.js';
+import { InputError, show } from '../errors.js';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -16,10 +16,16 @@ export function parseArgs(argv: readonly string[], known: Record<string, 'value'
     const eq = a.indexOf('=');
     const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
     const kind = known[name];
-    if (!kind) throw new InputError(`--${name}`, `unknown option; expected one of ${Object.keys(known).map((k) => '--' + k).join(', ') || '(none)'}`);
-    if (kind === 'boolean') { flags.set(name, true); continue; }
+    if (!kind || !Object.prototype.hasOwnProperty.call(known, name)) throw new InputError(`--${show(name).slice(1, -1)}`, `unknown option; expected one of ${Object.keys(known).map((k) => '--' + k).join(', ') || '(none)'}`);
+    if (kind === 'boolean') {
+      // "--json=false" would otherwise switch JSON on: a switch takes no value.
+      if (eq >= 0) throw new InputError(`--${name}`, `is a switch and takes no value; write --${name} alone (got ${show(a.slice(eq + 1))})`);
+      flags.set(name, true);
+      continue;
+    }
     const value = eq >= 0 ? a.slice(eq + 1) : argv[++i];
     if (value === undefined) throw new InputError(`--${name}`, 'expected a value after the option');
+    if (flags.has(name)) throw new InputError(`--${name}`, 'given twice; give each option once');
     flags.set(name, value);
   }
   return { positionals, flags };
@@ -34,6 +40,6 @@ export function flagNumber(args: ParsedArgs, name: string, fallback: number, che
   const v = flagString(args, name);
   if (v === undefined) return fallback;
   const x = Number(v);
-  if (!Number.isFinite(x) || (check && !check(x))) throw new InputError(`--${name}`, `expected ${what}, got ${JSON.stringify(v)}`);
+  if (v.trim() === '' || !Number.isFinite(x) || (check && !check(x))) throw new InputError(`--${name}`, `expected ${what}, got ${show(v)}`);
   return x;
 }

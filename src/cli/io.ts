@@ -1,34 +1,45 @@
 // File helpers for CLI commands: read JSON/text with one-line errors, write CSV, format numbers for people.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { folderReader, readUserFile, showPath } from '../input/file.js';
+import { parseJsonStrict } from '../input/json.js';
 
+/** Reads a user's text file through the one safe reader (regular files only, size limit, BOM dropped). */
 export function readText(path: string, field = 'FILE'): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(field, code === 'ENOENT' ? `file not found: ${path}` : `cannot read ${path} (${code ?? (e as Error).message})`);
-  }
+  return readUserFile(path, field);
 }
 
-/** Reads and parses a JSON file; a syntax error names the file and the line. */
+/** Reads and parses a JSON file strictly (duplicate keys, prototype keys, depth); errors name the file and the line. */
 export function readJson(path: string, field = 'FILE'): unknown {
-  const text = readText(path, field);
+  const text = readUserFile(path, field);
   try {
-    return JSON.parse(text);
+    return parseJsonStrict(text, field);
   } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
-    throw new InputError(field, `${path} is not valid JSON${line ? ` (line ${line})` : ''}: ${msg}`);
+    if (e instanceof InputError && e.field === field) {
+      const msg = e.message.slice(field.length + 2);
+      throw new InputError(field, `${showPath(path)}${msg.startsWith('not valid JSON') ? ' is ' : ': '}${msg}`);
+    }
+    throw e;
   }
 }
 
-/** A reader for files named inside `file`, resolved relative to its folder. */
-export function relativeReader(file: string): (rel: string) => string {
-  const base = dirname(resolve(file));
-  return (rel) => readFileSync(resolve(base, rel), 'utf8');
+/** A reader for files named inside `file`, resolved relative to its folder and kept inside it (unless allowOutside). */
+export function relativeReader(file: string, allowOutside = false): (rel: string) => string {
+  return folderReader(file, { allowOutside });
+}
+
+/** Writes a file whole or not at all: to a temporary name beside it, then renamed (an interrupted run leaves no
+ *  half-written file that looks complete). */
+export function writeFileAtomic(path: string, text: string, field = '--csv'): void {
+  const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    try { rmSync(tmp, { force: true }); } catch { /* nothing to clean */ }
+    throw new InputError(field, `cannot write ${showPath(path)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
 }
 
 /** Writes columns as CSV (header = column names). */
@@ -37,11 +48,7 @@ export function writeCsv(path: string, columns: Record<string, ArrayLike<number>
   const n = names.length ? columns[names[0]!]!.length : 0;
   const lines = [names.join(',')];
   for (let i = 0; i < n; i++) lines.push(names.map((k) => String(columns[k]![i])).join(','));
-  try {
-    writeFileSync(path, lines.join('\n') + '\n');
-  } catch (e) {
-    throw new InputError('--csv', `cannot write ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
+  writeFileAtomic(path, lines.join('\n') + '\n');
 }
 
 // One replacer for the CLI's --json output and the web app's downloads.

@@ -1,5 +1,5 @@
 // adsim CLI entry: dispatches to commands; a user's mistake prints one line and exits 2, never a stack trace.
-import { InputError } from '../errors.js';
+import { InputError, clipMessage, show } from '../errors.js';
 import { SolverError } from '../solvers/types.js';
 import type { CliCommand, CliIo } from './types.js';
 import { runCommand } from './commands/run.js';
@@ -55,18 +55,32 @@ export async function main(argv: string[], io: CliIo = {
   }
   if (name === '--version' || name === 'version') { io.out(`adsim ${pkg.version} (model ${MODEL_NAME} ${MODEL_VERSION})\n`); return 0; }
   const cmd = commands.find((c) => c.name === name);
-  if (!cmd) { io.err(`adsim: unknown command ${JSON.stringify(name)}; expected one of ${commands.map((c) => c.name).join(', ')} (adsim help lists them)\n`); return 2; }
+  if (!cmd) { io.err(`adsim: unknown command ${show(name)}; expected one of ${commands.map((c) => c.name).join(', ')} (adsim help lists them)\n`); return 2; }
   if (rest.includes('--help') || rest.includes('-h')) { io.out(`${cmd.usage}\n  ${cmd.summary}\n`); return 0; }
+  // With --json a tool reads stdout: every failure the command did not report itself is printed there as
+  // {ok: false, errors: [{field, message}]} too, whatever the command (bad flags included).
+  const asJson = rest.some((a) => a === '--json' || a.startsWith('--json='));
+  const jsonFail = (issues: Array<{ field: string; message: string }>): void => {
+    if (asJson) io.out(JSON.stringify({ ok: false, errors: issues.slice(0, 20).map((i) => ({ field: clipMessage(i.field, 200), message: clipMessage(i.message, 600) })) }, null, 1) + '\n');
+  };
   try {
     return await cmd.run(rest, io);
   } catch (e) {
-    if (e instanceof InputError) { io.err(`adsim ${name}: ${e.message}\n`); return 2; }
+    if (e instanceof InputError) {
+      const issues = (e as InputError & { issues?: Array<{ field: string; message: string }> }).issues
+        ?? [{ field: e.field, message: e.field && e.message.startsWith(`${e.field}: `) ? e.message.slice(e.field.length + 2) : e.message }];
+      jsonFail(issues);
+      io.err(`adsim ${name}: ${clipMessage(e.message)}\n`);
+      return 2;
+    }
     if (e instanceof SolverError || (e as Error)?.name === 'SolverError') {   // also when rebuilt from a worker
-      io.err(`adsim ${name}: solver failed: ${(e as Error).message}\n`);
+      jsonFail([{ field: 'solver', message: `solver failed: ${(e as Error).message}` }]);
+      io.err(`adsim ${name}: solver failed: ${clipMessage((e as Error).message)}\n`);
       return 3;
     }
     // Not the user's mistake: say so plainly; the stack only on request.
-    io.err(`adsim ${name}: internal error: ${(e as Error).message ?? e} (please report it; set ADSIM_DEBUG=1 for details)\n`);
+    jsonFail([{ field: '(internal)', message: `internal error: ${(e as Error)?.message ?? e}` }]);
+    io.err(`adsim ${name}: internal error: ${clipMessage(String((e as Error)?.message ?? e), 400)} (please report it; set ADSIM_DEBUG=1 for details)\n`);
     if (process.env.ADSIM_DEBUG) io.err(`${(e as Error).stack}\n`);
     return 1;
   }

@@ -1,5 +1,5 @@
 // Validation of feedstock records (built-in and user-supplied): units, ordered ranges, fractions, BMP against theory.
-import { InputError, show } from '../errors.js';
+import { InputError, show, unknownField } from '../errors.js';
 import { FIELD_UNITS, type Evidence, type Feedstock, type Sourced } from '../../models/feedstocks/types.js';
 import { FACTORS, FRACTIONS } from './macromolecules.js';
 import { CH4_NL_PER_KG_COD } from './buswell.js';
@@ -9,6 +9,10 @@ import { methaneEfficiency } from './adm1-composition.js';
 export const COMPOSITION_TOLERANCE = 0.01;
 
 const EVIDENCE: readonly Evidence[] = ['measured', 'literature', 'estimate'];
+/** The fields of a sourced value and of a record: anything else is a typo and an error. */
+const SOURCED_KEYS = ['value', 'low', 'high', 'unit', 'source', 'evidence'];
+const RECORD_KEYS = ['id', 'name', 'description', 'caveat', 'composition',
+  ...Object.keys(FIELD_UNITS).filter((k) => !['carbohydrate', 'protein', 'lipid', 'lignin'].includes(k))];
 type FieldName = keyof typeof FIELD_UNITS;
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -19,6 +23,7 @@ function isObject(x: unknown): x is Record<string, unknown> {
 function sourced(raw: unknown, path: string, name: FieldName, min: number, max: number): Sourced {
   const unit = FIELD_UNITS[name];
   if (!isObject(raw)) throw new InputError(path, `expected {value, low, high, unit, source, evidence} (unit ${unit}), got ${show(raw)}`);
+  for (const k of Object.keys(raw)) if (!SOURCED_KEYS.includes(k)) unknownField(`${path}.${k}`, k, SOURCED_KEYS);
   for (const k of ['value', 'low', 'high'] as const) {
     const v = raw[k];
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputError(`${path}.${k}`, `expected a finite number, got ${show(v)}`);
@@ -50,13 +55,17 @@ export function codPerVs(comp: Record<(typeof FRACTIONS)[number], number>): { to
 /** Validates a feedstock record (from the library or a user file) and returns it typed. `path` prefixes error fields. */
 export function validateFeedstock(raw: unknown, path = 'feedstock'): Feedstock {
   if (!isObject(raw)) throw new InputError(path, `expected a feedstock object, got ${show(raw)}`);
-  const id = str(raw.id, `${path}.id`, /^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes (e.g. "dog-faeces")');
+  const id = str(raw.id, `${path}.id`, /^[a-z0-9][a-z0-9-]{0,63}$/, 'an id of lower-case letters, digits and dashes, at most 64 characters (e.g. "dog-faeces")');
   const p = `${path}[${id}]`;
+  // A misspelt field ("bmp", "vaule") would otherwise be ignored and the library value used without a word.
+  for (const k of Object.keys(raw)) if (!RECORD_KEYS.includes(k)) unknownField(`${p}.${k}`, k, RECORD_KEYS, 'feedstock field');
   const name = str(raw.name, `${p}.name`);
+  if (raw.description !== undefined && typeof raw.description !== 'string') throw new InputError(`${p}.description`, `expected a text, got ${show(raw.description)}`);
   const description = typeof raw.description === 'string' ? raw.description : '';
   const caveat = raw.caveat === undefined ? undefined : str(raw.caveat, `${p}.caveat`);
   const comp = raw.composition;
   if (!isObject(comp)) throw new InputError(`${p}.composition`, `expected {carbohydrate, protein, lipid, lignin} in kg/kg VS, got ${show(comp)}`);
+  for (const k of Object.keys(comp)) if (!(FRACTIONS as readonly string[]).includes(k)) unknownField(`${p}.composition.${k}`, k, FRACTIONS, 'composition field');
   const composition = {
     carbohydrate: sourced(comp.carbohydrate, `${p}.composition.carbohydrate`, 'carbohydrate', 0, 1),
     protein: sourced(comp.protein, `${p}.composition.protein`, 'protein', 0, 1),

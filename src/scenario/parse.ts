@@ -5,6 +5,7 @@ import { findFeedstock, mergeFeedstocks } from '../feed/library.js';
 import { checkParameterSet, checkParameters } from '../simulate/validate.js';
 import { defaultParameters, parameterDef } from '../../models/adm1/index.js';
 import { dv } from './defaults.js';
+import { parseJsonStrict } from '../input/json.js';
 import { Ctx, Reader, ScenarioError } from './read.js';
 import {
   SCENARIO_SCHEMA, type AreaSpec, type BinFill, type CollectionSpec, type CoSubstrateSpec, type DigesterSpecScenario,
@@ -138,9 +139,10 @@ function readFeedstockOverrides(f: Reader): Feedstock[] | undefined {
 export function parseScenarioText(text: string, source = 'scenario'): Scenario {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonStrict(text, source);
   } catch (e) {
-    throw new ScenarioError([{ field: source, message: `not valid JSON (${e instanceof Error ? e.message : String(e)})` }]);
+    if (!(e instanceof InputError)) throw e;
+    throw new ScenarioError([{ field: source, message: e.message.startsWith(`${source}: `) ? e.message.slice(source.length + 2) : e.message }]);
   }
   return parseScenario(json);
 }

@@ -2,7 +2,7 @@
 //
 // Problems are collected rather than thrown one by one so a user sees all mistakes in a file at once; parseScenario
 // throws them together as one ScenarioError at the end, so nothing is ever half-applied.
-import { InputError, show } from '../errors.js';
+import { InputError, show, unknownFieldMessage } from '../errors.js';
 import { parseQuantity } from '../units/quantity.js';
 import { DEFAULTS, type DefaultName } from './defaults.js';
 
@@ -65,7 +65,7 @@ export class Reader {
   /** Reports keys this object does not know (typos would otherwise be silently ignored). */
   only(keys: readonly string[]): void {
     for (const k of Object.keys(this.obj)) {
-      if (!keys.includes(k)) this.ctx.fail(this.field(k), `unknown field; expected one of ${keys.join(', ')}`);
+      if (!keys.includes(k)) this.ctx.fail(this.field(k), unknownFieldMessage(k, keys));
     }
   }
 

@@ -5,9 +5,9 @@ import {
   defaultParameters, deriveOutputs,
 } from '../../models/adm1/index.js';
 import { solve } from '../solvers/index.js';
-import type { SolverStats } from '../solvers/types.js';
+import { SolverError, type SolverStats } from '../solvers/types.js';
 import type { DigesterResult, DigesterRun } from './types.js';
-import { validateRun } from './validate.js';
+import { literatureRangeWarnings, validateRun } from './validate.js';
 import { runWarnings } from './warnings.js';
 
 const DEFAULT_RTOL = 1e-6, DEFAULT_ATOL = 1e-8;
@@ -21,6 +21,27 @@ export function outputGrid(days: number, every: number): Float64Array {
   for (let i = 0; i <= n; i++) ts.push(Math.min(i * every, days));
   if (days - ts[ts.length - 1]! > 1e-9 * Math.max(1, days)) ts.push(days);
   return Float64Array.from(ts);
+}
+
+/** A state below -(NEGATIVE_ATOL_FACTOR x atol + NEGATIVE_REL x its scale) is a failed solution, not rounding. */
+const NEGATIVE_ATOL_FACTOR = 100, NEGATIVE_REL = 1e-3;
+
+/**
+ * Refuses a solution whose concentrations went meaningfully negative (a stiff solver can overshoot through zero
+ * when parameters are extreme): the error names the solver state (time, variable, value), since the input that
+ * led there may be valid on its own. Updates `scale` with the magnitudes seen.
+ */
+function checkStates(ts: Float64Array, ys: Float64Array, atol: Float64Array, scale: Float64Array): void {
+  for (let i = 0; i < ts.length; i++) {
+    for (let j = 0; j < N_STATES; j++) {
+      const v = ys[i * N_STATES + j]!;
+      const a = Math.abs(v);
+      if (a > scale[j]!) scale[j] = a;
+      if (v < -(NEGATIVE_ATOL_FACTOR * atol[j]! + NEGATIVE_REL * scale[j]!)) {
+        throw new SolverError('nan', ts[i]!, `state ${STATE_NAMES[j]} went negative (${v.toPrecision(3)}) at t = ${Number(ts[i]!.toPrecision(6))} d: the solution is not physical; tighten solver.rtol/atol or check parameters far from their defaults`);
+      }
+    }
+  }
 }
 
 export function simulateDigester(run: DigesterRun): DigesterResult {
@@ -42,6 +63,10 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
 
   const stats: SolverStats = { method: run.solver?.method ?? 'rosenbrock', steps: 0, rejected: 0, fEvals: 0, jacEvals: 0, luDecomps: 0, restarts: 0 };
   const influent = new Float64Array(N_STATES);
+  // Scale of each state (largest magnitude seen in the initial state, the feed and the solution so far), for
+  // judging when a negative value is an error rather than rounding.
+  const scale = Float64Array.from(y, Math.abs);
+  for (const row of run.feed) for (const [k, v] of Object.entries(row.state)) scale[IDX[k]!] = Math.max(scale[IDX[k]!]!, Math.abs(v!));
   let outcome: 'done' | 'stopped' = 'done';
   let iOut = 0, tNow = 0;
 
@@ -62,6 +87,7 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
       { f: model.rhs, y0: y, t0: tNow, tEnd: segEnd, names: STATE_NAMES, autonomous: true },
       { method: run.solver?.method, rtol, atol, tOut, maxSteps: run.solver?.maxSteps, onStep: run.onProgress },
     );
+    checkStates(sol.t, sol.y, atol, scale);
     if (s > 0) stats.restarts++;
     for (const k of ['steps', 'rejected', 'fEvals', 'jacEvals', 'luDecomps', 'restarts'] as const) stats[k] += sol.stats[k];
     const rows = sol.t.length;
@@ -91,6 +117,6 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
   return {
     t_d, series, final, outcome,
     stats: { ...stats, wall_ms: performance.now() - started, model: MODEL_NAME, model_version: MODEL_VERSION },
-    warnings: [...(run.notes ?? []), ...runWarnings(run, params, series)],
+    warnings: [...(run.notes ?? []), ...literatureRangeWarnings(run.parameters), ...runWarnings(run, params, series)],
   };
 }

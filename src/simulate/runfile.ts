@@ -1,6 +1,7 @@
 // Parses a digester-run file (`"kind": "digester-run"`, the `adsim run` contract) into a validated DigesterRun.
 // File access is injected (`readText`) so this stays a pure function usable in the browser and in tests.
-import { InputError, expected } from '../errors.js';
+import { InputError, expected, unknownField } from '../errors.js';
+import { excerpt } from '../input/json.js';
 import { MODEL_NAME, N_LIQUID, STATE_NAMES } from '../../models/adm1/index.js';
 import type { DigesterRun, FeedSegment } from './types.js';
 import { checkParameters, checkStateRecord, closest, validateRun } from './validate.js';
@@ -31,7 +32,7 @@ const NESTED_KEYS: Record<string, readonly string[]> = {
 /** Unknown keys inside a nested object are typos (e.g. "every" for "every_d"): name them rather than ignore them. */
 function checkKeys(field: string, obj: Record<string, unknown>, allowed: readonly string[]): void {
   for (const k of Object.keys(obj)) {
-    if (!allowed.includes(k)) throw new InputError(`${field}.${k}`, `unknown field; expected one of ${allowed.join(', ')}`);
+    if (!allowed.includes(k)) unknownField(`${field}.${k}`, k, allowed);
   }
 }
 const INFLUENT_STATES = new Set<string>(STATE_NAMES.slice(0, N_LIQUID));
@@ -40,26 +41,47 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Parses a feed table (CSV): `time_d,q_m3_d,<influent states...>`; each row holds until the next row's time. */
+/** Most data rows a feed table may have (one row per feed change: a year of hourly changes is 8,760). */
+export const MAX_TABLE_ROWS = 100_000;
+
+/**
+ * Parses a feed table (CSV): `time_d,q_m3_d,<influent states...>`; each row holds until the next row's time. Every
+ * problem is named by the CSV's row (file line) and column, never by a position in the parsed run.
+ */
 export function parseFeedTable(text: string, field = 'influent.table'): FeedSegment[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const all = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines: { row: number; text: string }[] = [];
+  all.forEach((l, i) => { const t = l.trim(); if (t !== '' && !t.startsWith('#')) lines.push({ row: i + 1, text: t }); });
   if (lines.length < 2) expected(field, 'a CSV with a header row and at least one data row', `${lines.length} line(s)`);
-  const header = lines[0]!.split(',').map((h) => h.trim());
+  if (lines.length - 1 > MAX_TABLE_ROWS) throw new InputError(field, `${lines.length - 1} data rows; the limit is ${MAX_TABLE_ROWS}`);
+  const header = lines[0]!.text.split(',').map((h) => h.trim());
+  const headRow = lines[0]!.row;
   if (header[0] !== 'time_d' || header[1] !== 'q_m3_d') {
-    throw new InputError(`${field} header`, `expected the first columns to be time_d,q_m3_d, got ${JSON.stringify(header.slice(0, 2).join(','))}`);
+    throw new InputError(`${field} row ${headRow}`, `expected the first columns to be time_d,q_m3_d, got ${excerpt(header.slice(0, 2).join(','))}`);
   }
-  header.slice(2).forEach((h) => {
-    if (!INFLUENT_STATES.has(h)) throw new InputError(`${field} column ${JSON.stringify(h)}`, `unknown influent state; did you mean ${closest(h, INFLUENT_STATES).join(', ')}?`);
+  const seen = new Set<string>();
+  header.forEach((h, j) => {
+    if (seen.has(h)) throw new InputError(`${field} row ${headRow}, column ${j + 1}`, `column ${excerpt(h)} appears twice; give each state once`);
+    seen.add(h);
+    if (j < 2) return;
+    if (!INFLUENT_STATES.has(h)) {
+      throw new InputError(`${field} row ${headRow}, column ${j + 1}`, `unknown influent state ${excerpt(h)}; did you mean ${closest(h, INFLUENT_STATES).join(', ')}?`);
+    }
   });
-  return lines.slice(1).map((line, r) => {
+  let last = -Infinity;
+  return lines.slice(1).map(({ row, text: line }) => {
     const cells = line.split(',').map((c) => c.trim());
-    const where = `${field} row ${r + 2}`;
-    if (cells.length !== header.length) throw new InputError(where, `expected ${header.length} cells, got ${cells.length}`);
+    const where = `${field} row ${row}`;
+    if (cells.length !== header.length) throw new InputError(where, `expected ${header.length} cells (one per header column), got ${cells.length}`);
     const nums = cells.map((c, j) => {
+      const at = `${where}, column ${header[j]}`;
       const x = c === '' ? NaN : Number(c);
-      if (!Number.isFinite(x)) throw new InputError(`${where}, column ${header[j]}`, `expected a number, got ${JSON.stringify(c)}`);
+      if (!Number.isFinite(x)) throw new InputError(at, `expected a finite number, got ${excerpt(c)}`);
+      if (j > 0 && x < 0) throw new InputError(at, `expected ${j === 1 ? 'a flow' : 'a concentration'} >= 0, got ${excerpt(c)}`);
       return x;
     });
+    if (!(nums[0]! > last)) throw new InputError(`${where}, column time_d`, `times must increase row by row; got ${nums[0]} after ${last}`);
+    last = nums[0]!;
     const state: Record<string, number> = {};
     header.slice(2).forEach((h, j) => { state[h] = nums[j + 2]!; });
     return { time_d: nums[0]!, q_m3_d: nums[1]!, state };
@@ -73,11 +95,22 @@ function parseInfluent(v: unknown, ctx: RunFileContext): ParsedInfluent {
   if ('table' in v) {
     if (typeof v.table !== 'string') expected('influent.table', 'a CSV file path relative to the run file', v.table);
     if (!ctx.readText) throw new InputError('influent.table', 'feed tables can only be read from files (CLI or library with readText)');
+    for (const k of Object.keys(v)) {
+      if (k !== 'table') throw new InputError(`influent.${k}`, `a feed table gives the whole influent; remove ${JSON.stringify(k)} or the table (expected only "table")`);
+    }
     let text: string;
-    try { text = ctx.readText(v.table); } catch (e) { throw new InputError('influent.table', `cannot read ${JSON.stringify(v.table)}: ${(e as Error).message}`); }
-    return { feed: parseFeedTable(text), notes: [] };
+    try { text = ctx.readText(v.table); } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError('influent.table', `cannot read ${excerpt(v.table)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    const feed = parseFeedTable(text);
+    if (feed[0]!.time_d > 0) throw new InputError('influent.table, first data row, column time_d', `expected the first row to start at or before t = 0 d, got ${feed[0]!.time_d}`);
+    return { feed, notes: [] };
   }
   if ('feed' in v) {
+    for (const k of Object.keys(v)) {
+      if (k !== 'feed') throw new InputError(`influent.${k}`, `a feed list gives the whole influent; remove ${JSON.stringify(k)} or the feed list (expected only "feed")`);
+    }
     const c = (ctx.characteriseFeed ?? characteriseFeedList)(v.feed, 'influent.feed');
     return {
       feed: [{ time_d: 0, q_m3_d: c.influent.q_m3_d, state: c.influent.state }],
@@ -114,7 +147,7 @@ export function parseRunFile(json: unknown, ctx: RunFileContext = {}): DigesterR
   if (json.kind !== 'digester-run') expected('kind', '"digester-run"', json.kind);
   if (json.model !== undefined && json.model !== MODEL_NAME) expected('model', JSON.stringify(MODEL_NAME), json.model);
   for (const k of Object.keys(json)) {
-    if (!TOP_KEYS.includes(k)) throw new InputError(k, `unknown field; expected one of ${TOP_KEYS.join(', ')}`);
+    if (!TOP_KEYS.includes(k)) unknownField(k, k, TOP_KEYS);
   }
   const digester = json.digester;
   if (!isObject(digester)) expected('digester', 'an object with V_liq_m3, V_gas_m3, T_op_K', digester);

@@ -2,6 +2,7 @@
 import { InputError, closest, expected, show } from '../errors.js';
 import { STATE_NAMES, N_LIQUID, PARAMETER_NAMES, defaultParameters, parameterDef } from '../../models/adm1/index.js';
 import type { DigesterRun } from './types.js';
+import { describeLimit, physicalLimit, withinLimit } from '../../models/adm1/limits.js';
 
 const KNOWN_STATES = new Set<string>(STATE_NAMES);
 const INFLUENT_STATES = new Set<string>(STATE_NAMES.slice(0, N_LIQUID));
@@ -14,13 +15,28 @@ function finite(field: string, v: unknown): number {
   return v;
 }
 
+/** Limits of a digester run, stated in docs/limits.md. Wide: they catch unit mistakes and runaway requests. */
+export const RUN_LIMITS = {
+  /** Liquid and gas volume, m3 (the largest digester tanks hold about 10,000-30,000 m3). */
+  volume_m3: 1e6,
+  /** Feed flow, m3/d. */
+  flow_m3_d: 1e7,
+  /** Simulated time, d (about 100 years). */
+  days: 36500,
+  /** Output times per run (each holds ~70 numbers): 100,000 is about 60 MB. */
+  outputs: 100_000,
+  rtol: [1e-12, 0.1] as const,
+  atol: [1e-20, 1] as const,
+  maxSteps: 10_000_000,
+};
+
 export function checkStateRecord(field: string, rec: unknown, allowGas: boolean): void {
   if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) expected(field, 'an object of state names to numbers', rec);
   const known = allowGas ? KNOWN_STATES : INFLUENT_STATES;
   for (const [k, v] of Object.entries(rec as Record<string, unknown>)) {
     if (!known.has(k)) throw new InputError(`${field}.${k}`, `unknown ${allowGas ? 'state' : 'influent state'}; did you mean ${closest(k, known).join(', ')}?`);
     const x = finite(`${field}.${k}`, v);
-    if (x < 0) expected(`${field}.${k}`, 'a concentration >= 0', v);
+    if (x < 0 || x > MAX_CONCENTRATION) expected(`${field}.${k}`, `a concentration >= 0 (at most ${MAX_CONCENTRATION} kg COD/m3 or kmol/m3)`, v);
   }
 }
 
@@ -31,10 +47,26 @@ export function checkParameters(field: string, rec: unknown): void {
     if (!KNOWN_PARAMS.has(k)) throw new InputError(`${field}.${k}`, `unknown ADM1 parameter; did you mean ${closest(k, KNOWN_PARAMS).join(', ')}?`);
     const x = finite(`${field}.${k}`, v);
     const def = parameterDef(k)!;
-    // Rates, constants and contents are non-negative; only enthalpies may be negative.
-    if (x < 0 && !k.startsWith('dH_')) expected(`${field}.${k}`, `a value >= 0 (${def.unit}; default ${def.value})`, v);
+    const lim = physicalLimit(k);
+    // Yields and fractions are checked with their groups by checkParameterSet (same limits, a message about sums).
+    if (!/^(Y|f)_/.test(k) && !withinLimit(x, lim)) expected(`${field}.${k}`, `a value ${describeLimit(lim)} ${def.unit}, ${lim.why} (default ${def.value})`, v);
   }
 }
+
+/** Warnings for parameters set outside their literature range (inside the physical limits, so the run goes ahead). */
+export function literatureRangeWarnings(params: Readonly<Partial<Record<string, number>>> | undefined): string[] {
+  const out: string[] = [];
+  for (const [k, x] of Object.entries(params ?? {})) {
+    const def = parameterDef(k);
+    if (!def?.range || x === undefined) continue;
+    if (x < def.range[0] || x > def.range[1]) out.push(`parameter ${k} = ${x} ${def.unit} is outside its literature range ${def.range[0]}-${def.range[1]} (${def.source}); results there are an extrapolation`);
+  }
+  return out;
+}
+
+/** Largest concentration accepted for any state (kg COD/m3 or kmol/m3): pure organic matter holds about 1,500-3,000
+ *  kg COD/m3, so above this a value is a unit mistake. */
+export const MAX_CONCENTRATION = 1e4;
 
 /** Groups of fractions that split one kg of COD and must sum to 1 (COD conservation of their process). */
 const FRACTION_GROUPS: Record<string, readonly string[]> = {
@@ -71,7 +103,8 @@ export function validateRun(run: DigesterRun): void {
   const d = run.digester;
   if (!d || typeof d !== 'object') expected('digester', 'an object with V_liq_m3, V_gas_m3, T_op_K', d);
   for (const k of ['V_liq_m3', 'V_gas_m3'] as const) {
-    if (finite(`digester.${k}`, d[k]) <= 0) expected(`digester.${k}`, 'a volume > 0 m3', d[k]);
+    const V = finite(`digester.${k}`, d[k]);
+    if (V <= 0 || V > RUN_LIMITS.volume_m3) expected(`digester.${k}`, `a volume > 0 m3 (at most ${RUN_LIMITS.volume_m3} m3)`, d[k]);
   }
   const T = finite('digester.T_op_K', d.T_op_K);
   if (T < 273.15 || T > 373.15) expected('digester.T_op_K', 'a liquid-water temperature in kelvin between 273.15 and 373.15 (35 C = 308.15 K)', d.T_op_K);
@@ -82,22 +115,24 @@ export function validateRun(run: DigesterRun): void {
     const t = finite(`${f}.time_d`, row.time_d);
     if (t <= last) throw new InputError(`${f}.time_d`, `times must increase row by row; got ${show(t)} after ${show(last)}`);
     last = t;
-    if (finite(`${f}.q_m3_d`, row.q_m3_d) < 0) expected(`${f}.q_m3_d`, 'a flow >= 0 m3/d', row.q_m3_d);
+    const q = finite(`${f}.q_m3_d`, row.q_m3_d);
+    if (q < 0 || q > RUN_LIMITS.flow_m3_d) expected(`${f}.q_m3_d`, `a flow >= 0 m3/d (at most ${RUN_LIMITS.flow_m3_d} m3/d)`, row.q_m3_d);
     checkStateRecord(`${f}.state`, row.state, false);
   });
   if (run.feed[0]!.time_d > 0) expected('influent[0].time_d', 'the first feed row to start at or before t = 0 d', run.feed[0]!.time_d);
   if (run.initial !== undefined) checkStateRecord('initial', run.initial, true);
   checkParameters('parameters', run.parameters);
-  if (finite('days', run.days) <= 0) expected('days', 'a simulated time > 0 d', run.days);
+  const days = finite('days', run.days);
+  if (days <= 0 || days > RUN_LIMITS.days) expected('days', `a simulated time > 0 d (at most ${RUN_LIMITS.days} d)`, run.days);
   const every = run.output_every_d ?? 1;
   if (finite('output.every_d', every) <= 0) expected('output.every_d', 'an output interval > 0 d', every);
-  if (run.days / every > 1e6) expected('output.every_d', `at most 1e6 output times (days/every_d); days = ${run.days}`, every);
+  if (run.days / every > RUN_LIMITS.outputs) expected('output.every_d', `at most ${RUN_LIMITS.outputs} output times (days/every_d = ${Math.floor(run.days / every)}); days = ${run.days}`, every);
   const s = run.solver;
   if (s) {
     if (s.method !== undefined && s.method !== 'rosenbrock' && s.method !== 'odex') expected('solver.method', '"rosenbrock" or "odex"', s.method);
-    if (s.rtol !== undefined && !(finite('solver.rtol', s.rtol) > 0 && s.rtol < 1)) expected('solver.rtol', 'a relative tolerance in (0, 1)', s.rtol);
-    if (s.atol !== undefined && !(finite('solver.atol', s.atol) > 0)) expected('solver.atol', 'an absolute tolerance > 0', s.atol);
-    if (s.maxSteps !== undefined && !(Number.isInteger(s.maxSteps) && s.maxSteps > 0)) expected('solver.maxSteps', 'a whole number of steps > 0', s.maxSteps);
+    if (s.rtol !== undefined && !(finite('solver.rtol', s.rtol) >= RUN_LIMITS.rtol[0] && s.rtol <= RUN_LIMITS.rtol[1])) expected('solver.rtol', `a relative tolerance in [${RUN_LIMITS.rtol[0]}, ${RUN_LIMITS.rtol[1]}]`, s.rtol);
+    if (s.atol !== undefined && !(finite('solver.atol', s.atol) >= RUN_LIMITS.atol[0] && (s.atol as number) <= RUN_LIMITS.atol[1])) expected('solver.atol', `an absolute tolerance > 0 (from ${RUN_LIMITS.atol[0]} to ${RUN_LIMITS.atol[1]})`, s.atol);
+    if (s.maxSteps !== undefined && !(Number.isInteger(s.maxSteps) && s.maxSteps > 0 && s.maxSteps <= RUN_LIMITS.maxSteps)) expected('solver.maxSteps', `a whole number of steps > 0 (at most ${RUN_LIMITS.maxSteps})`, s.maxSteps);
   }
   checkParameterSet('parameters', { ...defaultParameters(), ...run.parameters } as Record<string, number>);
 }

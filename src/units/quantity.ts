@@ -40,13 +40,30 @@ export function parseQuantity(text: unknown, targetUnit: string, field: string):
   return value;
 }
 
+/** Longest quantity text read (a real one is "2.5 t/week"); longer text is refused before mathjs sees it. */
+const MAX_QUANTITY_CHARS = 100;
+
+/**
+ * Parses "number unit". Refuses text without a number ("t/week" would otherwise read as 1 t/week), numbers outside
+ * the double range ("1e999 m3/d"), unknown units and overlong text, naming the field.
+ */
 function parseUnit(text: string, targetUnit: string, field: string): MathUnit {
+  if (text.length > MAX_QUANTITY_CHARS) throw new InputError(field, `expected a quantity such as "${example(targetUnit)}", got ${text.length} characters of text`);
+  let u: MathUnit;
   try {
-    return math.unit(text.trim()) as Unit;
+    u = math.unit(text.trim()) as Unit;
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    const why = e instanceof Error ? e.message.slice(0, 80) : 'unreadable';
     throw new InputError(field, `cannot read ${show(text)} as a quantity (${why}); expected e.g. "${example(targetUnit)}"`);
   }
+  if (u.units.length > 0 && (u.value === null || u.value === undefined)) {
+    throw new InputError(field, `no number in ${show(text)}; expected a quantity such as "${example(targetUnit)}"`);
+  }
+  const lead = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?/i.exec(text);
+  if (!lead || !Number.isFinite(Number(lead[0])) || (u.units.length > 0 && !Number.isFinite(u.value as number))) {
+    throw new InputError(field, `expected a finite quantity such as "${example(targetUnit)}", got ${show(text)}`);
+  }
+  return u;
 }
 
 function example(targetUnit: string): string {
@@ -80,6 +97,7 @@ export function parseRate(text: unknown, field = 'rate'): Rate {
   } else {
     rate = { kind: 'mass', value: parseMassRate_kg_d(text, field), unit: 'kg/d' };
   }
+  if (!Number.isFinite(rate.value)) throw new InputError(field, `expected a finite rate, got ${show(text)}`);
   if (!(rate.value >= 0)) throw new InputError(field, `expected a rate of zero or more, got ${show(text)}`);
   return rate;
 }
