@@ -38,8 +38,8 @@ const RULES: Array<[RegExp, Limit]> = [
   [/^K_H_/, L(0, 10, 'a Henry constant (M/bar)', { minExclusive: true })],
   [/^p_gas_h2o_base$/, L(0, 1, 'a water vapour pressure below boiling (bar)', { minExclusive: true })],
   [/^p_gas_h2o_exp$/, L(1000, 10000, 'the Clausius-Clapeyron coefficient of water (about 5,290 K)')],
-  [/^k_L_a$/, L(0, 1e5, 'a gas-liquid transfer coefficient (1/d)', { minExclusive: true })],
-  [/^k_p$/, L(0, 1e9, 'a gas outlet coefficient (m3/(d bar))', { minExclusive: true })],
+  [/^k_L_a$/, L(0, 1e5, 'a gas-liquid transfer coefficient (1/d)')],
+  [/^k_p$/, L(0, 1e9, 'a gas outlet coefficient (m3/(d bar); 0 closes the headspace)')],
 ];
 
 /** Wide fallback for a parameter no rule names (one added later): finite and not absurd. */
@@ -64,7 +64,7 @@ export function withinLimit(x: number, l: Limit): boolean {
   return true;
 }
 
-/** "in (0, 1000]" */
+/** "> 0 and <= 1000" */
 export function describeLimit(l: Limit): string {
-  return `in ${l.minExclusive ? '(' : '['}${l.min}, ${l.max}${l.maxExclusive ? ')' : ']'}`;
+  return `${l.minExclusive ? '>' : '>='} ${l.min} and ${l.maxExclusive ? '<' : '<='} ${l.max}`;
 }

@@ -4,7 +4,7 @@ import { InputError, expected, unknownField } from '../errors.js';
 import { excerpt } from '../input/json.js';
 import { MODEL_NAME, N_LIQUID, STATE_NAMES } from '../../models/adm1/index.js';
 import type { DigesterRun, FeedSegment } from './types.js';
-import { checkParameters, checkStateRecord, closest, validateRun } from './validate.js';
+import { MAX_CONCENTRATION, RUN_LIMITS, checkParameters, checkStateRecord, closest, validateRun } from './validate.js';
 import { characteriseFeedList } from '../feed/feedlist.js';
 
 /** What a feed list turns into: the influent, suggested hydrolysis rates, and caveats to show with the result. */
@@ -78,6 +78,8 @@ export function parseFeedTable(text: string, field = 'influent.table'): FeedSegm
       const x = c === '' ? NaN : Number(c);
       if (!Number.isFinite(x)) throw new InputError(at, `expected a finite number, got ${excerpt(c)}`);
       if (j > 0 && x < 0) throw new InputError(at, `expected ${j === 1 ? 'a flow' : 'a concentration'} >= 0, got ${excerpt(c)}`);
+      if (j === 1 && x > RUN_LIMITS.flow_m3_d) throw new InputError(at, `expected a flow of at most ${RUN_LIMITS.flow_m3_d} m3/d, got ${excerpt(c)}`);
+      if (j > 1 && x > MAX_CONCENTRATION) throw new InputError(at, `expected a concentration of at most ${MAX_CONCENTRATION}, got ${excerpt(c)}`);
       return x;
     });
     if (!(nums[0]! > last)) throw new InputError(`${where}, column time_d`, `times must increase row by row; got ${nums[0]} after ${last}`);

@@ -104,7 +104,8 @@ export function validateRun(run: DigesterRun): void {
   if (!d || typeof d !== 'object') expected('digester', 'an object with V_liq_m3, V_gas_m3, T_op_K', d);
   for (const k of ['V_liq_m3', 'V_gas_m3'] as const) {
     const V = finite(`digester.${k}`, d[k]);
-    if (V <= 0 || V > RUN_LIMITS.volume_m3) expected(`digester.${k}`, `a volume > 0 m3 (at most ${RUN_LIMITS.volume_m3} m3)`, d[k]);
+    if (V <= 0) expected(`digester.${k}`, 'a volume > 0 m3', d[k]);
+    if (V > RUN_LIMITS.volume_m3) expected(`digester.${k}`, `a volume of at most ${RUN_LIMITS.volume_m3} m3`, d[k]);
   }
   const T = finite('digester.T_op_K', d.T_op_K);
   if (T < 273.15 || T > 373.15) expected('digester.T_op_K', 'a liquid-water temperature in kelvin between 273.15 and 373.15 (35 C = 308.15 K)', d.T_op_K);
@@ -116,14 +117,16 @@ export function validateRun(run: DigesterRun): void {
     if (t <= last) throw new InputError(`${f}.time_d`, `times must increase row by row; got ${show(t)} after ${show(last)}`);
     last = t;
     const q = finite(`${f}.q_m3_d`, row.q_m3_d);
-    if (q < 0 || q > RUN_LIMITS.flow_m3_d) expected(`${f}.q_m3_d`, `a flow >= 0 m3/d (at most ${RUN_LIMITS.flow_m3_d} m3/d)`, row.q_m3_d);
+    if (q < 0) expected(`${f}.q_m3_d`, 'a flow >= 0 m3/d', row.q_m3_d);
+    if (q > RUN_LIMITS.flow_m3_d) expected(`${f}.q_m3_d`, `a flow of at most ${RUN_LIMITS.flow_m3_d} m3/d`, row.q_m3_d);
     checkStateRecord(`${f}.state`, row.state, false);
   });
   if (run.feed[0]!.time_d > 0) expected('influent[0].time_d', 'the first feed row to start at or before t = 0 d', run.feed[0]!.time_d);
   if (run.initial !== undefined) checkStateRecord('initial', run.initial, true);
   checkParameters('parameters', run.parameters);
   const days = finite('days', run.days);
-  if (days <= 0 || days > RUN_LIMITS.days) expected('days', `a simulated time > 0 d (at most ${RUN_LIMITS.days} d)`, run.days);
+  if (days <= 0) expected('days', 'a simulated time > 0 d', run.days);
+  if (days > RUN_LIMITS.days) expected('days', `a simulated time of at most ${RUN_LIMITS.days} d (about 100 years)`, run.days);
   const every = run.output_every_d ?? 1;
   if (finite('output.every_d', every) <= 0) expected('output.every_d', 'an output interval > 0 d', every);
   if (run.days / every > RUN_LIMITS.outputs) expected('output.every_d', `at most ${RUN_LIMITS.outputs} output times (days/every_d = ${Math.floor(run.days / every)}); days = ${run.days}`, every);
@@ -132,7 +135,8 @@ export function validateRun(run: DigesterRun): void {
     if (s.method !== undefined && s.method !== 'rosenbrock' && s.method !== 'odex') expected('solver.method', '"rosenbrock" or "odex"', s.method);
     if (s.rtol !== undefined && !(finite('solver.rtol', s.rtol) >= RUN_LIMITS.rtol[0] && s.rtol <= RUN_LIMITS.rtol[1])) expected('solver.rtol', `a relative tolerance in [${RUN_LIMITS.rtol[0]}, ${RUN_LIMITS.rtol[1]}]`, s.rtol);
     if (s.atol !== undefined && !(finite('solver.atol', s.atol) >= RUN_LIMITS.atol[0] && (s.atol as number) <= RUN_LIMITS.atol[1])) expected('solver.atol', `an absolute tolerance > 0 (from ${RUN_LIMITS.atol[0]} to ${RUN_LIMITS.atol[1]})`, s.atol);
-    if (s.maxSteps !== undefined && !(Number.isInteger(s.maxSteps) && s.maxSteps > 0 && s.maxSteps <= RUN_LIMITS.maxSteps)) expected('solver.maxSteps', `a whole number of steps > 0 (at most ${RUN_LIMITS.maxSteps})`, s.maxSteps);
+    if (s.maxSteps !== undefined && !(Number.isInteger(s.maxSteps) && s.maxSteps > 0)) expected('solver.maxSteps', 'a whole number of steps > 0', s.maxSteps);
+    if (s.maxSteps !== undefined && s.maxSteps > RUN_LIMITS.maxSteps) expected('solver.maxSteps', `at most ${RUN_LIMITS.maxSteps} steps`, s.maxSteps);
   }
   checkParameterSet('parameters', { ...defaultParameters(), ...run.parameters } as Record<string, number>);
 }
