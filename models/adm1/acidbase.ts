@@ -1,54 +1,124 @@
-// Acid-base equilibrium of ADM1 in DAE form: S_H+ from the charge balance, solved by safeguarded Newton in ln(S_H+).
+// Acid-base equilibrium of ADM1 in DAE form: S_H+ from the charge balance, solved by safeguarded Newton in ln(S_H+),
+// and its sensitivity dS_H+/dy by implicit differentiation, both from one table of charged species.
 //
 // Charge balance (kmol/m3): S_cat + S_nh4 + S_H - S_hco3 - S_ac/64 - S_pro/112 - S_bu/160 - S_va/208 - K_w/S_H - S_an = 0,
 // with every ion an equilibrium fraction of its total. It is strictly increasing in S_H, so the root is unique;
 // Newton from the previous solution (warm start) converges in 1-3 iterations, and bisection keeps it safe when not.
+import { IDX } from './components.js';
 import type { PhysChem } from './physchem.js';
+
+/**
+ * The charged species of the balance: a state, its charge per kmol, kmol per state unit (VFAs are in kg COD), and,
+ * for a weak acid/base pair, the K_a (a PhysChem key) and which form carries the charge ('protonated' NH4+:
+ * fraction S_H/(K_a+S_H); 'deprotonated' HCO3- and VFA ions: fraction K_a/(K_a+S_H)). Strong ions have no K_a.
+ * H+ and OH- (K_w/S_H) complete the balance.
+ */
+export const CHARGE_BALANCE: readonly { state: string; charge: number; kmol_per_unit: number; K_a?: keyof PhysChem; form?: 'protonated' | 'deprotonated' }[] = [
+  { state: 'S_cation', charge: 1, kmol_per_unit: 1 },
+  { state: 'S_anion', charge: -1, kmol_per_unit: 1 },
+  { state: 'S_IN', charge: 1, kmol_per_unit: 1, K_a: 'K_a_IN', form: 'protonated' },
+  { state: 'S_IC', charge: -1, kmol_per_unit: 1, K_a: 'K_a_co2', form: 'deprotonated' },
+  { state: 'S_ac', charge: -1, kmol_per_unit: 1 / 64, K_a: 'K_a_ac', form: 'deprotonated' },
+  { state: 'S_pro', charge: -1, kmol_per_unit: 1 / 112, K_a: 'K_a_pro', form: 'deprotonated' },
+  { state: 'S_bu', charge: -1, kmol_per_unit: 1 / 160, K_a: 'K_a_bu', form: 'deprotonated' },
+  { state: 'S_va', charge: -1, kmol_per_unit: 1 / 208, K_a: 'K_a_va', form: 'deprotonated' },
+];
+
+const LN_LO = Math.log(1e-14), LN_HI = Math.log(1);  // pH 14 .. 0
+const STRONG = 0, PROTONATED = 1, DEPROTONATED = 2;
+
+export interface ChargeBalance {
+  /** State indices of the species (the only states S_H+ depends on). */
+  readonly states: Int32Array;
+  /** S_H+ (kmol/m3) at state y; `guess` warm-starts Newton. NaN only if an input is NaN. */
+  solve(y: ArrayLike<number>, guess: number, count?: { iterations: number }): number;
+  /**
+   * dS_H+/dy at the root S_H: writes dS_H/dy[states[m]] into dh[m] (implicit function theorem: -dphi/dy / dphi/dS_H).
+   */
+  sensitivity(y: ArrayLike<number>, S_H: number, dh: Float64Array): void;
+}
+
+/** Compiles the charge-balance table for one temperature. */
+export function createChargeBalance(pc: PhysChem): ChargeBalance {
+  const m = CHARGE_BALANCE.length;
+  const idx = Int32Array.from(CHARGE_BALANCE, (s) => IDX[s.state]!);
+  const q = Float64Array.from(CHARGE_BALANCE, (s) => s.charge * s.kmol_per_unit);
+  const K = Float64Array.from(CHARGE_BALANCE, (s) => (s.K_a ? (pc[s.K_a] as number) : 0));
+  const form = Int8Array.from(CHARGE_BALANCE, (s) => (s.form === 'protonated' ? PROTONATED : s.form === 'deprotonated' ? DEPROTONATED : STRONG));
+  const Kw = pc.K_w;
+
+  /** d phi / d S_H at h (phi is the charge balance). */
+  function dphi(y: ArrayLike<number>, h: number): number {
+    let d = 1 + Kw / (h * h);
+    for (let i = 0; i < m; i++) {
+      if (form[i] === STRONG) continue;
+      const Ki = K[i]!, den = Ki + h, g = q[i]! * y[idx[i]!]! * Ki / (den * den);
+      d += form[i] === PROTONATED ? g : -g;
+    }
+    return d;
+  }
+
+  return {
+    states: idx,
+    solve(y, guess, count) {
+      let lo = LN_LO, hi = LN_HI;
+      let z = guess > 0 && Number.isFinite(guess) ? Math.log(guess) : Math.log(1e-7);
+      if (z < lo || z > hi) z = Math.log(1e-7);
+      for (let it = 0; it < 100; it++) {
+        if (count) count.iterations++;
+        const h = Math.exp(z);
+        let phi = h - Kw / h, dphi_dh = 1 + Kw / (h * h);
+        for (let i = 0; i < m; i++) {
+          const c = q[i]! * y[idx[i]!]!, f = form[i]!;
+          if (f === STRONG) { phi += c; continue; }
+          const Ki = K[i]!, den = Ki + h;
+          if (f === PROTONATED) { phi += c * h / den; dphi_dh += c * Ki / (den * den); }
+          else { phi += c * Ki / den; dphi_dh -= c * Ki / (den * den); }
+        }
+        if (phi > 0) hi = z; else lo = z;
+        const dz = -phi / (dphi_dh * h);   // Newton step in z = ln h
+        // Converged only on a Newton step: after a step below 1e-12 the remaining error in ln h is ~1e-24. (A stop
+        // on a small bisection step would leave an error as large as that step, i.e. noise in f that a
+        // finite-difference Jacobian amplifies.) Tested before the bracket: at the root itself z + dz == z, which
+        // sits on the bracket end just set, and a bracket test first would throw a converged warm start into bisection.
+        // The last step is taken on h itself, h (1 + dz), which equals exp(z + dz) to O(dz^2): exp of a rounded
+        // ln h would leave a relative error of |ln h| eps (~4e-15), noise a difference quotient of f would see.
+        if (Math.abs(dz) < 1e-12) return h * (1 + dz);
+        const zNew = z + dz;
+        if (zNew > lo && zNew < hi) z = zNew;
+        else z = 0.5 * (lo + hi);   // safeguard: bisect in ln h
+        if (hi - lo < 1e-13) return Math.exp(z);   // bracket at the resolution of ln h
+      }
+      return Math.exp(z);
+    },
+    sensitivity(y, h, dh) {
+      const inv = -1 / dphi(y, h);
+      for (let i = 0; i < m; i++) {
+        const f = form[i]!;
+        const frac = f === STRONG ? 1 : f === PROTONATED ? h / (K[i]! + h) : K[i]! / (K[i]! + h);
+        dh[i] = q[i]! * frac * inv;
+      }
+    },
+  };
+}
 
 export interface AcidBaseInput {
   S_va: number; S_bu: number; S_pro: number; S_ac: number;
   S_IC: number; S_IN: number; S_cation: number; S_anion: number;
 }
 
-const LN_LO = Math.log(1e-14), LN_HI = Math.log(1);  // pH 14 .. 0
+const cbCache = new WeakMap<PhysChem, ChargeBalance>();
+const yScratch = new Float64Array(Object.keys(IDX).length);
 
 /**
- * Solves the charge balance for S_H+ (kmol/m3). `guess` warm-starts Newton. Returns NaN only if an input is NaN.
- * `count`, when given, accumulates the iterations taken (for tests and benchmarks).
+ * Solves the charge balance for S_H+ (kmol/m3) from the species totals. `guess` warm-starts Newton. Returns NaN only
+ * if an input is NaN. `count`, when given, accumulates the iterations taken (for tests and benchmarks).
  */
 export function solveSH(x: AcidBaseInput, pc: PhysChem, guess: number, count?: { iterations: number }): number {
-  const { K_a_va, K_a_bu, K_a_pro, K_a_ac, K_a_co2, K_a_IN, K_w } = pc;
-  const va = x.S_va / 208, bu = x.S_bu / 160, pro = x.S_pro / 112, ac = x.S_ac / 64;
-  const base = x.S_cation - x.S_anion;
-  let lo = LN_LO, hi = LN_HI;
-  let z = guess > 0 && Number.isFinite(guess) ? Math.log(guess) : Math.log(1e-7);
-  if (z < lo || z > hi) z = Math.log(1e-7);
-  for (let it = 0; it < 100; it++) {
-    if (count) count.iterations++;
-    const h = Math.exp(z);
-    // Each fraction K/(K+h) and its derivative with respect to h.
-    const dva = K_a_va + h, dbu = K_a_bu + h, dpro = K_a_pro + h, dac = K_a_ac + h, dco2 = K_a_co2 + h, dIN = K_a_IN + h;
-    const phi = base + x.S_IN * h / dIN + h
-      - x.S_IC * K_a_co2 / dco2 - ac * K_a_ac / dac - pro * K_a_pro / dpro - bu * K_a_bu / dbu - va * K_a_va / dva - K_w / h;
-    const dphi_dh = x.S_IN * K_a_IN / (dIN * dIN) + 1
-      + x.S_IC * K_a_co2 / (dco2 * dco2) + ac * K_a_ac / (dac * dac) + pro * K_a_pro / (dpro * dpro)
-      + bu * K_a_bu / (dbu * dbu) + va * K_a_va / (dva * dva) + K_w / (h * h);
-    if (phi > 0) hi = z; else lo = z;
-    const dz = -phi / (dphi_dh * h);   // Newton step in z = ln h
-    // Converged only on a Newton step: after a step below 1e-12 the remaining error in ln h is ~1e-24. (A stop
-    // on a small bisection step would leave an error as large as that step, i.e. noise in f that a
-    // finite-difference Jacobian amplifies.) Tested before the bracket: at the root itself z + dz == z, which sits
-    // on the bracket end just set, and a bracket test first would throw a converged warm start into bisection.
-    if (Math.abs(dz) < 1e-12) return Math.exp(z + dz);
-    const zNew = z + dz;
-    if (zNew > lo && zNew < hi) {
-      z = zNew;
-    } else {
-      z = 0.5 * (lo + hi);   // safeguard: bisect in ln h
-    }
-    if (hi - lo < 1e-13) return Math.exp(z);   // bracket at the resolution of ln h
-  }
-  return Math.exp(z);
+  let cb = cbCache.get(pc);
+  if (!cb) { cb = createChargeBalance(pc); cbCache.set(pc, cb); }
+  for (const k of Object.keys(x) as (keyof AcidBaseInput)[]) yScratch[IDX[k]!] = x[k];
+  return cb.solve(yScratch, guess, count);
 }
 
 export interface Ions {
