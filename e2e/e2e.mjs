@@ -6,6 +6,7 @@ import { compareTwo, readmePicture } from './journeys/compare.mjs';
 import { projectOneYear, rangesAndPrint } from './journeys/projection.mjs';
 import { modelChange } from './journeys/model.mjs';
 import { research } from './journeys/research.mjs';
+import { researchExports } from './journeys/research-exports.mjs';
 import { failedImport, reimport } from './journeys/storage.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
@@ -20,6 +21,7 @@ try {
   await run(projectOneYear);
   await run(modelChange);
   await run(research);
+  await run(researchExports);
   await run(rangesAndPrint);
   await run(reloadAndCancel);
   await run(failedImport);

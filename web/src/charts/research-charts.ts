@@ -3,6 +3,7 @@
 import { Chart, Filler, type ChartConfiguration } from 'chart.js';
 import type { LocalResult } from '../../../src/analysis/local.js';
 import type { MorrisResult } from '../../../src/analysis/morris.js';
+import type { SobolResult } from '../../../src/analysis/sobol.js';
 import type { Band } from '../../../src/analysis/montecarlo.js';
 import type { DigesterFitResult } from '../../../src/analysis/digester-fit.js';
 import type { BmpFitResult } from '../../../src/analysis/bmp-curve.js';
@@ -11,8 +12,24 @@ import { colour, dash } from './palette.js';
 // Bands are filled areas between two lines.
 Chart.register(Filler);
 
-/** A bar per input, largest influence on top: mu* and sigma for Morris, the signed normalised coefficient S for local. */
-export function tornadoConfig(r: LocalResult | MorrisResult, output: string, max = 15): ChartConfiguration {
+/** A bar per input, largest influence on top: mu* and sigma for Morris, S1 and ST for Sobol, the signed normalised
+ *  coefficient S for local. */
+export function tornadoConfig(r: LocalResult | MorrisResult | SobolResult, output: string, max = 15): ChartConfiguration {
+  if (r.method === 'sobol') {
+    const list = (r.outputs[output]?.indices ?? []).slice(0, max);
+    return {
+      type: 'bar',
+      data: {
+        labels: list.map((x) => x.input),
+        datasets: [
+          { label: 'ST (total: alone and with others)', data: list.map((x) => (Number.isFinite(x.ST) ? x.ST : 0)), backgroundColor: colour(0) },
+          { label: 'S1 (first order: alone)', data: list.map((x) => (Number.isFinite(x.S1) ? x.S1 : 0)), backgroundColor: colour(1) },
+        ],
+      },
+      options: { indexAxis: 'y', plugins: { title: { display: true, text: `${output}: Sobol indices (N = ${r.N})` } },
+        scales: { x: { title: { display: true, text: `share of the variance of ${output} (0 to 1)` } } } },
+    };
+  }
   if (r.method === 'morris') {
     const list = (r.ranked[output] ?? []).filter((x) => Number.isFinite(x.muStar)).slice(0, max);
     return {

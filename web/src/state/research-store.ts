@@ -2,6 +2,7 @@
 // cancellation and results. The analysis loops run here (cheap bookkeeping); every model run is a worker job.
 import { localSensitivity, type LocalResult } from '../../../src/analysis/local.js';
 import { morris, type MorrisResult } from '../../../src/analysis/morris.js';
+import { sobol, type SobolResult } from '../../../src/analysis/sobol.js';
 import { monteCarlo, type MonteCarloResult } from '../../../src/analysis/montecarlo.js';
 import type { UncertainInput } from '../../../src/analysis/distributions.js';
 import type { Point } from '../../../src/analysis/evaluate.js';
@@ -29,15 +30,19 @@ export interface TaskState<T> {
   ms?: number;
   /** What the result was computed for (shown with it). */
   label: string;
+  /** The model it was computed on, so a result still names it after the view's model choice changes. */
+  subject?: { name: string; kind: ResearchModel['kind'] };
 }
 
 export interface SensitivitySpec {
   model: ResearchModel;
-  method: 'local' | 'morris';
-  /** Morris: the inputs and their ranges. Local: the same inputs, perturbed around `nominal`. */
+  method: 'local' | 'morris' | 'sobol';
+  /** Morris and Sobol: the inputs and their ranges. Local: the same inputs, perturbed around `nominal`. */
   inputs: UncertainInput[];
   nominal: Point;
   trajectories: number;
+  /** Sobol base sample N (runs = N(k+2)); unused by the other methods. */
+  samples?: number;
   seed: number;
   relStep: number;
   outputs: string[];
@@ -56,6 +61,8 @@ export interface FitSpec {
   names: string[];
   bounds: Record<string, [number, number]>;
   maxEvaluations: number;
+  /** The model the run belongs to (the BSM2 benchmark run), for the result's files. */
+  subject?: { name: string; kind: ResearchModel['kind'] };
 }
 
 export interface BmpSpec {
@@ -79,7 +86,7 @@ export interface FeedstockBmpSpec {
 }
 
 export interface Tasks {
-  sensitivity?: TaskState<LocalResult | MorrisResult>;
+  sensitivity?: TaskState<LocalResult | MorrisResult | SobolResult>;
   uncertainty?: TaskState<MonteCarloResult>;
   fit?: TaskState<DigesterFitResult>;
   bmp?: TaskState<BmpFitResult>;
@@ -111,12 +118,12 @@ export class ResearchStore extends EventTarget {
   }
 
   /** Runs `work` as `task`: a fresh state, progress updates, and a settled state whether it succeeds, fails or is cancelled. */
-  private start<K extends TaskName>(task: K, label: string, work: (signal: AbortSignal, progress: (done: number, total: number) => void) => Promise<NonNullable<Tasks[K]>['result']>): Promise<void> {
+  private start<K extends TaskName>(task: K, label: string, subject: TaskState<unknown>['subject'], work: (signal: AbortSignal, progress: (done: number, total: number) => void) => Promise<NonNullable<Tasks[K]>['result']>): Promise<void> {
     this.controllers.get(task)?.abort();
     const ctl = new AbortController();
     this.controllers.set(task, ctl);
     const t0 = this.now();
-    const state = { status: 'running', done: 0, total: 0, fraction: 0, label } as NonNullable<Tasks[K]>;
+    const state = { status: 'running', done: 0, total: 0, fraction: 0, label, ...(subject ? { subject } : {}) } as NonNullable<Tasks[K]>;
     this.tasks[task] = state;
     this.changed();
     const progress = (done: number, total: number) => {
@@ -138,41 +145,43 @@ export class ResearchStore extends EventTarget {
   }
 
   runSensitivity(spec: SensitivitySpec): Promise<void> {
-    const label = `${spec.method === 'local' ? 'local' : 'Morris'} sensitivity of ${spec.model.name}`;
-    return this.start('sensitivity', label, (signal, progress) => {
+    const label = `${{ local: 'local', morris: 'Morris', sobol: 'Sobol' }[spec.method]} sensitivity of ${spec.model.name}`;
+    return this.start('sensitivity', label, { name: spec.model.name, kind: spec.model.kind }, (signal, progress) => {
       const evaluate = evaluatorFor(spec.model, this.runner, false, signal);
       const onProgress = (done: number, total: number) => { progress(done, total); return !signal.aborted; };
       const common = { concurrency: this.runner.concurrency, onProgress, outputs: spec.outputs };
       if (spec.method === 'local') {
         return localSensitivity(spec.nominal, spec.inputs.map((i) => i.name), evaluate, { ...common, relStep: spec.relStep });
       }
+      if (spec.method === 'sobol') return sobol(spec.inputs, evaluate, { ...common, samples: spec.samples ?? 64, seed: spec.seed });
       return morris(spec.inputs, evaluate, { ...common, trajectories: spec.trajectories, seed: spec.seed });
     });
   }
 
   runUncertainty(spec: UncertaintySpec): Promise<void> {
-    return this.start('uncertainty', `Monte Carlo of ${spec.model.name}`, (signal, progress) => {
+    return this.start('uncertainty', `Monte Carlo of ${spec.model.name}`, { name: spec.model.name, kind: spec.model.kind }, (signal, progress) => {
       const evaluate = evaluatorFor(spec.model, this.runner, true, signal);
       return monteCarlo(spec.inputs, evaluate, {
-        samples: spec.samples, seed: spec.seed, sampling: 'lhs', concurrency: this.runner.concurrency,
+        // Every sample's inputs and outputs are kept: the researcher downloads them (a few hundred rows at most).
+        samples: spec.samples, seed: spec.seed, sampling: 'lhs', concurrency: this.runner.concurrency, keepSamples: true,
         onProgress: (done, total) => { progress(done, total); return !signal.aborted; },
       });
     });
   }
 
   runFit(spec: FitSpec): Promise<void> {
-    return this.start('fit', `fit of ${spec.names.join(', ')}`, (signal, progress) =>
+    return this.start('fit', `fit of ${spec.names.join(', ')}`, spec.subject, (signal, progress) =>
       this.runner.fitDigester(spec.run, spec.data, spec.names, { bounds: spec.bounds, maxEvaluations: spec.maxEvaluations },
         (f) => progress(Math.round(f * spec.maxEvaluations), spec.maxEvaluations), signal));
   }
 
   runBmp(spec: BmpSpec): Promise<void> {
-    return this.start('bmp', `${spec.model} BMP fit`, (signal) => this.runner.fitBmp(spec.t_d, spec.B, spec.model, spec.unit, signal));
+    return this.start('bmp', `${spec.model} BMP fit`, undefined, (signal) => this.runner.fitBmp(spec.t_d, spec.B, spec.model, spec.unit, signal));
   }
 
   runFeedstockBmp(spec: FeedstockBmpSpec): Promise<void> {
     const { feedstock: f, maxEvaluations } = spec;
-    return this.start('feedstock', `${f.name}: ${spec.fields.join(' and ')} fitted through the ADM1 BMP assay`, (signal, progress) =>
+    return this.start('feedstock', `${f.name}: ${spec.fields.join(' and ')} fitted through the ADM1 BMP assay`, undefined, (signal, progress) =>
       this.runner.fitFeedstockBmp(f, spec.t_d, spec.B_NL_kgVS, { fields: spec.fields, assay: { isr: spec.isr }, source: spec.source, maxEvaluations },
         (x) => progress(Math.round(x * maxEvaluations), maxEvaluations), signal));
   }

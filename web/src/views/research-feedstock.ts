@@ -8,6 +8,9 @@ import { parseMeasuredCsv } from '../../../src/analysis/measured.js';
 import { FEEDSTOCKS, type Feedstock } from '../../../models/feedstocks/index.js';
 import '../charts/chart.js';
 import { downloadText } from '../io/download.js';
+import { downloadButtons } from './research-downloads.js';
+import { explainsLittle, qualityWarnings } from './fit-verdict.js';
+import { fitFiles } from '../io/research-files.js';
 import { fmt } from '../fields/metrics.js';
 import { feedstockBmpConfig } from '../charts/research-charts.js';
 import { numberField, pageMessage } from '../state/research-inputs.js';
@@ -143,7 +146,8 @@ export class ResearchFeedstock extends ResearchSubscriber {
     const d = this.data;
     const g = r.groups[0];
     return html`
-      <p class=${r.converged ? 'muted' : 'error'}>${r.converged ? 'Fit converged' : 'Did NOT converge; the best point found is shown'} (${r.message}), ${r.method}, ${r.evaluations} assay simulations${g ? html`; RMSE ${fmt(g.rmse)} NL CH4/kg VS, R² ${g.r2.toFixed(3)}` : nothing}.</p>
+      <p class=${r.converged && !explainsLittle(r).length ? 'muted' : 'error'}>${!r.converged ? 'Did NOT converge; the best point found is shown' : explainsLittle(r).length ? 'The optimiser converged, but the fit explains little of the data' : 'Fit converged'} (${r.message}), ${r.method}, ${r.evaluations} assay simulations${g ? html`; RMSE ${fmt(g.rmse)} NL CH4/kg VS, R² ${g.r2.toFixed(3)}` : nothing}.</p>
+      ${qualityWarnings(r)}
       <div class="grid2">
         <div>
           <div class="table-wrap"><table id="fsb-table" aria-label="Record and fitted values">
@@ -155,6 +159,7 @@ export class ResearchFeedstock extends ResearchSubscriber {
                 <td>${p.ci95 ? `${fmt(p.ci95[0])} to ${fmt(p.ci95[1])}` : p.atBound ? 'at a bound' : 'not identifiable'}</td><td>${p.unit ?? ''}</td></tr>`;
             })}</tbody></table></div>
           ${[...(d?.warning ? [d.warning] : []), ...r.warnings].map((w) => html`<p class="error">${w}</p>`)}
+          ${downloadButtons('dl-feedstock', 'the fitted record values and residuals', fitFiles(r, `${r.feedstock}-bmp`, { name: f?.name ?? r.feedstock, kind: 'assay' }, 'BMP curve (CSV pasted or uploaded in the web app)', { t_d: d?.t_d }))}
           <div class="row">
             <button type="button" id="fsb-download" @click=${() => downloadText(`${r.feedstock}-fitted-bmp.json`, overrideFile(r), 'application/json')}>Download user-feedstock file (JSON)</button>
           </div>

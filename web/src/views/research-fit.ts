@@ -13,6 +13,9 @@ import { bmpConfig, fitConfig, residualConfig, type ShownSeries } from '../chart
 import { EXAMPLE_BMP_CSV, EXAMPLE_DIGESTER_CSV } from '../io/research-examples.js';
 import { pageMessage, type ResearchModel } from '../state/research-inputs.js';
 import './research-feedstock.js';
+import { downloadButtons } from './research-downloads.js';
+import { convergenceLine, qualityWarnings } from './fit-verdict.js';
+import { fitFiles } from '../io/research-files.js';
 import { researchAct, type TaskName } from '../state/research-store.js';
 import { shared } from '../styles.js';
 
@@ -98,7 +101,7 @@ export class ResearchFit extends ResearchSubscriber {
     this.errors = errors;
     if (Object.keys(errors).length || !data || m?.kind !== 'digester-run') return;
     this.fitData = data;
-    researchAct(this, 'runFit', { run: m.run, data, names, bounds, maxEvaluations: max });
+    researchAct(this, 'runFit', { run: m.run, data, names, bounds, maxEvaluations: max, subject: { name: m.name, kind: m.kind } });
   }
 
   /** Checks the BMP form; starts the curve fit when the CSV has a yield column. */
@@ -172,7 +175,7 @@ export class ResearchFit extends ResearchSubscriber {
   }
 
   private paramTable(f: FitResult, id: string, unitOf: (group: string, unit?: string) => string | undefined = (_g, u) => u): TemplateResult {
-    return html`<p class=${f.converged ? 'muted' : 'error'}>${f.converged ? 'Fit converged' : 'Did NOT converge; the best point found is shown'} (${f.message}) , ${f.method}, ${f.evaluations} model runs.</p>
+    return html`${convergenceLine(f)}${qualityWarnings(f)}
       <table id=${id} aria-label="Fitted parameters"><thead><tr><th scope="col">Parameter</th><th scope="col">Fitted</th><th scope="col">95 % interval</th><th scope="col">Start</th><th scope="col">Bounds</th><th scope="col">Unit</th></tr></thead>
         <tbody>${f.parameters.map((p) => html`<tr><td><code>${p.name}</code></td><td>${fmt(p.value)}</td>
           <td>${p.ci95 ? `${fmt(p.ci95[0])} to ${fmt(p.ci95[1])}` : p.atBound ? 'at a bound' : 'not identifiable'}</td><td>${fmt(p.initial)}</td><td>${fmt(p.low)} to ${fmt(p.high)}</td><td>${p.unit ?? ''}</td></tr>`)}</tbody></table>
@@ -190,7 +193,9 @@ export class ResearchFit extends ResearchSubscriber {
       return m ? shownUnit(m) : unit;
     };
     const shown: ShownSeries[] = f.series.map((s) => ({ ...s, unit: unitOf(s.column, s.unit) ?? s.unit }));
+    const units = Object.fromEntries(shown.map((s) => [s.column, s.unit]));
     return html`${this.paramTable(f, 'fit-table', unitOf)}
+      ${t?.subject ?? this.model ? downloadButtons('dl-fit', 'the fitted parameters and residuals', fitFiles(f, 'calibration', (t?.subject ?? this.model)!, 'measured data (CSV pasted or uploaded in the web app)', { units })) : nothing}
       <p class="muted">Each measured series has its own pair of plots: the fit against the data, and its residuals in its own unit.</p>
       <div class="grid2">
         ${shown.map((s, k) => html`
@@ -219,7 +224,8 @@ export class ResearchFit extends ResearchSubscriber {
         </div>
         <div>${f && d ? html`<adsim-chart id="chart-bmp" label="BMP curve fit" file="bmp-fit.png" .config=${bmpConfig(d.t_d, d.B, f, d.unit)}></adsim-chart>` : nothing}</div>
       </div>
-      ${f ? html`${this.paramTable(f, 'bmp-table')}<p class="muted">t90 (90 % of B0 reached): ${fmt(f.t90_d)} d.</p>` : nothing}
+      ${f ? html`${this.paramTable(f, 'bmp-table')}<p class="muted">t90 (90 % of B0 reached): ${fmt(f.t90_d)} d.</p>
+        ${downloadButtons('dl-bmp', 'the BMP curve fit', fitFiles(f, `bmp-${f.model}`, { name: 'BMP data', kind: 'assay' }, 'BMP curve (CSV pasted or uploaded in the web app)', { t_d: d?.t_d, units: d?.unit ? { B: d.unit } : {} }))}` : nothing}
       <research-feedstock .research=${this.research} .csv=${this.bmpCsv} .rev=${this.rev}></research-feedstock>
     </section>`;
   }

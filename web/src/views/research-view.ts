@@ -7,6 +7,7 @@ import type { UncertainInput } from '../../../src/analysis/distributions.js';
 import { describe } from '../../../src/analysis/distributions.js';
 import type { LocalResult } from '../../../src/analysis/local.js';
 import type { MorrisResult } from '../../../src/analysis/morris.js';
+import { SOBOL_MAX_CI_WIDTH, SOBOL_MIN_SAMPLES, type SobolResult } from '../../../src/analysis/sobol.js';
 import type { MonteCarloResult } from '../../../src/analysis/montecarlo.js';
 import { parseRunFile } from '../../../src/simulate/runfile.js';
 import bsm2 from '../../../scenarios/bsm2-steady-state.json';
@@ -14,6 +15,8 @@ import '../charts/chart.js';
 import { fmt } from '../fields/metrics.js';
 import { fanConfig, tornadoConfig } from '../charts/research-charts.js';
 import './research-fit.js';
+import { downloadButtons } from './research-downloads.js';
+import { sensitivityFiles, uncertaintyFiles } from '../io/research-files.js';
 import {
   candidateInputs, defaultBounds, defaultChoice, headlineOutputs, methaneSeries, methaneUnit, numberField, pageMessage, withBounds,
   type CandidateInput, type ResearchModel,
@@ -65,9 +68,9 @@ export class ResearchView extends ResearchSubscriber {
   declare bounds: Record<string, [string, string]>;
   /** Messages by field id, shown next to their control. */
   declare errors: Record<string, string>;
-  declare method: 'local' | 'morris';
+  declare method: 'local' | 'morris' | 'sobol';
   declare output: string;
-  private text: Record<string, string> = { trajectories: '6', seed: '1', samples: '16', 'mc-seed': '1', step: '0.05' };
+  private text: Record<string, string> = { trajectories: '6', seed: '1', samples: '16', 'mc-seed': '1', step: '0.05', 'sobol-n': '64' };
   private candidatesKey = '';
   private candidates: CandidateInput[] = [];
 
@@ -150,6 +153,7 @@ export class ResearchView extends ResearchSubscriber {
     const field = (id: string, f: () => number): number => { try { return f(); } catch (e) { errors[id] = pageMessage(e); return NaN; } };
     if (task === 'sensitivity') {
       const trajectories = this.method === 'morris' ? field('trajectories', () => intField('Trajectories', this.text.trajectories!, 2, 200)) : 0;
+      const samples = this.method === 'sobol' ? field('sobol-n', () => intField('Base sample N', this.text['sobol-n']!, 8, 2048)) : undefined;
       const seed = field('seed', () => intField('Seed', this.text.seed!, 0, 2 ** 31 - 1));
       const relStep = this.method === 'local' ? field('step', () => {
         const h = numberField('Relative step', this.text.step!, 'a relative step');
@@ -159,7 +163,7 @@ export class ResearchView extends ResearchSubscriber {
       this.errors = errors;
       if (!inputs || Object.keys(errors).length) return;
       const nominal = Object.fromEntries(inputs.map((i) => [i.name, this.candidates.find((c) => c.name === i.name)!.nominal]));
-      researchAct(this, 'runSensitivity', { model: m, method: this.method, inputs, nominal, trajectories, seed, relStep, outputs: [...headlineOutputs(m)] });
+      researchAct(this, 'runSensitivity', { model: m, method: this.method, inputs, nominal, trajectories, samples, seed, relStep, outputs: [...headlineOutputs(m)] });
     } else {
       const samples = field('samples', () => intField('Samples N', this.text.samples!, 2, 2000));
       const seed = field('mc-seed', () => intField('Seed', this.text['mc-seed']!, 0, 2 ** 31 - 1));
@@ -196,11 +200,12 @@ export class ResearchView extends ResearchSubscriber {
         <h3 id="h-sens">Sensitivity: which inputs matter</h3>
         <div class="row">
           <label for="r-method">Method</label>
-          <select id="r-method" @change=${(e: Event) => { this.method = (e.target as HTMLSelectElement).value as 'local' | 'morris'; }}>
+          <select id="r-method" @change=${(e: Event) => { this.method = (e.target as HTMLSelectElement).value as 'local' | 'morris' | 'sobol'; }}>
             <option value="morris" ?selected=${this.method === 'morris'}>Morris screening (global, over the ranges)</option>
+            <option value="sobol" ?selected=${this.method === 'sobol'}>Sobol indices (variance shares; N × (inputs + 2) runs)</option>
             <option value="local" ?selected=${this.method === 'local'}>Local (around the central values)</option>
           </select>
-          ${this.method === 'morris' ? this.textField('trajectories', 'Trajectories') : this.textField('step', 'Relative step')}
+          ${this.method === 'morris' ? this.textField('trajectories', 'Trajectories') : this.method === 'sobol' ? this.textField('sobol-n', 'Base sample N') : this.textField('step', 'Relative step')}
           ${this.textField('seed', 'Seed')}
           ${this.runButtons('sensitivity', 'Run sensitivity', 'run-sensitivity')}
         </div>
@@ -274,7 +279,7 @@ export class ResearchView extends ResearchSubscriber {
     const t = this.research?.tasks.sensitivity;
     const r = t?.status === 'done' ? t.result : undefined;
     if (!r) return nothing;
-    const outputs = Object.keys(r.ranked);
+    const outputs = Object.keys(r.method === 'sobol' ? r.outputs : r.ranked);
     const output = outputs.includes(this.output) ? this.output : outputs[0]!;
     return html`
       <div class="row"><label for="r-output">Output</label>
@@ -286,10 +291,26 @@ export class ResearchView extends ResearchSubscriber {
       </div>
       ${r.method === 'local' && r.failures.length ? html`<p class="error">Runs failed for ${r.failures.map((f) => f.parameter).join(', ')}: ${r.failures[0]!.error}</p>` : nothing}
       ${r.method === 'morris' && r.failedRuns ? html`<p class="error">${r.failedRuns} runs failed and were left out.</p>` : nothing}
-      <p class="muted">${r.runs} model runs of ${m.name}.</p>`;
+      ${r.method === 'sobol' ? this.sobolNotes(r) : nothing}
+      <p class="muted">${r.runs} model runs of ${t?.subject?.name ?? m.name}.</p>
+      ${downloadButtons('dl-sensitivity', `the ${r.method === 'sobol' ? 'Sobol indices' : r.method === 'morris' ? 'Morris ranking' : 'local sensitivities'} of every output`, sensitivityFiles(r, t?.subject ?? m))}`;
   }
 
-  private rankTable(r: LocalResult | MorrisResult, output: string): TemplateResult {
+  /** Sobol indices from a small sample are mostly noise: say so, as `adsim sensitivity --method sobol` does. */
+  private sobolNotes(r: SobolResult): TemplateResult {
+    const wide = Object.entries(r.outputs).flatMap(([o, x]) => x.indices
+      .filter((c) => [c.S1_ci, c.ST_ci].some((ci) => ci && ci[1] - ci[0] > SOBOL_MAX_CI_WIDTH)).map((c) => `${o}/${c.input}`));
+    return html`${r.N < SOBOL_MIN_SAMPLES ? html`<p class="error">N = ${r.N} is below ${SOBOL_MIN_SAMPLES}: Sobol indices from so small a sample are mostly noise (see the 95 % intervals). Use N = ${SOBOL_MIN_SAMPLES} or more, or Morris for screening.</p>` : nothing}
+      ${wide.length ? html`<p class="error">${wide.length} index pair${wide.length > 1 ? 's have' : ' has'} a 95 % interval wider than ${SOBOL_MAX_CI_WIDTH}: not resolved at N = ${r.N}.</p>` : nothing}
+      ${r.droppedRows ? html`<p class="error">${r.droppedRows} sample rows were dropped because a run failed.</p>` : nothing}`;
+  }
+
+  private rankTable(r: LocalResult | MorrisResult | SobolResult, output: string): TemplateResult {
+    if (r.method === 'sobol') {
+      const ci = (c?: [number, number]) => (c ? html`<span class="muted"> [${fmt(c[0])}, ${fmt(c[1])}]</span>` : nothing);
+      return html`<div class="table-wrap"><table id="rank-table" aria-label="Inputs ranked by Sobol total index of ${output}"><thead><tr><th scope="col">Rank</th><th scope="col" class="name">Input</th><th scope="col">ST [95 %]</th><th scope="col">S1 [95 %]</th></tr></thead>
+        <tbody>${(r.outputs[output]?.indices ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td class="name"><code>${breakable(x.input)}</code></td><td>${fmt(x.ST)}${ci(x.ST_ci)}</td><td>${fmt(x.S1)}${ci(x.S1_ci)}</td></tr>`)}</tbody></table></div>`;
+    }
     if (r.method === 'morris') {
       return html`<div class="table-wrap"><table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col" class="name">Input</th><th scope="col">mu*</th><th scope="col">mu</th><th scope="col">sigma</th></tr></thead>
         <tbody>${(r.ranked[output] ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td class="name"><code>${breakable(x.factor)}</code></td><td>${fmt(x.muStar)}</td><td>${fmt(x.mu)}</td><td>${fmt(x.sigma)}</td></tr>`)}</tbody></table></div>`;
@@ -311,7 +332,8 @@ export class ResearchView extends ResearchSubscriber {
         <div class="table-wrap"><table id="mc-table" aria-label="Monte Carlo percentiles"><thead><tr><th scope="col" class="name">Output</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>
           <tbody>${names.map((k) => { const s = r.scalars[k]!; return html`<tr><td class="name"><code>${breakable(k)}</code></td><td>${fmt(s.p10)}</td><td>${fmt(s.p50)}</td><td>${fmt(s.p90)}</td></tr>`; })}</tbody></table></div>
       </div>
-      <p class="muted">${r.samples} Latin hypercube samples, seed ${r.seed}${r.failedRuns ? `; ${r.failedRuns} runs failed and are left out (first: ${r.failures[0]})` : ''}.</p>`;
+      <p class="muted">${r.samples} Latin hypercube samples, seed ${r.seed}${r.failedRuns ? `; ${r.failedRuns} runs failed and are left out (first: ${r.failures[0]})` : ''}.</p>
+      ${downloadButtons('dl-uncertainty', `the Monte Carlo results of ${t?.subject?.name ?? m.name}`, uncertaintyFiles(r, t?.subject ?? m))}`;
   }
 }
 customElements.define('research-view', ResearchView);
