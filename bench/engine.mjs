@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { simulateDigester, parseRunFile } from '../dist-node/index.mjs';
 
-const ref = JSON.parse(readFileSync(new URL('../../shared/reference/bsm2-steady-state.json', import.meta.url), 'utf8'));
+const ref = JSON.parse(readFileSync(new URL('../test/fixtures/bsm2-steady-state.json', import.meta.url), 'utf8'));
 const runFile = JSON.parse(readFileSync(new URL('../scenarios/bsm2-steady-state.json', import.meta.url), 'utf8'));
 const RENAME = { p_gas_ch4: 'p_gas_ch4_bar', p_gas_co2: 'p_gas_co2_bar', q_gas_norm_Patm: 'q_gas_norm_m3_d' };
 

@@ -6,7 +6,7 @@ import {
   physchemAt, stoichiometricMatrix,
 } from '../models/adm1/index.js';
 
-const ref = JSON.parse(readFileSync(new URL('../../shared/reference/bsm2-steady-state.json', import.meta.url), 'utf8'));
+const ref = JSON.parse(readFileSync(new URL('./fixtures/bsm2-steady-state.json', import.meta.url), 'utf8'));
 const published: Record<string, number> = ref.outputs.published;
 const influent: Record<string, number> = ref.inputs.influent;
 

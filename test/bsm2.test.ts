@@ -5,7 +5,7 @@ import { parseRunFile } from '../src/simulate/runfile.js';
 import { simulateDigester } from '../src/simulate/digester.js';
 import type { OutputName } from '../models/adm1/outputs.js';
 
-const ref = JSON.parse(readFileSync(new URL('../../shared/reference/bsm2-steady-state.json', import.meta.url), 'utf8'));
+const ref = JSON.parse(readFileSync(new URL('./fixtures/bsm2-steady-state.json', import.meta.url), 'utf8'));
 const published: Record<string, number> = ref.outputs.published;
 const derived: Record<string, number> = ref.outputs.derived_from_published_states;
 const runFile = JSON.parse(readFileSync(new URL('../scenarios/bsm2-steady-state.json', import.meta.url), 'utf8'));
@@ -44,7 +44,7 @@ describe('BSM2 steady state (Rosen & Jeppsson 2006)', () => {
   });
 
   it('converges to the same steady state from a different plant state (PyADM1 digester state)', () => {
-    const csv = readFileSync(new URL('../../shared/adm1/pyadm1/digester_initial.csv', import.meta.url), 'utf8').trim().split('\n');
+    const csv = readFileSync(new URL('./fixtures/pyadm1/digester_initial.csv', import.meta.url), 'utf8').trim().split('\n');
     const names = csv[0]!.split(','), values = csv[1]!.split(',').map(Number);
     const initial: Record<string, number> = {};
     // the ion and pH columns are algebraic in the DAE form: only the 29 dynamic states are taken
