@@ -5,7 +5,7 @@ import { characteriseMixture, findFeedstock, type MixtureItem } from '../src/fee
 import { simulateDigester } from '../src/simulate/digester.js';
 import type { Feedstock } from '../models/feedstocks/types.js';
 
-const V_liq = 100, OLR = 2;   // m3, kg VS/m3/d (brief §6: wet CSTR 2-4)
+const V_liq = 100, OLR = 2;   // m3, kg VS/m3/d (wet CSTR typically 2-4)
 
 /** Feedstocks sharing the VS load in the given proportions, diluted with water to 10 % TS. */
 function mix(parts: Array<[Feedstock, number]>) {

@@ -48,7 +48,7 @@ describe('buswell', () => {
 });
 
 describe('formulas and factors', () => {
-  test('COD factors match the brief (1.185 / 1.414 / 2.891 g COD/g)', () => {
+  test('COD factors match the formulas (1.185 / 1.414 / 2.891 g COD/g)', () => {
     expect(FACTORS.carbohydrate.COD_g_g).toBeCloseTo(1.185, 2);
     expect(FACTORS.protein.COD_g_g).toBeCloseTo(1.414, 3);
     expect(FACTORS.lipid.COD_g_g).toBeCloseTo(2.891, 3);

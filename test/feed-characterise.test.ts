@@ -103,7 +103,7 @@ describe('rates, water and loading', () => {
     expect(characterise(dog, '1 t/d').caveats.join(' ')).toMatch(/no peer-reviewed standard BMP/);
     expect(characterise(findFeedstock('grass'), '1 t/d').caveats).toEqual([]);
   });
-  test('C/N of dog faeces is about 8 (brief: 6-12)', () => {
+  test('C/N of dog faeces is about 8 (derivation: 6-12)', () => {
     const cn = characterise(dog, '1 t/d').report.C_to_N;
     expect(cn).toBeGreaterThan(6);
     expect(cn).toBeLessThan(12);
@@ -130,7 +130,7 @@ describe('mixtures', () => {
     const share = m.report.feedstocks.map((x) => x.VS_share);
     expect(share[0]! + share[1]!).toBeCloseTo(1, 12);
   });
-  test('garden waste raises the C/N of dog faeces; food waste barely does (brief §6)', () => {
+  test('garden waste raises the C/N of dog faeces; food waste barely does (C/N of the records)', () => {
     const alone = characterise(dog, '1 t/d').report.C_to_N;
     const withGarden = characteriseMixture([{ feedstock: dog, rate: '1 t/d' }, { feedstock: garden, rate: '1 t/d' }]).report.C_to_N;
     const withFood = characteriseMixture([{ feedstock: dog, rate: '1 t/d' }, { feedstock: food, rate: '1 t/d' }]).report.C_to_N;

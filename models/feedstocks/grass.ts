@@ -1,6 +1,6 @@
 // Fresh grass cuttings (parks, verges): fast-degrading, moderate N.
 import type { Feedstock } from './types.js';
-import { sv, BRIEF } from './sourced.js';
+import { sv } from './sourced.js';
 
 export const grass: Feedstock = {
   id: 'grass',
@@ -19,7 +19,7 @@ export const grass: Feedstock = {
   pH: sv(6.0, 5.0, 7.0, '-', 'estimate', 'estimate'),
   alkalinity: sv(1, 0.5, 3, 'g CaCO3/kg FM', 'estimate', 'estimate'),
   biodegradability: sv(0.60, 0.45, 0.75, 'kg/kg VS', 'estimate', 'estimate: BMP / Buswell theoretical'),
-  BMP: sv(270, 200, 350, 'NL CH4/kg VS', 'literature', `${BRIEF} §2: grass 200-350; meadow grass 197-221 (Biomass Bioenergy 130, 2019); verge grass (Czubaszek et al. 2023)`),
-  k_hyd: sv(0.15, 0.05, 0.3, '1/d', 'estimate', `estimate; grass silage ~0.05 (Gaida, PyADM1ODE, ${BRIEF} §5.5), fresh grass faster`),
+  BMP: sv(270, 200, 350, 'NL CH4/kg VS', 'literature', 'grass 200-350 (literature range); meadow grass 197-221 [BiomassBioenergy2019]; road-verge grass [Czubaszek2023]'),
+  k_hyd: sv(0.15, 0.05, 0.3, '1/d', 'estimate', 'estimate; grass silage ~0.05 [GaidaPyADM1ODE], fresh grass faster'),
   density: sv(1000, 900, 1100, 'kg/m3', 'estimate', 'estimate: wet particle density'),
 };

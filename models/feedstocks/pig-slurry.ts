@@ -1,8 +1,8 @@
 // Pig slurry: dilute, very ammonium-rich manure.
 import type { Feedstock } from './types.js';
-import { sv, BRIEF } from './sourced.js';
+import { sv } from './sourced.js';
 
-const GUMM = `Gummersbach plant data in PyADM1ODE (Weender, % TS: crude fibre 11, protein 16, fat 4.6), ${BRIEF} §2`;
+const GUMM = 'Gummersbach plant data in [GaidaPyADM1ODE] (Weender, % TS: crude fibre 11, protein 16, fat 4.6)';
 
 export const pigSlurry: Feedstock = {
   id: 'pig-slurry',
@@ -17,13 +17,13 @@ export const pigSlurry: Feedstock = {
     lignin: sv(0.06, 0.03, 0.10, 'kg/kg VS', 'estimate', 'estimate'),
   },
   fibre: sv(0.153, 0.10, 0.20, 'kg/kg VS', 'literature', GUMM),
-  N_total: sv(0.092, 0.07, 0.12, 'kg N/kg TS', 'literature', `derived: protein/6.25 + NH4-N; C/N 5-10 [L] (${BRIEF} §2)`),
-  NH4_N: sv(4.0, 2.5, 5.5, 'g N/kg FM', 'literature', `${BRIEF} §2: NH4 4 g/L (PyADM1ODE)`),
+  N_total: sv(0.092, 0.07, 0.12, 'kg N/kg TS', 'literature', 'derived: protein/6.25 + NH4-N of the Gummersbach data [GaidaPyADM1ODE]; C/N 5-10 (literature range)'),
+  NH4_N: sv(4.0, 2.5, 5.5, 'g N/kg FM', 'literature', 'NH4 4 g/L (Gummersbach data, [GaidaPyADM1ODE])'),
   pH: sv(7.4, 7.0, 8.0, '-', 'estimate', 'estimate: typical stored slurry'),
   alkalinity: sv(15, 10, 25, 'g CaCO3/kg FM', 'estimate', 'estimate: ammonium bicarbonate dominates'),
   VFA: sv(3, 0, 10, 'g COD/kg FM', 'estimate', 'estimate: storage fermentation'),
   biodegradability: sv(0.60, 0.50, 0.70, 'kg/kg VS', 'estimate', 'estimate: BMP / Buswell theoretical'),
-  BMP: sv(300, 250, 350, 'NL CH4/kg VS', 'literature', `${BRIEF} §2 [L]: 250-350; animal slurries 238-317 (Luna-del Risco et al. 2011)`),
-  k_hyd: sv(0.2, 0.075, 0.3, '1/d', 'literature', `${BRIEF} §5.5: swine manure k_dis 0.27 (earlier 0.075-0.12), Gaida/PyADM1ODE`),
+  BMP: sv(300, 250, 350, 'NL CH4/kg VS', 'literature', '250-350: literature range, no primary source traced (estimate); animal slurries 238-317 [LunaDelRisco2011]'),
+  k_hyd: sv(0.2, 0.075, 0.3, '1/d', 'literature', 'swine manure k_dis 0.27 (earlier 0.075-0.12), full-scale calibration on the Gummersbach data [GaidaPyADM1ODE]'),
   density: sv(1010, 1000, 1040, 'kg/m3', 'estimate', 'estimate: dilute slurry'),
 };

@@ -4,5 +4,5 @@ import type { Evidence, Sourced } from './types.js';
 export const sv = (value: number, low: number, high: number, unit: string, evidence: Evidence, source: string): Sourced =>
   ({ value, low, high, unit, evidence, source });
 
-/** The project's sourced data brief; section numbers refer to it. */
-export const BRIEF = 'adsim domain brief (shared/reference/domain.md)';
+/** Where the derivation of the dog-faeces record is written out (its values are estimates, not measurements). */
+export const DOG_DERIVATION = 'docs/feedstocks.md, "Dog faeces: how the record is derived"';

@@ -1,6 +1,6 @@
 // ADM1 (BSM2) composition constants and yields the feed mapping needs, kept in one place.
 //
-// These mirror the BSM2 defaults of Rosen & Jeppsson (2006) as listed in shared/reference/adm1-bsm2.md. The engine's
+// These mirror the BSM2 defaults of Rosen & Jeppsson (2006) ([RosenJeppsson2006] in docs/sources.md). The engine's
 // own table (models/adm1/parameters.ts, components.ts) is the authority at run time; this copy exists so the feed
 // mapping does not depend on the engine's internals. If the engine's defaults change, change them here too (a test in
 // test/feed-characterise.test.ts compares the two when the engine's table is present).

@@ -1,7 +1,7 @@
 // Theoretical methane from elemental composition (Buswell & Mueller 1952, extended by Boyle 1976) and from COD.
 import { type Formula, parseFormula, molarMass_g_mol, codPerMass, MOLAR_VOLUME_NL_mol, O2_g_mol } from './formula.js';
 
-/** NL CH4 per kg COD at 0 C, 1 atm: 22.414 L/mol / 64 g COD/mol CH4 (2 O2) = 350.2 (domain brief §4.1). */
+/** NL CH4 per kg COD at 0 C, 1 atm: 22.414 L/mol / 64 g COD/mol CH4 (2 O2) = 350.2 (computed; docs/scenarios.md, Derived defaults). */
 export const CH4_NL_PER_KG_COD = (MOLAR_VOLUME_NL_mol / (2 * O2_g_mol)) * 1000;
 
 export interface BuswellResult {
@@ -21,7 +21,7 @@ export interface BuswellResult {
   CH4_from_COD_NL_kg: number;
 }
 
-/** Boyle's stoichiometry for CcHhOoNnSs (domain brief §5.2). */
+/** Boyle's stoichiometry for CcHhOoNnSs ([BuswellMueller1952], extended to N and S by [Boyle1976]). */
 export function buswell(input: string | Formula): BuswellResult {
   const f = typeof input === 'string' ? parseFormula(input) : input;
   const { C: c, H: h, O: o, N: n, S: s } = f;

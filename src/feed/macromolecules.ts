@@ -1,10 +1,10 @@
-// Representative formulas of the VS fractions and the conversion factors computed from them (domain brief §5.1).
+// Representative formulas of the VS fractions and the conversion factors computed from them (docs/sources.md, "Derived in this project").
 import { type Formula, parseFormula, codPerMass, carbonPerMass, nitrogenPerMass } from './formula.js';
 
 export type Fraction = 'carbohydrate' | 'protein' | 'lipid' | 'lignin';
 export const FRACTIONS: readonly Fraction[] = ['carbohydrate', 'protein', 'lipid', 'lignin'];
 
-/** Why these formulas: the factors they give (1.185, 1.414, 2.891 g COD/g) are the set the brief recommends; SIMBA#
+/** Why these formulas: the factors they give (1.185, 1.414, 2.891 g COD/g) follow from these formulas with N as NH3; SIMBA#
  *  uses 1.067 (glucose basis) and 1.293 for protein, so a COD/VS computed elsewhere can differ by up to ~10 %. */
 export const FORMULAS: Readonly<Record<Fraction, { formula: string; note: string }>> = {
   carbohydrate: { formula: 'C6H10O5', note: 'polysaccharide (cellulose/starch) monomer' },

@@ -42,7 +42,7 @@ export const feedstocksCommand: CliCommand = {
     }) : lib;
     if (args.flags.has('json')) { io.out(JSON.stringify({ feedstocks: list }, null, 1) + '\n'); return 0; }
     io.out(list.map(describe).join('\n'));
-    io.out('\nEvidence: M measured in a cited study, L literature value, E estimate. Sources: docs/feedstocks.md, shared/reference/domain.md.\n');
+    io.out('\nEvidence: M measured in a cited study, L literature value, E estimate. Sources: each [Key] is an entry of docs/sources.md;\nestimates are derived in docs/feedstocks.md (dog faeces: "Dog faeces: how the record is derived").\n');
     return 0;
   },
 };
