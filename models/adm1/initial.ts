@@ -2,7 +2,7 @@
 // Jeppsson 2006, rounded to 4 significant digits). Runs may override any subset of states.
 import { STATE_NAMES } from './components.js';
 
-export const DEFAULT_INITIAL_SOURCE = 'BSM2 ADM1 steady state at 35 C, Rosen & Jeppsson (2006), 4 significant digits';
+export const DEFAULT_INITIAL_SOURCE = 'BSM2 ADM1 steady state at 35 C, Rosen & Jeppsson (2006) [RosenJeppsson2006], 4 significant digits';
 
 export const DEFAULT_INITIAL_STATE: Readonly<Record<string, number>> = {
   S_su: 0.01195, S_aa: 0.005315, S_fa: 0.09862, S_va: 0.01163, S_bu: 0.01325, S_pro: 0.01578, S_ac: 0.1976,

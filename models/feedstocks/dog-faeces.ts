@@ -8,7 +8,7 @@ export const dogFaeces: Feedstock = {
   id: 'dog-faeces',
   name: 'Dog faeces (bin-collected)',
   description: 'Faeces from public dog bins after bag removal; composition derived from canine-nutrition digestibility and manure analogues.',
-  caveat: 'ESTIMATE: no peer-reviewed standard BMP exists for dog faeces. Composition, BMP (250 NL CH4/kg VS, range 150-350) and kinetics are derived values (method in docs/feedstocks.md, "Dog faeces: how the record is derived"; sources in docs/sources.md), not measurements; replace them with lab data (e.g. [Fiaes2023]) before relying on the result.',
+  caveat: 'ESTIMATE: no peer-reviewed standard BMP exists for dog faeces. Composition, BMP (250 NL CH4/kg VS, range 150-350) and kinetics are derived values (method in docs/feedstocks.md, "Dog faeces: how the record is derived"; sources in docs/sources.md), not measurements; replace them with lab data (e.g. Fiães 2023, [Fiaes2023]) before relying on the result.',
   TS: sv(0.30, 0.20, 0.40, 'kg TS/kg FM', 'estimate', `estimate (${DOG_DERIVATION}); faecal DM higher on dry diets, larger breeds wetter [Meyer1999]; human faeces 25.4 % TS [Rose2015]`),
   VS_TS: sv(0.72, 0.65, 0.85, 'kg VS/kg TS', 'estimate', `estimate (${DOG_DERIVATION}): faecal ash ~28 % of DM; pig slurry 72 % [GaidaPyADM1ODE]`),
   composition: {

@@ -5,7 +5,7 @@ import { DEFAULT_INITIAL_STATE } from '../../models/adm1/initial.js';
  *  particulate matter, 3.5 kg COD/m3 of active biomass, pH 7.47, alkalinity ~0.15 kmol HCO3/m3. Labs use digestate
  *  from a working digester at 10-25 g VS/L after a few days of degassing (Holliger et al. 2016, Water Sci Technol 74:2515). */
 export const DEFAULT_INOCULUM: Readonly<Record<string, number>> = DEFAULT_INITIAL_STATE;
-export const DEFAULT_INOCULUM_SOURCE = 'BSM2 ADM1 steady state at 35 C (Rosen & Jeppsson 2006), as digested-sludge inoculum';
+export const DEFAULT_INOCULUM_SOURCE = 'BSM2 ADM1 steady state at 35 C (Rosen & Jeppsson 2006, [RosenJeppsson2006]), as digested-sludge inoculum';
 
 /** kg COD per kg VS of digested sludge solids (biomass-like organic matter, C5H7O2N gives 1.42). Estimate. */
 export const INOCULUM_COD_PER_VS = 1.42;
