@@ -5,4 +5,4 @@ export const sv = (value: number, low: number, high: number, unit: string, evide
   ({ value, low, high, unit, evidence, source });
 
 /** Where the derivation of the dog-faeces record is written out (its values are estimates, not measurements). */
-export const DOG_DERIVATION = 'docs/feedstocks.md, "Dog faeces: how the record is derived"';
+export const DOG_DERIVATION = 'derivation: docs/feedstocks.md, dog faeces';
