@@ -50,8 +50,11 @@ describe('SimPool on worker_threads', () => {
 
   it('cancels a running job, rejects it with CancelledError, and keeps working', async () => {
     let progressed = false;
-    const job = pool.submit('runScenario', [await longScenario()], { onProgress: () => { progressed = true; } });
-    await new Promise((r) => setTimeout(r, 300));
+    let firstProgress!: () => void;
+    const started = new Promise<void>((r) => { firstProgress = r; });
+    const job = pool.submit('runScenario', [await longScenario()], { onProgress: () => { progressed = true; firstProgress(); } });
+    // Wait for the job to report progress rather than a fixed time: on a loaded machine a worker can take seconds to start.
+    await started;
     expect(pool.stats.running).toBeGreaterThanOrEqual(1);
     job.cancel();
     await expect(job.promise).rejects.toBeInstanceOf(CancelledError);
