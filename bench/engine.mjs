@@ -45,4 +45,4 @@ rows.push(tight);
 for (const r of rows) if (r.case.startsWith('BSM2')) { const w = worstError(r.result.final); r.max_rel_err = `${w.rel.toExponential(2)} (${w.key})`; }
 console.log('\nADM1 engine (Node ' + process.version + ', in-process, median of repeated runs after warm-up)\n');
 console.table(rows.map(({ result, ...r }) => r));
-console.log('Reference points (stack notes): PyADM1 explicit chunked RK ~36 s; scipy BDF ~0.04 s for the 200-day case.\n');
+console.log('For scale (measured once outside this repository, in Python, same 200-day case; not re-run here): PyADM1-style explicit\nchunked RK ~36 s [Sadrimajd2021]; scipy BDF with algebraic pH ~0.04 s.\n');
