@@ -5,6 +5,7 @@ import { openAndEdit, reloadAndCancel } from './journeys/editor.mjs';
 import { compareTwo, readmePicture } from './journeys/compare.mjs';
 import { projectOneYear, rangesAndPrint } from './journeys/projection.mjs';
 import { modelChange } from './journeys/model.mjs';
+import { modelOverlay } from './journeys/model-overlay.mjs';
 import { research } from './journeys/research.mjs';
 import { researchExports } from './journeys/research-exports.mjs';
 import { failedImport, reimport } from './journeys/storage.mjs';
@@ -20,6 +21,7 @@ try {
   await run(compareTwo);
   await run(projectOneYear);
   await run(modelChange);
+  await run(modelOverlay);
   await run(research);
   await run(researchExports);
   await run(rangesAndPrint);

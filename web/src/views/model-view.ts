@@ -4,6 +4,9 @@ import { PARAMETERS, type ParameterGroup } from '../../../models/adm1/parameters
 import type { ScenarioResultLike } from '../../../src/worker/engine.js';
 import { act } from '../state/action.js';
 import { fmt } from '../fields/metrics.js';
+import '../charts/chart.js';
+import { changeText, changeTitle, changedParameters, overlayConfig } from '../charts/before-after.js';
+import { METHANE, PH } from '../charts/series.js';
 import type { Issue } from '../state/store.js';
 import type { ScenarioStore } from '../state/store.js';
 import { shared } from '../styles.js';
@@ -12,7 +15,7 @@ import { shared } from '../styles.js';
 const EFFECTS: Array<{ label: string; unit: string; get: (r: ScenarioResultLike) => number | null | undefined }> = [
   { label: 'Methane', unit: 'Nm3/yr', get: (r) => r.annual.methane_Nm3 },
   { label: 'Electricity exported', unit: 'kWh/yr', get: (r) => r.annual.electricity_net_kWh },
-  { label: 'Lowest pH', unit: '', get: (r) => r.stability.pH_min },
+  { label: 'Lowest pH', unit: 'pH', get: (r) => r.stability.pH_min },
   { label: 'Highest free ammonia', unit: 'mg N/L', get: (r) => r.stability.free_nh3_max_mgN_L },
 ];
 
@@ -39,6 +42,9 @@ export class ModelView extends LitElement {
     details { margin-bottom: 0.5rem; }
     summary { font-weight: 600; cursor: pointer; }
     table.effects { margin: 0.5rem 0 1rem; }
+    .overlay { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); gap: 1rem; margin-bottom: 1rem; }
+    figure { margin: 0; border: 1px solid #ddd; border-radius: 6px; padding: 0.5rem; min-width: 0; }
+    figcaption { font-weight: 600; margin-bottom: 0.25rem; }
   `];
 
   constructor() {
@@ -67,6 +73,7 @@ export class ModelView extends LitElement {
       ${r?.status === 'error' ? html`<p class="error" role="alert" id="model-error">Run failed: ${r.error}</p>` : nothing}
       ${issues.length ? html`<p class="error" role="alert">Fix the marked parameter${issues.length > 1 ? 's' : ''} before rerunning: ${issues.map((i) => i.message).join(' ')}</p>` : nothing}
       ${r?.status === 'done' && r.result ? this.effects(r.result, r.previous) : nothing}
+      ${r?.status === 'done' && r.result && r.previous ? this.overlay(r.previous, r.result) : nothing}
       ${GROUPS.map((g) => {
         const ps = PARAMETERS.filter((p) => p.group === g && (!f || p.name.toLowerCase().includes(f) || p.description.toLowerCase().includes(f)));
         if (!ps.length) return nothing;
@@ -88,6 +95,20 @@ export class ModelView extends LitElement {
       })}`;
   }
 
+  /** Daily methane and pH of the run before and this one, titled with the parameter that changed. */
+  private overlay(before: ScenarioResultLike, now: ScenarioResultLike) {
+    const changes = changedParameters(before, now);
+    const title = changeTitle(changes);
+    const charts = [
+      { id: 'chart-overlay-methane', what: 'Daily methane', cfg: overlayConfig(before, now, METHANE, 'Daily methane', 'Nm3 per day', changes) },
+      { id: 'chart-overlay-ph', what: 'pH in the digester', cfg: overlayConfig(before, now, PH, 'pH in the digester', 'pH', changes) },
+    ].filter((c) => c.cfg);
+    if (!charts.length) return nothing;
+    return html`<p id="overlay-change">Before and after the rerun: <strong>${title}</strong>.</p>
+      <div class="overlay">${charts.map((c) => html`<figure><figcaption>${c.what}: before (dashed) and after (solid)</figcaption>
+        <adsim-chart id=${c.id} label="${c.what} before and after: ${title}" file="${c.id}.png" .config=${c.cfg}></adsim-chart></figure>`)}</div>`;
+  }
+
   /** The last run's headline figures, with the run before it when there is one (what the change did). */
   private effects(now: ScenarioResultLike, before: ScenarioResultLike | undefined) {
     const num = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
@@ -96,10 +117,10 @@ export class ModelView extends LitElement {
       <tbody>${EFFECTS.map((e) => {
         const a = num(e.get(now));
         const b = before ? num(e.get(before)) : undefined;
-        const d = a !== undefined && b !== undefined ? a - b : undefined;
-        const pct = d !== undefined && b ? ` (${d >= 0 ? '+' : '−'}${fmt(Math.abs((100 * d) / b))} %)` : '';
-        return html`<tr><th scope="row" class="desc">${e.label}${e.unit ? html` <span class="muted">(${e.unit})</span>` : nothing}</th>
-          ${before ? html`<td>${fmt(b)}</td>` : nothing}<td>${fmt(a)}</td>${before ? html`<td>${d === undefined ? '–' : d === 0 ? 'no change' : `${d > 0 ? '+' : '−'}${fmt(Math.abs(d))}${pct}`}</td>` : nothing}</tr>`;
+        // pH is shown to two decimals: three significant figures would hide a 0.01 change.
+        const show = (x: number | undefined) => (e.unit === 'pH' && x !== undefined ? x.toFixed(2) : fmt(x));
+        return html`<tr><th scope="row" class="desc">${e.label}${e.unit && e.unit !== 'pH' ? html` <span class="muted">(${e.unit})</span>` : nothing}</th>
+          ${before ? html`<td>${show(b)}</td>` : nothing}<td>${show(a)}</td>${before ? html`<td>${changeText(b, a, e.unit)}</td>` : nothing}</tr>`;
       })}</tbody></table>`;
   }
 }
