@@ -5,7 +5,7 @@ import '../web/src/views/model-view.js';
 import type { ModelView } from '../web/src/views/model-view.js';
 import type { AdsimChart } from '../web/src/charts/chart.js';
 import { ScenarioStore } from '../web/src/state/store.js';
-import { changeText, changedParameters } from '../web/src/charts/before-after.js';
+import { changeText, changeTitle, changedParameters } from '../web/src/charts/before-after.js';
 import { bundled, fakeRunner, flush } from './web.fakes.js';
 
 /** A result whose methane and pH follow K_I_nh3, with 10 start-up days before the compared year. */
@@ -79,6 +79,9 @@ describe('before-after helpers', () => {
     const c = changedParameters(result(0.0018, 7) as never, { ...result(0.0036, 7), run: { ...result(0.0036, 7).run, parameters: { K_I_nh3: 0.0036, k_dis: 0.5, k_hyd_ch: 12 } } } as never);
     expect(c.map((x) => x.name)).toEqual(['K_I_nh3', 'k_hyd_ch']);
     expect(c[0]!.unit).toBe('kmol N/m3');
+    // k_hyd_ch was not set before: the table default, said to be one.
+    expect(c[1]).toMatchObject({ before: 10, after: 12, beforeDefault: true });
+    expect(changeTitle([c[1]!])).toBe('k_hyd_ch 10 1/d (default) → 12 1/d');
   });
   it('words pH changes in pH units and others with a percentage', () => {
     expect(changeText(7.2, 7.15, 'pH')).toBe('−0.05 pH units');

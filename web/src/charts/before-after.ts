@@ -7,23 +7,28 @@ import { fmt } from '../fields/metrics.js';
 import { colour, dash } from './palette.js';
 import { findSeries, yearWindow } from './series.js';
 
-export interface ParameterChange { name: string; unit: string; before?: number; after?: number }
+/** A parameter absent from a run's overrides ran at its table default: `before`/`after` then hold the default. */
+export interface ParameterChange { name: string; unit: string; before?: number; after?: number; beforeDefault?: boolean; afterDefault?: boolean }
 
 /** The ADM1 parameters whose values differ between the runs (the mixture's hydrolysis rates included), by name. */
 export function changedParameters(before: ScenarioResultLike, after: ScenarioResultLike): ParameterChange[] {
   const a = before.run?.parameters ?? {}, b = after.run?.parameters ?? {};
   const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   return names.filter((n) => a[n] !== b[n] && !(Number.isNaN(a[n]) && Number.isNaN(b[n])))
-    .map((n) => ({ name: n, unit: parameterDef(n)?.unit ?? '', before: a[n], after: b[n] }));
+    .map((n) => {
+      const def = parameterDef(n);
+      return { name: n, unit: def?.unit ?? '', before: a[n] ?? def?.value, after: b[n] ?? def?.value, ...(a[n] === undefined ? { beforeDefault: true } : {}), ...(b[n] === undefined ? { afterDefault: true } : {}) };
+    });
 }
 
 // Parameter values to 4 significant figures (fmt's fixed decimals would show 0.0018 as 0.002).
-const val = (x: number | undefined, unit: string) => (x === undefined ? 'default' : `${Number(x.toPrecision(4))}${unit && unit !== '-' ? ` ${unit}` : ''}`);
+const val = (x: number | undefined, unit: string, isDefault = false) => (x === undefined ? 'default'
+  : `${Number(x.toPrecision(4))}${unit && unit !== '-' ? ` ${unit}` : ''}${isDefault ? ' (default)' : ''}`);
 
 /** "K_I_nh3 0.0018 → 0.0036 M", or the names when several changed; "no parameter changed" when the runs differ otherwise. */
 export function changeTitle(changes: ParameterChange[]): string {
   if (changes.length === 0) return 'no ADM1 parameter changed (another input did)';
-  if (changes.length === 1) { const c = changes[0]!; return `${c.name} ${val(c.before, c.unit)} → ${val(c.after, c.unit)}`; }
+  if (changes.length === 1) { const c = changes[0]!; return `${c.name} ${val(c.before, c.unit, c.beforeDefault)} → ${val(c.after, c.unit, c.afterDefault)}`; }
   const shown = changes.slice(0, 4).map((c) => c.name).join(', ');
   return `${changes.length} parameters changed (${shown}${changes.length > 4 ? ', …' : ''})`;
 }
@@ -32,7 +37,7 @@ export function changeTitle(changes: ParameterChange[]): string {
 function runLabel(which: 'before' | 'after', changes: ParameterChange[]): string {
   if (changes.length !== 1) return which;
   const c = changes[0]!;
-  return `${which} (${c.name} = ${val(which === 'before' ? c.before : c.after, c.unit)})`;
+  return `${which} (${c.name} = ${which === 'before' ? val(c.before, c.unit, c.beforeDefault) : val(c.after, c.unit, c.afterDefault)})`;
 }
 
 /** One daily series of both runs over the compared year (after start-up), on one axis. */
