@@ -3,7 +3,9 @@ import { rmSync } from 'node:fs';
 import { openHarness } from './harness.mjs';
 import { openAndEdit, reloadAndCancel } from './journeys/editor.mjs';
 import { compareTwo, readmePicture } from './journeys/compare.mjs';
-import { projectOneYear, rangesAndPrint } from './journeys/projection.mjs';
+import { projectOneYear, rangesAndPrint, rangesProgressCancel } from './journeys/projection.mjs';
+import { guidedPath, readyQuestions } from './journeys/start.mjs';
+import { everyViewBothSizes } from './journeys/views.mjs';
 import { modelChange } from './journeys/model.mjs';
 import { modelOverlay } from './journeys/model-overlay.mjs';
 import { research } from './journeys/research.mjs';
@@ -17,6 +19,9 @@ const timings = {};
 /** Runs one journey and records its wall time (seconds) under its name. */
 const run = async (fn) => { const t0 = Date.now(); await fn(t); timings[fn.name] = (Date.now() - t0) / 1000; };
 try {
+  await run(readyQuestions);
+  await run(guidedPath);
+  await run(rangesProgressCancel);
   await run(openAndEdit);
   await run(compareTwo);
   await run(projectOneYear);
@@ -25,6 +30,7 @@ try {
   await run(research);
   await run(researchExports);
   await run(rangesAndPrint);
+  await run(everyViewBothSizes);
   await run(reloadAndCancel);
   await run(failedImport);
   await run(readmePicture);

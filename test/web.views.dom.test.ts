@@ -81,8 +81,9 @@ describe('labels, units and checks', () => {
     expect(unitFromKey('OLR_kgVS_m3_d')).toBe('kg VS/m3/d');
     expect(unitFromKey('HRT_d')).toBe('d');
     expect(unitFromKey('heat_used_kWh')).toBe('kWh');
-    expect(plainLabel('OLR_kgVS_m3_d')).toBe('OLR');
-    expect(plainLabel('ad_gate_fee_gbp')).toBe('AD gate fee');
+    expect(plainLabel('OLR_kgVS_m3_d')).toBe('Organic loading rate');
+    expect(plainLabel('ch4_energy_kWh')).toBe('Energy in the methane');
+    expect(plainLabel('ad_gate_fee_gbp')).toBe('AD gate fee paid');
   });
 
   it('writes CSV numbers without binary-fraction noise, to the digits asked', () => {

@@ -61,7 +61,7 @@ export async function readmePicture(t) {
     await page.screenshot({ path: `${out}/compare-readme.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1560 } });
     for (const id of ['chart-carbon', 'chart-money', 'chart-nh3', 'chart-gas']) await page.locator(`compare-view adsim-chart#${id}`).screenshot({ path: `${out}/${id}.png` });
     // A saved chart PNG carries its title (drawn above the chart).
-    const [png] = await Promise.all([page.waitForEvent('download'), page.click('compare-view adsim-chart#chart-carbon >> button')]);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('compare-view adsim-chart#chart-carbon >> button.save')]);
     await png.saveAs(`${out}/chart-carbon-saved.png`);
   }
 

@@ -1,4 +1,10 @@
 // e2e: the projection view, its likely ranges and the A4 printout.
+import { execFileSync } from 'node:child_process';
+
+/** The text of one page of a PDF, by poppler's pdftotext (apt poppler-utils). */
+export function pdfPageText(file, n) {
+  return execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', file, '-'], { encoding: 'utf8' });
+}
 
 /** Step 7: years validated next to the box; a one-year projection of the edited copy. */
 export async function projectOneYear(t) {
@@ -45,5 +51,44 @@ export async function rangesAndPrint(t) {
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   figures.projection_pdf_pages = pages;
   check(pages === 1, `the projection prints on one A4 page (${pages})`);
+  // Page 1 of the PDF itself (pdftotext): the verdict, the year table and the chart's caption.
+  const page1 = pdfPageText(`${out}/projection.pdf`, 1);
+  const verdict = (await page.textContent('projection-view #proj-verdict')).trim();
+  check(page1.replace(/\s+/g, ' ').includes(verdict.slice(0, 40)) && /Year by year/.test(page1) && /Saved each year|cash flow/.test(page1),
+    `page 1 of the PDF has the verdict ("${verdict.slice(0, 50)}…"), the chart and the year table`);
 
+}
+
+/** Step P2: the likely ranges show their progress and can be cancelled, then worked out again. */
+export async function rangesProgressCancel(t) {
+  const { page, store, check, figures, out } = t;
+  const id = t.state.guidedId;
+  await store((s, i) => { s.select(i); s.setView('projection'); }, id);
+  await page.fill('projection-view #proj-years', '1');
+  await page.press('projection-view #proj-years', 'Tab');
+  await page.click('projection-view #run-projection');
+  await page.waitForFunction((i) => window.adsim.store.ranges[i]?.status === 'running' && window.adsim.store.ranges[i].done >= 1, id, { timeout: 180_000, polling: 100 });
+  await page.waitForSelector('projection-view #ranges-progress');
+  const progress = (await page.textContent('projection-view #ranges-status')).replace(/\s+/g, ' ').trim();
+  check(/\d+ of \d+ simulations/.test(progress) && !/\?/.test(progress), `the likely ranges show their progress: "${progress}"`);
+  await page.screenshot({ path: `${out}/projection-ranges-progress.png`, fullPage: false });
+  const c0 = Date.now();
+  await page.click('projection-view #cancel-ranges');
+  await page.waitForFunction((i) => window.adsim.store.ranges[i]?.status !== 'running', id, { timeout: 60_000, polling: 50 });
+  figures.ranges_cancel_ms = Date.now() - c0;
+  const after = await store((s, i) => s.ranges[i].status, id);
+  const said = (await page.textContent('projection-view #ranges-status')).replace(/\s+/g, ' ').trim();
+  check(after === 'cancelled' && /cancelled/.test(said), `Cancel stops the ranges (${figures.ranges_cancel_ms} ms): "${said}"`);
+  check(await store((s, i) => s.projections[i].status, id) === 'done', 'the central projection stays after the ranges are cancelled');
+  await page.click('projection-view #retry-ranges');
+  check(await store((s, i) => s.ranges[i]?.status, id) === 'running', 'the ranges can be worked out again');
+  // A printout made while they run says so.
+  await page.emulateMedia({ media: 'print' });
+  const note = await page.evaluate(() => {
+    const el = document.querySelector('adsim-app').shadowRoot.querySelector('projection-view').shadowRoot.querySelector('.print-only');
+    return el && getComputedStyle(el).display !== 'none' ? el.textContent.trim() : '';
+  });
+  await page.emulateMedia({ media: 'screen' });
+  check(/still being worked out/.test(note), `printed while the ranges run, the page says so: "${note}"`);
+  await store((s, i) => s.cancelRanges(i), id);
 }

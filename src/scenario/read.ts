@@ -169,8 +169,11 @@ export class Reader {
     if (!Number.isFinite(x)) return this.ctx.fail(f, `expected a finite value, got ${show(given)}`);
     if (b.integer && !Number.isInteger(x)) return this.ctx.fail(f, `expected a whole number, got ${show(given)}`);
     if (b.positive && !(x > (b.min ?? 0))) return this.ctx.fail(f, `expected a value above ${b.min ?? 0}${u}, got ${show(given)}`);
-    if (b.min !== undefined && x < b.min) return this.ctx.fail(f, `expected ${b.min}${u} or more, got ${show(given)}`);
-    if (b.max !== undefined && x > b.max) return this.ctx.fail(f, `expected at most ${b.max}${u}, got ${show(given)}`);
+    // A fraction typed as a percentage is answered in percent: "at most 100 %", not "at most 1".
+    const pct = unit === 'fraction' && typeof given === 'string' && given.includes('%');
+    const bound = (n: number) => (pct ? `${Number((n * 100).toPrecision(6))} %` : `${n}${u}`);
+    if (b.min !== undefined && x < b.min) return this.ctx.fail(f, `expected ${bound(b.min)} or more, got ${show(given)}`);
+    if (b.max !== undefined && x > b.max) return this.ctx.fail(f, `expected at most ${bound(b.max)}, got ${show(given)}`);
     return x;
   }
 }

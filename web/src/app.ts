@@ -7,6 +7,7 @@ import './views/editor.js';
 import './views/model-view.js';
 import './views/projection-view.js';
 import './views/research-view.js';
+import './views/start-view.js';
 import { poolResearchRunner } from './state/research-runner.js';
 import { ResearchStore, type ResearchActionDetail } from './state/research-store.js';
 import { readShareFragment, shareFragment } from './io/storage.js';
@@ -14,6 +15,7 @@ import type { ScenarioStore, View } from './state/store.js';
 import { shared } from './styles.js';
 
 const VIEWS: Array<{ id: View; label: string }> = [
+  { id: 'start', label: 'Start' },
   { id: 'editor', label: 'Edit scenario' },
   { id: 'compare', label: 'Compare' },
   { id: 'projection', label: 'Projection' },
@@ -26,16 +28,20 @@ export class AdsimApp extends LitElement {
     store: { attribute: false },
     rev: { state: true },
     status: { type: String, reflect: true },
+    menuOpen: { state: true },
   };
   declare store?: ScenarioStore;
   declare rev: number;
   /** "busy" while any simulation runs, else "idle" (reflected for tests and assistive tech). */
   declare status: string;
+  /** On a phone the scenario list is a menu, closed until asked for. */
+  declare menuOpen: boolean;
   private readonly onChange = () => { this.rev++; this.status = this.store && this.store.scenarios.some((s) => this.store!.isBusy(s.id)) ? 'busy' : 'idle'; };
 
   static override styles = [shared, css`
     :host { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.4; }
-    header { display: flex; align-items: baseline; gap: 1rem; padding: 0.6rem 1rem; background: #00466e; color: #fff; }
+    header { display: flex; align-items: baseline; gap: 0.3rem 1rem; flex-wrap: wrap; padding: 0.6rem 1rem; background: #00466e; color: #fff; }
+    header button.menu { display: none; background: #fff; color: #00466e; margin-left: auto; align-self: center; }
     header h1 { font-size: 1.25rem; margin: 0; }
     header p { margin: 0; font-size: 0.9rem; opacity: 0.9; }
     .shell { display: grid; grid-template-columns: 16rem minmax(0, 1fr); min-height: calc(100vh - 3rem); }
@@ -55,6 +61,17 @@ export class AdsimApp extends LitElement {
     .tools > * { box-sizing: border-box; width: 100%; }
     .tools label { font-size: 0.85rem; }
     select, input[type=file] { max-width: 100%; font: inherit; font-size: 0.85rem; }
+    [role=tablist] { flex-wrap: wrap; }
+    /* Phones: the sidebar becomes a menu under the header, the page one column that never scrolls sideways. */
+    @media (max-width: 760px) {
+      header button.menu { display: inline-block; }
+      header p { font-size: 0.82rem; flex-basis: 100%; order: 3; }
+      .shell { grid-template-columns: minmax(0, 1fr); }
+      nav.list { display: none; border-right: none; border-bottom: 1px solid #ddd; }
+      nav.list.open { display: block; }
+      main { padding: 0.5rem 0.6rem 2rem; }
+      [role=tab] { padding: 0.3rem 0.55rem; font-size: 0.9rem; }
+    }
     @media print { header, nav.list, [role=tablist], .notice { display: none !important; } .shell { display: block; } main { padding: 0; } }
   `];
 
@@ -62,6 +79,7 @@ export class AdsimApp extends LitElement {
     super();
     this.rev = 0;
     this.status = 'idle';
+    this.menuOpen = false;
     this.addEventListener('adsim-action', (e) => this.apply((e as CustomEvent<ActionDetail>).detail));
     this.addEventListener('research-action', (e) => {
       const d = (e as CustomEvent<ResearchActionDetail>).detail;
@@ -119,12 +137,13 @@ export class AdsimApp extends LitElement {
     const st = this.store;
     if (!st) return html`<p>Loading…</p>`;
     return html`
-      <header><h1>adsim</h1><p>Dog waste to energy: compare collection scenarios, simulated with ADM1</p></header>
+      <header><h1>adsim</h1><p>Should your council's dog bins go to a digester? Cost, carbon and energy of each plan against today's route</p>
+        <button type="button" class="menu" id="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="scenario-list" @click=${() => { this.menuOpen = !this.menuOpen; }}>${this.menuOpen ? 'Close' : 'Scenarios'}</button></header>
       <div class="shell">
-        <nav class="list" aria-label="Scenarios">
+        <nav class="list ${this.menuOpen ? 'open' : ''}" id="scenario-list" aria-label="Scenarios">
           <h2 style="font-size:1rem">Your scenarios</h2>
           <ul>${st.scenarios.map((s) => html`<li><button type="button" aria-current=${s.id === st.selectedId ? 'true' : 'false'}
-            @click=${() => st.select(s.id)}>${String(s.json.name)}${(st.issues[s.id]?.length ?? 0) > 0 ? html` <span class="invalid">(${st.issues[s.id]!.length} problem${st.issues[s.id]!.length > 1 ? 's' : ''})</span>` : nothing}</button></li>`)}</ul>
+            @click=${() => { st.select(s.id); this.menuOpen = false; }}>${String(s.json.name)}${(st.issues[s.id]?.length ?? 0) > 0 ? html` <span class="invalid">(${st.issues[s.id]!.length} problem${st.issues[s.id]!.length > 1 ? 's' : ''})</span>` : nothing}</button></li>`)}</ul>
           <div class="tools">
             <label for="bundled">Start from a bundled scenario</label>
             <select id="bundled" @change=${(e: Event) => { const v = (e.target as HTMLSelectElement).value; if (v) { st.addBundled(v); st.setView('editor'); } (e.target as HTMLSelectElement).value = ''; }}>
@@ -153,6 +172,7 @@ export class AdsimApp extends LitElement {
   private view() {
     const st = this.store!;
     switch (st.view) {
+      case 'start': return html`<start-view .store=${st} .rev=${this.rev}></start-view>`;
       case 'editor': return html`<scenario-editor .store=${st} .rev=${this.rev}></scenario-editor>`;
       case 'compare': return html`<compare-view .store=${st} .rev=${this.rev}></compare-view>`;
       case 'projection': return html`<projection-view .store=${st} .rev=${this.rev}></projection-view>`;

@@ -1,20 +1,77 @@
 // The annual figures the compare view shows, with plain labels and units, and how to format numbers for people.
 
-export interface MetricDef { key: string; label: string; unit: string; /** True when lower is better (costs, emissions). */ lowerIsBetter?: boolean }
+/** Whether a rise in a figure is good for the council, bad, or neither (quantities that are only context). */
+export type Better = 'higher' | 'lower' | 'neutral';
 
-/** Known figures first, in the order a waste officer reads them; any other numeric annual figure follows by its name. */
-export const METRICS: MetricDef[] = [
-  { key: 'dog_waste_collected_t', label: 'Dog waste collected', unit: 't/yr' },
-  { key: 'feed_t', label: 'Digester feed', unit: 't/yr' },
-  { key: 'biogas_Nm3', label: 'Biogas', unit: 'Nm3/yr' },
-  { key: 'methane_Nm3', label: 'Methane', unit: 'Nm3/yr' },
-  { key: 'electricity_gross_kWh', label: 'Electricity generated', unit: 'kWh/yr' },
-  { key: 'electricity_net_kWh', label: 'Electricity exported (net)', unit: 'kWh/yr' },
-  { key: 'heat_kWh', label: 'Heat generated', unit: 'kWh/yr' },
-  { key: 'homes_equivalent', label: 'Homes powered (equivalent)', unit: 'homes' },
-  { key: 'co2e_net_t', label: 'Net greenhouse gas', unit: 't CO2e/yr', lowerIsBetter: true },
-  { key: 'cost_net_gbp', label: 'Net cost', unit: 'GBP/yr', lowerIsBetter: true },
+export interface MetricDef {
+  key: string; label: string; unit: string;
+  /** True when lower is better (costs, emissions). */ lowerIsBetter?: boolean;
+  /** How a change is coloured: good green, bad red, neutral uncoloured. */ better: Better;
+  /** Only meaningful with a digester ("n/a" for today's route rather than a 0 that reads as a measurement). */ digesterOnly?: boolean;
+}
+
+type Row = [key: string, label: string, unit: string, better: Better, digesterOnly?: boolean];
+/** Every annual figure the engine reports, with a plain label, its unit per year and which way is good. */
+const ROWS: Row[] = [
+  ['dog_waste_collected_t', 'Dog waste collected', 't/yr', 'neutral'],
+  ['bags_t', 'Bags in the collected waste', 't/yr', 'neutral'],
+  ['reject_t', 'Reject from depackaging (bags and grit)', 't/yr', 'neutral'],
+  ['to_today_route_t', "Sent on to today's route (reject)", 't/yr', 'neutral'],
+  ['dog_waste_fed_t', 'Dog waste fed to the digester', 't/yr', 'neutral'],
+  ['co_substrates_t', 'Other wastes fed with it', 't/yr', 'neutral'],
+  ['feed_t', 'Digester feed', 't/yr', 'neutral'],
+  ['dilution_water_m3', 'Dilution water', 'm3/yr', 'neutral', true],
+  ['feed_m3', 'Feed volume', 'm3/yr', 'neutral', true],
+  ['feed_VS_t', 'Organic matter fed (volatile solids)', 't VS/yr', 'neutral', true],
+  ['feed_COD_t', 'Chemical oxygen demand fed', 't COD/yr', 'neutral', true],
+  ['feed_N_t', 'Nitrogen fed', 't N/yr', 'neutral', true],
+  ['HRT_d', 'Hydraulic retention time', 'd', 'neutral', true],
+  ['OLR_kgVS_m3_d', 'Organic loading rate', 'kg VS/m3/d', 'neutral', true],
+  ['biogas_Nm3', 'Biogas', 'Nm3/yr', 'higher'],
+  ['biogas_dry_Nm3', 'Biogas (dry)', 'Nm3/yr', 'higher'],
+  ['biogas_wet_Nm3', 'Biogas (with water vapour)', 'Nm3/yr', 'higher'],
+  ['methane_Nm3', 'Methane', 'Nm3/yr', 'higher'],
+  ['methane_plant_total_Nm3', 'Methane of the whole plant', 'Nm3/yr', 'neutral', true],
+  ['ch4_energy_kWh', 'Energy in the methane', 'kWh/yr', 'higher'],
+  ['electricity_gross_kWh', 'Electricity generated', 'kWh/yr', 'higher'],
+  ['parasitic_kWh', "Plant's own electricity use", 'kWh/yr', 'neutral'],
+  ['electricity_net_kWh', 'Electricity exported (net)', 'kWh/yr', 'higher'],
+  ['heat_kWh', 'Heat generated', 'kWh/yr', 'neutral'],
+  ['heat_demand_kWh', 'Heat the digester needs', 'kWh/yr', 'neutral'],
+  ['heat_used_kWh', 'Heat used on site', 'kWh/yr', 'neutral'],
+  ['heat_sold_kWh', 'Heat sold', 'kWh/yr', 'higher'],
+  ['heat_deficit_kWh', 'Heat shortfall (backup heat needed)', 'kWh/yr', 'lower'],
+  ['homes_equivalent', 'Homes powered (equivalent)', 'homes', 'higher'],
+  ['co2e_transport_t', 'Collection transport emissions', 't CO2e/yr', 'lower'],
+  ['co2e_disposal_t', "Emissions of what goes to today's route", 't CO2e/yr', 'lower'],
+  ['co2e_methane_slip_t', 'Methane leaking from the plant', 't CO2e/yr', 'lower'],
+  ['co2e_avoided_grid_t', 'Grid electricity displaced (CO2e avoided)', 't CO2e/yr', 'higher'],
+  ['co2e_avoided_heat_t', 'Heat displaced (CO2e avoided)', 't CO2e/yr', 'higher'],
+  ['co2e_avoided_disposal_t', "Today's disposal emissions avoided", 't CO2e/yr', 'higher'],
+  ['co2e_net_t', 'Net greenhouse gas', 't CO2e/yr', 'lower'],
+  ['collection_cost_gbp', 'Collection cost', '£/yr', 'lower'],
+  ['disposal_cost_gbp', "Gate fees for what goes to today's route", '£/yr', 'lower'],
+  ['ad_gate_fee_gbp', 'AD gate fee paid', '£/yr', 'lower'],
+  ['digester_cost_gbp', 'Digester running cost', '£/yr', 'lower'],
+  ['co_substrate_cost_gbp', 'Other wastes bought', '£/yr', 'lower'],
+  ['electricity_revenue_gbp', 'Electricity sold', '£/yr', 'higher'],
+  ['heat_revenue_gbp', 'Heat sold', '£/yr', 'higher'],
+  ['avoided_gate_fees_gbp', "Today's gate fees avoided", '£/yr', 'higher'],
+  ['avoided_tax_gbp', 'Landfill tax avoided', '£/yr', 'higher'],
+  ['cost_net_gbp', 'Net cost', '£/yr', 'lower'],
+  ['emptyings', 'Bin emptyings', 'per year', 'neutral'],
+  ['rounds', 'Collection rounds', 'per year', 'neutral'],
+  ['vehicle_km', 'Vehicle distance', 'km/yr', 'neutral'],
+  ['digestate_wet_t', 'Digestate', 't/yr', 'neutral'],
+  ['digestate_dry_t', 'Digestate dry matter', 't/yr', 'neutral'],
 ];
+const def = ([key, label, unit, better, digesterOnly]: Row): MetricDef => ({ key, label, unit, better, ...(better === 'lower' ? { lowerIsBetter: true } : {}), ...(digesterOnly ? { digesterOnly } : {}) });
+const BY_KEY = new Map(ROWS.map((r) => [r[0], def(r)]));
+
+/** The headline figures, in the order a waste officer reads them; every other figure goes under "All annual figures". */
+const MAIN = ['dog_waste_collected_t', 'feed_t', 'biogas_Nm3', 'methane_Nm3', 'electricity_gross_kWh', 'electricity_net_kWh', 'heat_kWh',
+  'homes_equivalent', 'co2e_net_t', 'cost_net_gbp'];
+export const METRICS: MetricDef[] = MAIN.map((k) => BY_KEY.get(k)!);
 
 /** Units of annual figures whose name ends in a compound unit (the suffix rule below would read "_m3_d" as days). */
 const COMPOUND_UNITS: Array<[RegExp, string]> = [
@@ -30,13 +87,24 @@ export function unitFromKey(key: string): string {
   return m ? (m[1] === 'gbp' ? 'GBP' : m[1]!) : '';
 }
 
+/** A figure's definition: from the table above, else from its name (a flow per year unless its unit is a rate). */
+export function metricDef(key: string): MetricDef {
+  const known = BY_KEY.get(key);
+  if (known) return known;
+  const u = unitFromKey(key);
+  const unit = u === 'GBP' ? '£/yr' : /^(kWh|MWh|Nm3|t|m3|kg|km)$/.test(u) ? (/^co2e_/.test(key) && u === 't' ? 't CO2e/yr' : `${u}/yr`) : u === 'count' ? 'per year' : u;
+  const better: Better = /avoided|revenue|saving/i.test(key) ? 'higher' : /cost|co2e|emission/i.test(key) ? 'lower' : 'neutral';
+  return { key, label: plainLabel(key), unit, better, ...(better === 'lower' ? { lowerIsBetter: true } : {}) };
+}
+
 /** Known figures first, then every other numeric annual figure. */
 export function metricsFor(annuals: Array<Record<string, unknown>>): MetricDef[] {
-  const known = new Set(METRICS.map((m) => m.key));
   const present = new Set(annuals.flatMap((a) => Object.keys(a).filter((k) => typeof a[k] === 'number')));
-  const extra = [...present].filter((k) => !known.has(k) && k !== 'year' && k !== 'days').sort()
-    .map((k) => ({ key: k, label: plainLabel(k), unit: unitFromKey(k), lowerIsBetter: /cost|co2e|emission/i.test(k) }));
-  return [...METRICS.filter((m) => present.has(m.key)), ...extra];
+  const main = new Set(MAIN);
+  const rest = [...present].filter((k) => !main.has(k) && k !== 'year' && k !== 'days');
+  const order = (k: string) => { const i = ROWS.findIndex((r) => r[0] === k); return i < 0 ? ROWS.length : i; };
+  rest.sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  return [...METRICS.filter((m) => present.has(m.key)), ...rest.map(metricDef)];
 }
 
 const nf = (digits: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits });
@@ -46,21 +114,41 @@ export function fmt(x: number | undefined): string {
   if (x === undefined || !Number.isFinite(x)) return '–';
   const a = Math.abs(x);
   if (a === 0) return '0';
-  if (a >= 1000) return nf(0).format(Number(x.toPrecision(3)));
-  return nf(a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3).format(Number(x.toPrecision(3)));
+  const text = a >= 1000 ? nf(0).format(Number(x.toPrecision(3))) : nf(a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3).format(Number(x.toPrecision(3)));
+  return minus(text);
 }
 
-export function fmtSigned(x: number | undefined): string {
+/** One minus sign everywhere (U+2212, as the differences use), never a hyphen. */
+export const minus = (text: string): string => text.replace(/^-/, '\u2212');
+
+/**
+ * A row of figures rounded alike: the decimals that give the largest value three significant figures, so a column of
+ * 4.24 and 0.414 does not read as if one were known ten times better than the other.
+ */
+export function fmtRow(values: Array<number | undefined>): (x: number | undefined) => string {
+  const big = Math.max(0, ...values.filter((v): v is number => v !== undefined && Number.isFinite(v)).map(Math.abs));
+  if (big === 0 || big >= 100) return fmt;
+  const decimals = Math.max(0, 2 - Math.floor(Math.log10(big)));
+  const f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return (x) => {
+    if (x === undefined || !Number.isFinite(x)) return '–';
+    const t = f.format(x);
+    return /^-0(\.0*)?$/.test(t) ? t.slice(1) : minus(t);
+  };
+}
+
+export function fmtSigned(x: number | undefined, f: (x: number | undefined) => string = fmt): string {
   if (x === undefined || !Number.isFinite(x)) return '–';
-  return (x > 0 ? '+' : x < 0 ? '−' : '±') + fmt(Math.abs(x));
+  const t = f(Math.abs(x));
+  return (/^[0.,]+$/.test(t) ? '±' : x > 0 ? '+' : x < 0 ? '\u2212' : '±') + t;
 }
 
-export const isMainMetric = (key: string): boolean => METRICS.some((m) => m.key === key);
+export const isMainMetric = (key: string): boolean => MAIN.includes(key);
 
 /** Sentence-case label for a figure: the table's label when it has one, else the name without its unit suffix. */
 export function plainLabel(key: string): string {
-  const known = METRICS.find((m) => m.key === key) ?? BAR_LABELS[key];
-  if (known) return typeof known === 'string' ? known : known.label;
+  const known = BY_KEY.get(key)?.label ?? BAR_LABELS[key];
+  if (known) return known;
   let stem = key;
   for (const [re] of COMPOUND_UNITS) stem = stem.replace(re, '');
   const words = stem.replace(/_(kWh|MWh|Nm3|t|gbp|GBP|m3|kg|km|d|pct)$/, '').replace(/_/g, ' ');
@@ -84,7 +172,7 @@ export const ENERGY_BARS: BarDef[] = [
  */
 export const CARBON_BARS: BarDef[] = [
   { key: 'co2e_transport_t', label: 'Collection transport', sign: 1 },
-  { key: 'co2e_disposal_t', label: 'Disposal', sign: 1 },
+  { key: 'co2e_disposal_t', label: "Today's route (reject)", sign: 1 },
   { key: 'co2e_methane_slip_t', label: 'Methane slip', sign: 1 },
   { key: 'co2e_avoided_grid_t', label: 'Grid electricity displaced', sign: -1 },
   { key: 'co2e_avoided_heat_t', label: 'Heat displaced', sign: -1 },
@@ -92,10 +180,10 @@ export const CARBON_BARS: BarDef[] = [
 ];
 export const MONEY_BARS: BarDef[] = [
   { key: 'collection_cost_gbp', label: 'Collection', sign: 1 },
-  { key: 'disposal_cost_gbp', label: 'Disposal', sign: 1 },
+  { key: 'disposal_cost_gbp', label: "Gate fees, today's route", sign: 1 },
   { key: 'ad_gate_fee_gbp', label: 'AD gate fee', sign: 1 },
   { key: 'digester_cost_gbp', label: 'Digester running cost', sign: 1 },
-  { key: 'co_substrate_cost_gbp', label: 'Co-substrates bought', sign: 1 },
+  { key: 'co_substrate_cost_gbp', label: 'Other wastes bought', sign: 1 },
   { key: 'electricity_revenue_gbp', label: 'Electricity sold', sign: -1 },
   { key: 'heat_revenue_gbp', label: 'Heat sold', sign: -1 },
   { key: 'cost_net_gbp', label: 'Net cost', sign: 1 },

@@ -3,7 +3,8 @@ import type { ScenarioStore } from './store.js';
 
 type Methods = { [K in keyof ScenarioStore]: ScenarioStore[K] extends (...a: never[]) => unknown ? K : never }[keyof ScenarioStore];
 export type Op = Extract<Methods, 'setField' | 'setJson' | 'select' | 'setView' | 'addBundled' | 'addBlank' | 'duplicate' | 'remove'
-  | 'run' | 'runComparison' | 'cancel' | 'toggleCompare' | 'setBaseline' | 'project' | 'cancelProjection' | 'importText' | 'dismissNotice'>;
+  | 'run' | 'runComparison' | 'cancel' | 'toggleCompare' | 'setBaseline' | 'project' | 'cancelProjection' | 'importText' | 'dismissNotice'
+  | 'openQuestion' | 'addGuided' | 'cancelRanges' | 'retryRanges'>;
 
 export interface ActionDetail<K extends Op = Op> { op: K; args: Parameters<ScenarioStore[K]> }
 

@@ -6,9 +6,10 @@ import type { SimPool } from '../../../src/worker/pool.js';
 import { DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionRanges } from '../../../src/analysis/projection-ranges.js';
 import { blankScenario } from './blank.js';
 import { clone, setPath } from './paths.js';
+import { QUESTIONS, guidedScenarios, questionScenario, type GuidedAnswers } from './questions.js';
 import { exportJson, loadSaved, scenariosInFile, writeSaved, type SavedScenario, type ScenarioJson } from '../io/storage.js';
 
-export type View = 'editor' | 'compare' | 'projection' | 'model' | 'research';
+export type View = 'start' | 'editor' | 'compare' | 'projection' | 'model' | 'research';
 export type Status = 'queued' | 'running' | 'done' | 'error' | 'cancelled';
 
 export interface Issue { field: string; message: string }
@@ -111,7 +112,8 @@ export class ScenarioStore extends EventTarget {
   selectedId?: string;
   baselineId?: string;
   compareIds: string[] = [];
-  view: View = 'editor';
+  /** The start view on opening: what adsim answers, the ready questions and the guided path. */
+  view: View = 'start';
   runs: Record<string, RunState> = {};
   projections: Record<string, ProjectionState> = {};
   ranges: Record<string, RangeState> = {};
@@ -231,10 +233,47 @@ export class ScenarioStore extends EventTarget {
     return this.add(blankScenario());
   }
 
+  /** A copy to vary: it joins the comparison beside its original. */
   duplicate(id: string): string | undefined {
     const s = this.byId(id);
     if (!s) return undefined;
-    return this.add({ ...s.json, name: `${String(s.json.name)} (variant)` }, s.origin);
+    const copy = this.add({ ...s.json, name: `${String(s.json.name)} (variant)` }, s.origin);
+    if (!this.compareIds.includes(id)) this.compareIds.push(id);
+    this.toggleCompare(copy, true);
+    return copy;
+  }
+
+  /** A saved scenario with this exact content, or a new one: a question reopened twice adds nothing the second time. */
+  private ensure(json: ScenarioJson, origin?: string): string {
+    return this.findSame(json)?.id ?? this.add(json, origin);
+  }
+
+  /** One of the start view's ready questions: its scenarios compared (the first the baseline) and run. */
+  openQuestion(qid: string): void {
+    const q = QUESTIONS.find((x) => x.id === qid);
+    if (!q) return;
+    const ids = q.files.map((f) => { const j = questionScenario(this.bundled, f); return j ? this.ensure(j, f.split('#')[0]) : undefined; }).filter((x): x is string => !!x);
+    if (!ids.length) return;
+    this.compareIds = ids;
+    this.baselineId = ids[0];
+    this.selectedId = ids[1] ?? ids[0];
+    this.view = 'compare';
+    this.persist();
+    this.runComparison();
+  }
+
+  /** The guided path: today's route and the plan built from the answers, compared and run; returns the plan's id. */
+  addGuided(a: GuidedAnswers, expected_t_yr?: number): string {
+    const { today, plan } = guidedScenarios(a, this.bundled, expected_t_yr);
+    const base = this.ensure(today);
+    const id = this.add(plan);
+    this.compareIds = [base, id];
+    this.baselineId = base;
+    this.selectedId = id;
+    this.view = 'compare';
+    this.persist();
+    this.runComparison();
+    return id;
   }
 
   remove(id: string): void {
@@ -392,6 +431,18 @@ export class ScenarioStore extends EventTarget {
   cancelProjection(id: string): void {
     this.jobs.get(`project:${id}`)?.cancel();
     this.jobs.get(`ranges:${id}`)?.cancel();
+  }
+
+  /** Stops the likely-range simulations only; the central projection stays. */
+  cancelRanges(id: string): void {
+    this.jobs.get(`ranges:${id}`)?.cancel();
+  }
+
+  /** Works the likely ranges out again for the projection on screen (after a cancel or a failure). */
+  retryRanges(id: string): void {
+    const p = this.projections[id];
+    if (p?.status !== 'done') return;
+    this.projectRanges(id, p.years, p.input);
   }
 
   /** After the central projection shows: P10-P90 ranges by a small seeded Monte Carlo, each sample a worker job. */

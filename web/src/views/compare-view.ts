@@ -7,7 +7,11 @@ import type { ScenarioResultLike } from '../../../src/worker/engine.js';
 import { act } from '../state/action.js';
 import '../charts/chart.js';
 import { downloadText, slug, toCsv } from '../io/download.js';
-import { CARBON_BARS, ENERGY_BARS, MONEY_BARS, fmt, fmtSigned, isMainMetric, metricsFor, type BarDef, type MetricDef } from '../fields/metrics.js';
+import { CARBON_BARS, ENERGY_BARS, MONEY_BARS, fmt, fmtRow, fmtSigned, isMainMetric, metricsFor, type BarDef, type MetricDef } from '../fields/metrics.js';
+import { warningItems } from '../fields/warnings.js';
+import { healthOf, hasDigester, tonnageWarning, verdictOf, type ResultLike } from '../state/verdict.js';
+import { economicsOf } from '../state/economics.js';
+import { cashflowChart, economicsTable } from './economics.js';
 import { colour, dash } from '../charts/palette.js';
 import { BIOGAS, FREE_NH3, METHANE, PH, annualOf, dailyColumns, findSeries, yearWindow } from '../charts/series.js';
 import type { ScenarioStore } from '../state/store.js';
@@ -23,10 +27,23 @@ export class CompareView extends LitElement {
   static override styles = [shared, css`
     .pick { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 0.2rem 1rem; margin-bottom: 0.75rem; }
     .pick label { font-size: 0.9rem; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 1rem; margin-top: 1rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(26rem, 100%), 1fr)); gap: 1rem; margin-top: 1rem; }
+    figure { min-width: 0; }
     figure { margin: 0; border: 1px solid #ddd; border-radius: 6px; padding: 0.5rem; }
     figcaption { font-weight: 600; margin-bottom: 0.25rem; }
     .better { color: #00643f; } .worse { color: #a4000f; }
+    .verdicts { margin: 0.75rem 0; display: grid; gap: 0.4rem; }
+    .verdict { margin: 0; padding: 0.4rem 0.6rem; border-left: 4px solid #0072B2; background: #f3f9fd; }
+    .verdict.base { border-left-color: #888; background: #f6f6f6; }
+    .caution { border: 2px solid #E69F00; background: #fff8e6; padding: 0.4rem 0.6rem; border-radius: 4px; margin: 0.5rem 0; }
+    .health { font-weight: 600; white-space: nowrap; }
+    .health.stable { color: #00643f; } .health.at-risk { color: #8a4b00; } .health.failing { color: #a4000f; }
+    .reason { display: block; font-size: 0.78rem; font-weight: 400; color: #444; }
+    .scroll { overflow-x: auto; max-width: 100%; }
+    .scroll table { min-width: 36rem; }
+    ul.warnings { padding-left: 1.2rem; } ul.warnings li { margin: 0.25rem 0; font-size: 0.88rem; }
+    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    @media (max-width: 600px) { .charts { grid-template-columns: minmax(0, 1fr); } .pick { grid-template-columns: minmax(0, 1fr); } }
     .base { font-size: 0.75rem; color: #555; display: block; }
     .diff { display: block; font-size: 0.8rem; }
     .warn { font-size: 0.85rem; }
@@ -66,7 +83,9 @@ export class CompareView extends LitElement {
         <button type="button" @click=${() => this.exportDaily(done)} ?disabled=${done.length === 0}>Export daily CSV</button>
       </div>
       <div role="status" aria-live="polite">${cols.map((c) => this.status(c))}</div>
+      ${done.length ? this.verdicts(cols) : nothing}
       ${done.length ? this.table(cols) : html`<p class="muted">Run the comparison to see the figures.</p>`}
+      ${done.length ? this.economics(done) : nothing}
       ${done.length ? this.charts(done) : nothing}
       ${done.length ? this.warnings(done) : nothing}`;
   }
@@ -81,32 +100,74 @@ export class CompareView extends LitElement {
     return this.store!.isStale(c.id) ? html`<div class="muted">${c.name}: changed since this result; run again to update.</div>` : nothing;
   }
 
-  private table(cols: Col[]): TemplateResult {
+  /** One verdict line per scenario, above the figures; and a caution when they collect different tonnages. */
+  private verdicts(cols: Col[]): TemplateResult {
     const st = this.store!;
-    const base = annualOf(cols.find((c) => c.id === st.baselineId)?.result);
-    const all = metricsFor(cols.map((c) => annualOf(c.result)));
-    return html`${this.metricTable(cols, all.filter((m) => isMainMetric(m.key)), 'Annual figures')}
-      <details><summary>All annual figures (${all.length})</summary>${this.metricTable(cols, all.filter((m) => !isMainMetric(m.key)), 'Other annual figures')}</details>`;
+    const base = cols.find((c) => c.id === st.baselineId)?.result as ResultLike | undefined;
+    const lines = cols.filter((c) => c.result).map((c) => ({ c, text: verdictOf(c.result as ResultLike, base, c.id === st.baselineId) }));
+    const warn = tonnageWarning(cols.filter((c) => c.result).map((c) => ({ name: c.name, result: c.result as ResultLike })));
+    return html`<section class="verdicts" aria-label="Verdicts">${lines.map(({ c, text }) => text ? html`<p class="verdict ${c.id === st.baselineId ? 'base' : ''}" data-id=${c.id}><strong>${c.name}:</strong> ${text}</p>` : nothing)}</section>
+      ${warn ? html`<p class="caution" role="note" id="tonnage-warning"><strong>Different tonnages.</strong> ${warn}</p>` : nothing}`;
   }
 
-  private metricTable(cols: Col[], metrics: MetricDef[], label: string): TemplateResult {
+  private table(cols: Col[]): TemplateResult {
+    const all = metricsFor(cols.map((c) => annualOf(c.result)));
+    return html`<div class="scroll">${this.metricTable(cols, all.filter((m) => isMainMetric(m.key)), 'Annual figures', true)}</div>
+      <details><summary>All annual figures (${all.length})</summary><div class="scroll">${this.metricTable(cols, all.filter((m) => !isMainMetric(m.key)), 'Other annual figures', false)}</div></details>`;
+  }
+
+  /** The digester-health row: stable / at risk / failing with its reason; n/a where there is no digester. */
+  private healthRow(cols: Col[]): TemplateResult {
+    return html`<tr class="health-row"><th scope="row">Digester health</th>${cols.map((c) => {
+      if (!c.result) return html`<td>–</td>`;
+      const h = healthOf(c.result as ResultLike);
+      if (!h) return html`<td class="muted">n/a <span class="reason">no digester</span></td>`;
+      return html`<td><span class="health ${h.status.replace(' ', '-')}">${h.status}</span>${h.reason ? html`<span class="reason">${h.reason}${h.day !== undefined ? ` (from day ${h.day})` : ''}</span>` : nothing}</td>`;
+    })}</tr>`;
+  }
+
+  private metricTable(cols: Col[], metrics: MetricDef[], label: string, withHealth: boolean): TemplateResult {
     const st = this.store!;
-    const base = annualOf(cols.find((c) => c.id === st.baselineId)?.result);
+    const baseCol = cols.find((c) => c.id === st.baselineId);
+    const base = annualOf(baseCol?.result);
+    const na = (c: Col, m: MetricDef) => !!m.digesterOnly && !!c.result && !hasDigester(c.result as ResultLike);
     return html`<table aria-label=${label}>
       <thead><tr><th scope="col">Per year</th>${cols.map((c) => html`<th scope="col">${c.name}${c.id === st.baselineId ? html`<span class="base">baseline</span>` : nothing}</th>`)}</tr></thead>
-      <tbody>${metrics.map((m) => html`<tr><th scope="row">${m.label} <span class="muted">(${m.unit})</span></th>
-        ${cols.map((c) => {
-          const v = annualOf(c.result)[m.key];
-          const b = base?.[m.key];
-          const d = v !== undefined && b !== undefined && c.id !== st.baselineId ? v - b : undefined;
+      <tbody>${withHealth ? this.healthRow(cols) : nothing}${metrics.map((m) => {
+        const vals = cols.map((c) => (na(c, m) ? undefined : annualOf(c.result)[m.key]));
+        const bVal = baseCol && !na(baseCol, m) ? base?.[m.key] : undefined;
+        const diffs = cols.map((c, i) => (vals[i] !== undefined && bVal !== undefined && c.id !== st.baselineId ? vals[i]! - bVal : undefined));
+        // One rounding per row (values and differences alike), so a column does not look more precise than its neighbour.
+        const f = fmtRow([...vals, ...diffs]);
+        return html`<tr data-key=${m.key}><th scope="row">${m.label} <span class="muted">(${m.unit})</span></th>
+        ${cols.map((c, i) => {
+          if (na(c, m)) return html`<td class="muted">n/a</td>`;
+          const v = vals[i], d = diffs[i], b = bVal;
           // Differences under 0.5 % are within the rounding shown: call them the same rather than colour them.
           const same = d !== undefined && Math.abs(d) <= 0.005 * Math.max(Math.abs(v ?? 0), Math.abs(b ?? 0));
-          const good = d !== undefined && !same && (m.lowerIsBetter ? d < 0 : d > 0);
-          return html`<td>${fmt(v)}${d !== undefined ? html`<span class="diff ${same ? '' : good ? 'better' : 'worse'}">${same ? 'same as baseline' : html`${fmtSigned(d)} vs baseline`}</span>` : nothing}</td>`;
-        })}</tr>`)}</tbody></table>`;
+          const good = m.better === 'higher' ? (d ?? 0) > 0 : m.better === 'lower' ? (d ?? 0) < 0 : undefined;
+          const cls = same || m.better === 'neutral' ? '' : good ? 'better' : 'worse';
+          const word = cls === 'better' ? ' (better for the council)' : cls === 'worse' ? ' (worse for the council)' : '';
+          return html`<td>${f(v)}${d !== undefined ? html`<span class="diff ${cls}">${same ? 'same as baseline' : html`${fmtSigned(d, f)} vs baseline`}${word ? html`<span class="sr">${word}</span>` : nothing}</span>` : nothing}</td>`;
+        })}</tr>`;
+      })}</tbody></table>`;
   }
 
-  private line(title: string, yLabel: string, series: Array<{ label: string; x: ArrayLike<number>; y: ArrayLike<number>; i: number; threshold?: boolean | 'model' }>): ChartConfiguration {
+  /** Whole-life economics per scenario (from the engine's appraisal), with the cumulative discounted cash flow. */
+  private economics(done: Col[]): TemplateResult | typeof nothing {
+    const rows = done.map((c) => ({ name: c.name, e: economicsOf(c.result as ResultLike), digester: hasDigester(c.result as ResultLike) }));
+    if (!rows.some((r) => r.e)) {
+      return done.some((c) => hasDigester(c.result as ResultLike))
+        ? html`<p class="caution" id="no-economics"><strong>Building costs not included.</strong> These figures are the running account of the first year: the cost of building a digester is not costed in this version, so no digester here is free — a saving is an upper bound.</p>`
+        : nothing;
+    }
+    const cfg = cashflowChart(rows);
+    return html`<h3>Whole-life economics</h3>${economicsTable(rows)}
+      ${cfg ? html`<div class="charts"><figure><figcaption>Cumulative discounted cash flow against the baseline (£)</figcaption>
+        <adsim-chart id="chart-cashflow" label="Cumulative discounted cash flow (£)" file="chart-cashflow.png" unit="£" html-legend .config=${cfg}></adsim-chart></figure></div>` : nothing}`;
+  }
+
+  private line(title: string, yLabel: string, series: Array<{ label: string; x: ArrayLike<number>; y: ArrayLike<number>; i: number; threshold?: boolean | 'model' }>, log = false): ChartConfiguration {
     return {
       type: 'line',
       data: {
@@ -121,8 +182,11 @@ export class CompareView extends LitElement {
       },
       options: {
         parsing: false,
+        // The nearest point along x, wherever the pointer is on the line (the points themselves are not drawn).
+        interaction: { mode: 'nearest', axis: 'x', intersect: false },
         plugins: { title: { display: false, text: title }, legend: { position: 'bottom' } },
-        scales: { x: { type: 'linear', title: { display: true, text: 'day of the compared year (after start-up)' } }, y: { title: { display: true, text: yLabel } } },
+        scales: { x: { type: 'linear', title: { display: true, text: 'day of the compared year (after start-up)' } },
+          y: { ...(log ? { type: 'logarithmic' } : {}), title: { display: true, text: log ? `${yLabel} (log scale)` : yLabel } } },
       },
     };
   }
@@ -165,39 +229,55 @@ export class CompareView extends LitElement {
     const nh3Chart = nh3.length ? [...nh3,
       { label: `unacclimated digesters inhibited above ~${limit} mg N/L (literature)`, x: [0, xMax], y: [limit, limit], i: 0, threshold: true as const },
       ...kiLines] : [];
-    const group = (title: string, bars: BarDef[], unit: string, scale = 1): ChartConfiguration | undefined => {
+    const group = (title: string, bars: BarDef[], unit: string, scale = 1, only?: Col[]): ChartConfiguration | undefined => {
       if (!bars.length) return undefined;
       return {
         type: 'bar',
         data: {
           labels: bars.map((b) => b.label),
-          datasets: done.map((c, i) => ({ label: c.name, data: bars.map((b) => (b.sign * (annualOf(c.result)[b.key] ?? 0)) / scale), backgroundColor: colour(i), borderColor: '#000', borderWidth: 0.5 })),
+          // Colours follow the scenario's place in the comparison, so a split chart keeps each scenario's colour.
+          datasets: done.flatMap((c, i) => (only && !only.includes(c) ? [] : [{ label: c.name, data: bars.map((b) => (b.sign * (annualOf(c.result)[b.key] ?? 0)) / scale), backgroundColor: colour(i), borderColor: '#000', borderWidth: 0.5 }])),
         },
         options: { plugins: { legend: { position: 'bottom' }, title: { display: false, text: title } }, scales: { y: { title: { display: true, text: unit } } } },
       };
     };
+    /** Scenarios whose largest bar is under 1/100 of the largest of all: drawn on their own axis (one axis would flatten them). */
+    const split = (bars: BarDef[]): Col[] => {
+      const peak = done.map((c) => Math.max(0, ...bars.map((b) => Math.abs(annualOf(c.result)[b.key] ?? 0))));
+      const top = Math.max(0, ...peak);
+      return done.filter((_, i) => peak[i]! > 0 && peak[i]! * 100 < top);
+    };
     const has = new Set(done.flatMap((c) => Object.keys(annualOf(c.result))));
-    const energy = group('Annual energy', ENERGY_BARS.filter((b) => has.has(b.key)), 'MWh per year', 1000);
-    const carbon = group('Annual carbon', CARBON_BARS.filter((b) => has.has(b.key)), 't CO2e per year');
-    const money = group('Annual money', MONEY_BARS.filter((b) => has.has(b.key)), '£ per year');
-    const fig = (id: string, title: string, cfg: ChartConfiguration | undefined, note?: string) => cfg ? html`<figure>
-      <figcaption>${title}</figcaption>${note ? html`<p class="note">${note}</p>` : nothing}<adsim-chart id=${id} label=${title} file=${`${id}.png`} .config=${cfg}></adsim-chart></figure>` : nothing;
+    const themed = (id: string, title: string, bars: BarDef[], unit: string, scale: number, note: string, tip: string) => {
+      const small = split(bars);
+      const big = done.filter((c) => !small.includes(c));
+      return html`${fig(id, title, group(title, bars, unit, scale, small.length ? big : undefined), note, tip)}
+        ${small.length ? fig(`${id}-small`, `${title}: ${small.map((c) => c.name).join(', ')} on its own scale`, group(title, bars, unit, scale, small),
+          `${small.map((c) => c.name).join(', ')} ${small.length > 1 ? 'are' : 'is'} under a hundredth of the largest scenario, so ${small.length > 1 ? 'they get' : 'it gets'} a chart of ${small.length > 1 ? 'their' : 'its'} own.`, tip) : nothing}`;
+    };
+    const fig = (id: string, title: string, cfg: ChartConfiguration | undefined, note?: string, unit = '') => cfg ? html`<figure>
+      <figcaption>${title}</figcaption>${note ? html`<p class="note">${note}</p>` : nothing}<adsim-chart id=${id} label=${title} file=${`${id}.png`} unit=${unit} html-legend .config=${cfg}></adsim-chart></figure>` : nothing;
+    // One scenario's gas 100 times another's (a regional plant beside a pilot) would flatten the small ones: log axis.
+    const peaks = gas.map((l) => Math.max(0, ...l.y)).filter((x) => x > 0);
+    const logGas = peaks.length > 1 && Math.max(...peaks) >= 100 * Math.min(...peaks);
     return html`<div class="charts">
-      ${fig('chart-gas', anyWhole ? 'Daily biogas and methane (Nm3/d; whole plant where marked)' : 'Daily biogas and methane (Nm3/d)', gas.length ? this.line('Daily gas', 'Nm3 per day', gas) : undefined,
-        anyWhole ? 'Where dog waste joins an existing plant, the lines are the whole plant\'s gas; the table counts only the gas the dog waste adds.' : undefined)}
-      ${fig('chart-ph', 'pH in the digester', ph.length ? this.line('pH', 'pH', ph) : undefined)}
+      ${fig('chart-gas', anyWhole ? 'Daily biogas and methane (Nm3/d; whole plant where marked)' : 'Daily biogas and methane (Nm3/d)', gas.length ? this.line('Daily gas', 'Nm3 per day', gas, logGas) : undefined,
+        [anyWhole ? 'Where dog waste joins an existing plant, the lines are the whole plant\'s gas; the table counts only the gas the dog waste adds.' : '', logGas ? 'Log scale: the largest scenario makes over 100 times the gas of the smallest.' : ''].filter(Boolean).join(' ') || undefined, 'Nm3/d')}
+      ${fig('chart-ph', 'pH in the digester', ph.length ? this.line('pH', 'pH', ph) : undefined, undefined, 'pH')}
       ${fig('chart-nh3', 'Free ammonia and the inhibition threshold', nh3Chart.length ? this.line('Free ammonia', 'mg N/L', nh3Chart) : undefined,
-        'Dotted black: the model\'s K_I_nh3, where acetate-eating methanogens run at half rate (one line per value the scenarios use). Dashed orange: the published limit for digesters not used to ammonia.')}
-      ${fig('chart-energy', 'Annual energy', energy)}
-      ${fig('chart-carbon', 'Annual carbon (t CO2e)', carbon, 'Emissions above zero, emissions avoided below; the bars add up to the net.')}
-      ${fig('chart-money', 'Annual money (£)', money, 'Costs above zero, income below; the bars add up to the net cost.')}
+        'Dotted black: the model\'s K_I_nh3, where acetate-eating methanogens run at half rate (one line per value the scenarios use). Dashed orange: the published limit for digesters not used to ammonia.', 'mg N/L')}
+      ${themed('chart-energy', 'Annual energy (MWh/yr)', ENERGY_BARS.filter((b) => has.has(b.key)), 'MWh per year', 1000, '', 'MWh/yr')}
+      ${themed('chart-carbon', 'Annual carbon (t CO2e/yr)', CARBON_BARS.filter((b) => has.has(b.key)), 't CO2e per year', 1, 'Emissions above zero, emissions avoided below; the bars add up to the net.', 't CO2e/yr')}
+      ${themed('chart-money', 'Annual money (£/yr)', MONEY_BARS.filter((b) => has.has(b.key)), '£ per year', 1, 'Costs above zero, income below; the bars add up to the net cost.', '£/yr')}
     </div>`;
   }
 
+  /** Each warning as its own plain item; one that several scenarios share is listed once, with their names. */
   private warnings(done: Col[]): TemplateResult {
-    const any = done.filter((c) => c.result!.warnings.length);
-    if (!any.length) return html``;
-    return html`<h3>Warnings</h3>${any.map((c) => html`<p class="warn"><strong>${c.name}:</strong> ${c.result!.warnings.join(' ')}</p>`)}`;
+    const items = warningItems(done.map((c) => ({ name: c.name, warnings: c.result!.warnings })));
+    if (!items.length) return html``;
+    const all = done.length > 1;
+    return html`<h3>Warnings</h3><ul class="warnings" id="warnings">${items.map((w) => html`<li><strong>${all && w.scenarios.length === done.length ? 'All scenarios' : w.scenarios.join(', ')}:</strong> ${w.text}</li>`)}</ul>`;
   }
 
   private exportAnnual(cols: Col[]): void {

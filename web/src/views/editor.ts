@@ -5,6 +5,8 @@ import { SECTIONS, coerce, describeDefault, type FieldDef, type SectionDef } fro
 import { getPath } from '../state/paths.js';
 import type { ScenarioStore } from '../state/store.js';
 import { shared } from '../styles.js';
+import { fmt } from '../fields/metrics.js';
+import { healthOf, verdictOf, type ResultLike } from '../state/verdict.js';
 
 const fid = (path: string) => `f-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
 
@@ -34,6 +36,13 @@ export class ScenarioEditor extends LitElement {
     aside { position: sticky; top: 0.5rem; align-self: start; border-left: 4px solid #56B4E9; padding: 0.5rem 0.75rem; background: #f3f9fd; font-size: 0.88rem; }
     .summary { border: 2px solid #a4000f; padding: 0.5rem; margin-bottom: 1rem; border-radius: 4px; }
     .status { margin: 0.5rem 0 1rem; }
+    .side { position: sticky; top: 0.5rem; align-self: start; display: grid; gap: 0.75rem; }
+    .side aside { position: static; }
+    .result { border: 2px solid #0072B2; border-radius: 6px; padding: 0.5rem 0.75rem; font-size: 0.9rem; }
+    .result h3 { margin: 0 0 0.3rem; font-size: 1rem; }
+    .result dl { display: grid; grid-template-columns: auto auto; gap: 0.1rem 0.75rem; margin: 0.3rem 0; }
+    .result dt { color: #333; } .result dd { margin: 0; text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; }
+    .result .verdict { margin: 0.3rem 0; }
   `];
 
   constructor() {
@@ -72,7 +81,7 @@ export class ScenarioEditor extends LitElement {
         <form @submit=${(e: Event) => e.preventDefault()} novalidate>
           ${SECTIONS.map((sec) => this.section(sec))}
         </form>
-        <aside aria-live="polite">${this.sidePanel()}</aside>
+        <div class="side">${this.resultCard()}<aside aria-live="polite">${this.sidePanel()}</aside></div>
       </div>`;
   }
 
@@ -89,6 +98,34 @@ export class ScenarioEditor extends LitElement {
     const invalid = (this.store!.issues[s.id]?.length ?? 0) > 0;
     const note = !stale ? '' : invalid ? ' (the scenario has changed since; it will rerun when every field is valid)' : ' (the scenario has changed since; rerunning)';
     return html`<span class="muted">Result ready${r.ms !== undefined ? ` in ${Math.round(r.ms)} ms` : ''}${note}.</span>`;
+  }
+
+  /** The run's headline figures and verdict, beside the form (the baseline's result, when run, gives the comparison). */
+  private resultCard(): TemplateResult | typeof nothing {
+    const st = this.store!;
+    const s = this.scenario!;
+    const r = st.runs[s.id];
+    if (r?.status !== 'done' || !r.result) return nothing;
+    const res = r.result as unknown as ResultLike;
+    const a = r.result.annual as unknown as Record<string, number | undefined>;
+    const baseId = st.baselineId;
+    const base = baseId && baseId !== s.id && st.runs[baseId]?.status === 'done' ? st.runs[baseId]!.result as unknown as ResultLike : undefined;
+    const verdict = verdictOf(res, base, baseId === s.id);
+    const h = healthOf(res);
+    const baseName = baseId ? String(st.byId(baseId)?.json.name ?? '') : '';
+    return html`<section class="result" id="result-card" aria-label="Result of this scenario">
+      <h3>Result${st.isStale(s.id) ? ' (before your last change)' : ''}</h3>
+      ${verdict ? html`<p class="verdict">${verdict}</p>` : baseId && baseId !== s.id ? html`<p class="muted">Run the baseline “${baseName}” (or the comparison) to see how this compares.</p>` : nothing}
+      <dl>
+        <dt>Dog waste collected</dt><dd>${fmt(a.dog_waste_collected_t)} t/yr</dd>
+        <dt>Electricity exported</dt><dd>${fmt((a.electricity_net_kWh ?? 0) / 1000)} MWh/yr</dd>
+        <dt>Net greenhouse gas</dt><dd>${fmt(a.co2e_net_t)} t CO2e/yr</dd>
+        <dt>Net cost</dt><dd>£${fmt(a.cost_net_gbp)}/yr</dd>
+        <dt>Digester health</dt><dd>${h ? h.status : 'n/a'}</dd>
+      </dl>
+      ${h?.reason && h.status !== 'stable' ? html`<p class="muted">${h.reason}</p>` : nothing}
+      <button type="button" @click=${() => { act(this, 'toggleCompare', s.id, true); act(this, 'setView', 'compare'); }}>See it in the comparison</button>
+    </section>`;
   }
 
   private section(sec: SectionDef): TemplateResult {

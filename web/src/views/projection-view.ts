@@ -8,6 +8,11 @@ import { fmt } from '../fields/metrics.js';
 import type { FigureRange, RangedFigure } from '../../../src/analysis/projection-ranges.js';
 import type { RangeState, ScenarioStore } from '../state/store.js';
 import { shared } from '../styles.js';
+import type { ChartConfiguration } from 'chart.js';
+import '../charts/chart.js';
+import { colour } from '../charts/palette.js';
+import { economicsOf, paybackText } from '../state/economics.js';
+import { cashflowChart } from './economics.js';
 
 type Year = Record<string, number>;
 type Headline = 'el' | 'homes' | 'co2Saved' | 'moneySaved';
@@ -50,7 +55,25 @@ export class ProjectionView extends LitElement {
     .say { font-size: 0.92rem; margin: 0.4rem 0 0; }
     .lede { font-size: 1.05rem; max-width: 48rem; }
     .footer { font-size: 0.75rem; color: #555; border-top: 1px solid #ccc; margin-top: 1rem; padding-top: 0.25rem; }
+    .verdict { font-size: 1.1rem; font-weight: 600; border-left: 5px solid #0072B2; background: #f3f9fd; padding: 0.5rem 0.75rem; margin: 0.5rem 0; max-width: 52rem; }
+    .ranges { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0; }
+    .caution { border: 2px solid #E69F00; background: #fff8e6; padding: 0.4rem 0.6rem; border-radius: 4px; }
+    .print-only { display: none; }
+    .scroll { overflow-x: auto; max-width: 100%; }
+    figure { margin: 0.75rem 0; border: 1px solid #ddd; border-radius: 6px; padding: 0.5rem; max-width: 52rem; }
+    figcaption { font-weight: 600; }
+    adsim-chart { --adsim-chart-height: 220px; }
+    @media (max-width: 600px) { .big { font-size: 1.8rem; } }
     @media print {
+      .print-only { display: block; }
+      .verdict { font-size: 10.5pt; padding: 1.5mm 3mm; margin: 1.5mm 0; }
+      .cards { grid-template-columns: repeat(4, 1fr); }
+      .big { font-size: 15pt; }
+      figure { margin: 2mm 0; padding: 1mm 2mm; break-inside: avoid; max-width: none; }
+      adsim-chart { --adsim-chart-height: 48mm; }
+      /* A long table may run onto page 2 (rows stay whole), so page 1 is never half empty. */
+      tr { break-inside: avoid; }
+      td, th { padding: 0.4mm 1.5mm; }
       /* One A4 page for a typical projection: tighter type and spacing; a longer one breaks between blocks, not inside. */
       :host { font-size: 9.5pt; }
       h2 { font-size: 14pt; margin: 0 0 2mm; }
@@ -62,7 +85,7 @@ export class ProjectionView extends LitElement {
       .big { font-size: 18pt; }
       .say { font-size: 8.5pt; margin-top: 1mm; }
       table { font-size: 8.5pt; }
-      p, table, .card, .footer { break-inside: avoid; }
+      p, .card, .footer { break-inside: avoid; }
       h3 { break-after: avoid; }
       .footer { font-size: 7.5pt; margin-top: 3mm; }
     }
@@ -96,15 +119,16 @@ export class ProjectionView extends LitElement {
         <button type="button" class="primary" id="run-projection" ?disabled=${!!busy || !!y.error} @click=${() => { if (y.years) act(this, 'project', s.id, y.years); }}>Project</button>
         ${busy ? html`<progress max="1" .value=${p.progress} aria-label="projection progress"></progress>
           <button type="button" @click=${() => act(this, 'cancelProjection', s.id)}>Cancel</button>` : nothing}
-        <button type="button" @click=${() => window.print()}>Print</button>
+        <button type="button" id="print" @click=${() => window.print()}>${st.ranges[s.id]?.status === 'running' ? 'Print (ranges still being worked out)' : 'Print'}</button>
       </div>
       <div class="error no-print" id="proj-years-e" role=${y.error ? 'alert' : nothing}>${y.error ?? nothing}</div>
       <div role="status" aria-live="polite">
         ${p?.status === 'error' ? html`<p class="error">The projection failed: ${p.error}</p>` : nothing}
         ${p?.status === 'cancelled' ? html`<p class="muted">Projection cancelled.</p>` : nothing}
+        ${p?.status === 'done' && s.json.destination !== 'today' ? this.rangesStatus(s.id, st.ranges[s.id]) : nothing}
       </div>
       ${s.json.destination === 'today' ? this.reference(String(s.json.name), p?.status === 'done' ? p.result?.years as unknown as Year[] | undefined : undefined)
-        : p?.status === 'done' && p.result ? this.summary(String(s.json.name), p.result.years as unknown as Year[], p.result.assumptions, st.ranges[s.id]) : html`<p class="muted">Choose the number of years and press Project.</p>`}
+        : p?.status === 'done' && p.result ? this.summary(String(s.json.name), p.result.years as unknown as Year[], p.result.assumptions, st.ranges[s.id], p.result) : html`<p class="muted">Choose the number of years and press Project.</p>`}
       ${p?.status === 'done' ? this.footer() : nothing}`;
   }
 
@@ -115,6 +139,73 @@ export class ProjectionView extends LitElement {
       itself are zero by definition, so there is nothing to project here. Choose a plan with a digester to see what it would
       change.</p>
       ${last ? html`<p>For reference, in year ${years!.length} today's route handles ${fmt(last.dog_waste_collected_t)} tonnes of dog waste a year${last.cost_net_gbp !== undefined ? html` at a net cost of £${fmt(last.cost_net_gbp)} a year` : nothing}${last.co2e_net_t !== undefined ? html`, with ${fmt(last.co2e_net_t)} t CO2e a year` : nothing}.</p>` : nothing}`;
+  }
+
+  /** The likely ranges' progress with a Cancel, or what became of them; in print, a note while they are not ready. */
+  private rangesStatus(id: string, r: RangeState | undefined): TemplateResult | typeof nothing {
+    if (!r) return nothing;
+    if (r.status === 'running') {
+      return html`<div class="ranges" id="ranges-status"><span>Working out the likely ranges: ${r.total ? `${r.done} of ${r.total} simulations` : 'starting'}</span>
+        <progress id="ranges-progress" max=${r.total || 1} .value=${r.done} aria-label="likely ranges progress"></progress>
+        <button type="button" class="no-print" id="cancel-ranges" @click=${() => act(this, 'cancelRanges', id)}>Cancel ranges</button></div>
+        <p class="print-only caution">The likely ranges were still being worked out when this was printed (${r.done} of ${r.total || '?'} simulations); the figures are central values only.</p>`;
+    }
+    if (r.status === 'cancelled' || r.status === 'error') {
+      return html`<div class="ranges" id="ranges-status"><span class=${r.status === 'error' ? 'error' : 'muted'}>${r.status === 'cancelled' ? `Likely ranges cancelled after ${r.done} of ${r.total || '?'} simulations: the figures are central values only.` : `The likely ranges could not be worked out: ${r.error}`}</span>
+        <button type="button" class="no-print" id="retry-ranges" @click=${() => act(this, 'retryRanges', id)}>Work out the ranges</button></div>`;
+    }
+    return nothing;
+  }
+
+  /** The verdict: the engine's (whole-life economics) when it has one, else the totals against today's route in a sentence. */
+  private verdict(years: Year[], result: unknown, digesterCosted: boolean): string {
+    const v = (result as { verdict?: unknown }).verdict;
+    if (typeof v === 'string' && v.trim()) return v.trim();
+    const n = years.length;
+    const money = years.reduce((a, y) => a + scaled(y).moneySaved, 0);
+    const co2 = years.reduce((a, y) => a + scaled(y).co2Saved, 0);
+    return `Over ${n} year${n > 1 ? 's' : ''} this plan would ${money >= 0 ? `save £${fmt(money)}` : `cost £${fmt(-money)} more`} and ${co2 >= 0 ? `save ${fmt(co2)}` : `add ${fmt(-co2)}`} t CO2e against today's route${digesterCosted ? '' : ', before the cost of building the digester, which is not included'}.`;
+  }
+
+  /** One chart for the page: the cumulative discounted cash flow when appraised, else the yearly savings. */
+  private chart(name: string, years: Year[], result: unknown): TemplateResult {
+    const e = economicsOf(result as { annual: object; economics?: unknown });
+    const cash = e ? cashflowChart([{ name, e, digester: true }]) : undefined;
+    if (cash) return html`<figure><figcaption>Cumulative discounted cash flow against today's route (£)</figcaption>
+      <adsim-chart id="chart-projection" label="Cumulative discounted cash flow (£)" file="projection-cashflow.png" unit="£" .config=${cash}></adsim-chart></figure>`;
+    const cfg: ChartConfiguration = {
+      type: 'bar',
+      data: {
+        labels: years.map((y, i) => `year ${y.year ?? i + 1}`),
+        datasets: [
+          { label: 'Money saved (£/yr)', data: years.map((y) => scaled(y).moneySaved), backgroundColor: colour(0), yAxisID: 'y' },
+          { label: 'CO2e saved (t/yr)', data: years.map((y) => scaled(y).co2Saved), backgroundColor: colour(1), yAxisID: 'y1' },
+        ],
+      },
+      options: {
+        plugins: { legend: { position: 'bottom' } },
+        scales: { y: { position: 'left', title: { display: true, text: '£ saved per year' } }, y1: { position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: 't CO2e saved per year' } } },
+      },
+    };
+    return html`<figure><figcaption>Saved each year against today's route</figcaption>
+      <adsim-chart id="chart-projection" label="Saved each year against today's route" file="projection-savings.png" .config=${cfg}></adsim-chart></figure>`;
+  }
+
+  /** NPV and payback cards with their ranges, when the engine appraised the plan; otherwise a plain line saying it did not. */
+  private economicsCards(result: unknown, r: RangeState | undefined): TemplateResult {
+    const e = economicsOf(result as { annual: object; economics?: unknown });
+    if (!e) return html`<p class="caution" id="no-economics">Building the digester is not costed in this version: the money figures are running costs and income only, so a saving is an upper bound.</p>`;
+    const fr = (k: string) => (r?.status === 'done' ? (r.result as unknown as { economics?: Record<string, FigureRange> } | undefined)?.economics?.[k] : undefined);
+    const npvR = fr('npv_gbp'), payR = fr('payback_yr');
+    const gbp = (x: number | undefined) => (x === undefined ? '–' : `${x < 0 ? '−' : ''}£${fmt(Math.abs(x))}`);
+    return html`<div class="cards" id="economics-cards">
+      <div class="card"><div class="big">${gbp(e.npv_gbp)}</div><div class="what">net present value against today's route</div>
+        ${npvR ? html`<div class="range">likely ${gbp(npvR.p10)} to ${gbp(npvR.p90)}</div>` : html`<div class="range muted">${r?.status === 'running' ? 'range being worked out' : 'range not computed'}</div>`}
+        <p class="say">Over ${e.lifetime_yr ?? '–'} years at ${e.discount_rate !== undefined ? `${fmt(e.discount_rate * 100)} %` : '–'} (HM Treasury Green Book), building cost included. An estimate.</p></div>
+      <div class="card"><div class="big">${e.payback_yr === null ? 'never' : e.payback_yr === undefined ? '–' : fmt(e.payback_yr)}</div><div class="what">payback${e.payback_yr ? ' year' : ''}</div>
+        ${payR ? html`<div class="range">likely year ${fmt(payR.p10)} to ${fmt(payR.p90)}</div>` : nothing}
+        <p class="say">${paybackText(e)}.</p></div>
+    </div>`;
   }
 
   /** Printed with the page: when it was made, and by which version of the app and model. */
@@ -128,11 +219,12 @@ export class ProjectionView extends LitElement {
     if (!r) return html`<div class="range muted">range not computed</div>`;
     const last = r.status === 'done' ? r.result?.years[r.result.years.length - 1] : undefined;
     if (last) return html`<div class="range">${text(last[FIGURE[key]])}</div>`;
-    if (r.status === 'running') return html`<div class="range muted">working out the range… ${r.done}/${r.total || '?'}</div>`;
+    if (r.status === 'running') return html`<div class="range muted">working out the range (${r.total ? `${r.done} of ${r.total}` : 'starting'})</div>`;
+    if (r.status === 'cancelled') return html`<div class="range muted">range cancelled</div>`;
     return html`<div class="range muted">range ${r.status === 'error' ? `not available: ${r.error}` : 'not computed'}</div>`;
   }
 
-  private summary(name: string, years: Year[], assumptions: Array<{ field: string; estimate: boolean }>, r: RangeState | undefined): TemplateResult {
+  private summary(name: string, years: Year[], assumptions: Array<{ field: string; estimate: boolean }>, r: RangeState | undefined, result: unknown): TemplateResult {
     const last = years[years.length - 1]!;
     const n = years.length;
     const mid = scaled(last);
@@ -144,7 +236,10 @@ export class ProjectionView extends LitElement {
     const res = r?.status === 'done' ? r.result : undefined;
     // "When the rollout is complete" only where the plan grows: its bins or tonnage change over the years.
     const grows = n > 1 && (years[0]!.bins !== last.bins || Math.abs((years[0]!.dog_waste_collected_t ?? 0) - (last.dog_waste_collected_t ?? 0)) > 1e-9);
+    const digesterCosted = !!economicsOf(result as { annual: object; economics?: unknown }) || !!last.digester_cost_gbp;
     return html`
+      <p class="verdict" id="proj-verdict">${this.verdict(years, result, digesterCosted)}</p>
+      ${this.economicsCards(result, r)}
       <p class="lede">In year ${n}${grows ? ', when the rollout is complete' : ''}, collecting ${fmt(last.dog_waste_collected_t)} tonnes of dog waste a year,
         the plan “${name}” would, compared with sending the same waste where it goes today:</p>
       <div class="cards">
@@ -159,12 +254,13 @@ export class ProjectionView extends LitElement {
           <p class="say">Greenhouse gas against today's route: grid electricity and disposal avoided, minus collection transport and methane leaking from the plant.</p></div>
         <div class="card"><div class="big">£${fmt(Math.abs(mid.moneySaved))}</div><div class="what">a year ${mid.moneySaved >= 0 ? 'saved' : 'extra cost'}</div>
           ${rng('moneySaved', (f) => `likely between ${pounds(f.p10)} and ${pounds(f.p90)}`)}
-          <p class="say">Collection, treatment and gate fees against today's route, less electricity and heat sold. The digester's build cost is ${last.digester_cost_gbp ? 'included' : 'not included'}.</p></div>
+          <p class="say">Collection, treatment and gate fees against today's route, less electricity and heat sold. The digester's build cost is ${digesterCosted ? 'included' : 'not included'}.</p></div>
       </div>
-      <p>Over all ${n} year${n > 1 ? 's' : ''}: ${fmt(sum('electricity_net_kWh') / 1000)} MWh of electricity, ${tonnes(co2Total)} of CO2e, ${pounds(moneyTotal)}.</p>
+      ${this.chart(name, years, result)}
       <h3>Year by year</h3>
-      <table aria-label="Projection by year"><thead><tr><th scope="col">Year</th><th scope="col">Bins</th><th scope="col">Dog waste (t)</th><th scope="col">Electricity (MWh)</th><th scope="col">Homes</th><th scope="col">CO2e saved (t)</th><th scope="col">Money saved (£)</th></tr></thead>
-        <tbody>${years.map((y, i) => html`<tr><td>${y.year ?? i + 1}</td><td>${fmt(y.bins)}</td><td>${fmt(y.dog_waste_collected_t)}</td><td>${fmt((y.electricity_net_kWh ?? 0) / 1000)}</td><td>${homes(y.homes_equivalent)}</td><td>${fmt(scaled(y).co2Saved)}</td><td>${fmt(scaled(y).moneySaved)}</td></tr>`)}</tbody></table>
+      <div class="scroll"><table aria-label="Projection by year"><thead><tr><th scope="col">Year</th><th scope="col">Bins</th><th scope="col">Dog waste (t/yr)</th><th scope="col">Electricity (MWh/yr)</th><th scope="col">Homes</th><th scope="col">CO2e saved (t/yr)</th><th scope="col">Money saved (£/yr)</th></tr></thead>
+        <tbody>${years.map((y, i) => html`<tr><td>${y.year ?? i + 1}</td><td>${fmt(y.bins)}</td><td>${fmt(y.dog_waste_collected_t)}</td><td>${fmt((y.electricity_net_kWh ?? 0) / 1000)}</td><td>${homes(y.homes_equivalent)}</td><td>${fmt(scaled(y).co2Saved)}</td><td>${fmt(scaled(y).moneySaved)}</td></tr>`)}</tbody></table></div>
+      <p>Over all ${n} year${n > 1 ? 's' : ''}: ${fmt(sum('electricity_net_kWh') / 1000)} MWh of electricity, ${tonnes(co2Total)} of CO2e, ${pounds(moneyTotal)}.</p>
       <h3>How sure is this?</h3>
       <p class="covers">${res
         ? `Each “likely” range runs from the 10th to the 90th percentile of ${res.ok} of ${res.samples} simulations of year ${n} (Latin hypercube, seed ${res.seed}, the same as adsim project) in which ${res.feedstockInputs ? 'how much methane the waste gives, how fast it breaks down and ' : ''}${res.defaultInputs} ${res.feedstockInputs ? 'other ' : ''}figures this scenario leaves at their defaults (such as bin fill, engine efficiency and prices) were each drawn from their published or estimated ranges.`

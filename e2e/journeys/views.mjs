@@ -1,0 +1,34 @@
+// e2e: every view at 1280x800 and 390x844: screenshots saved, and on the phone no page-level horizontal scroll.
+
+const VIEWS = ['start', 'editor', 'compare', 'projection', 'model', 'research'];
+const SIZES = [{ name: 'desktop', width: 1280, height: 800 }, { name: 'phone', width: 390, height: 844 }];
+
+/** Step V: each view at both sizes; on the phone the scenario list is a menu and nothing scrolls sideways. */
+export async function everyViewBothSizes(t) {
+  const { page, store, check, out, figures } = t;
+  const id = t.state.guidedId ?? await store((s) => s.selectedId);
+  await store((s, i) => { s.select(i); s.setBaseline(s.compareIds[0]); }, id);
+  const widths = {};
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    for (const v of VIEWS) {
+      await store((s, view) => s.setView(view), v);
+      await page.waitForSelector(`adsim-app >> ${v === 'editor' ? 'scenario-editor' : `${v}-view`}`);
+      await page.waitForTimeout(250);   // charts lay out on resize
+      const w = await t.pageWidth();
+      widths[`${v}@${size.width}`] = w.scroll;
+      if (size.name === 'phone') check(w.scroll <= w.inner, `${v} view at ${size.width}x${size.height}: no sideways page scroll (page ${w.scroll} px, window ${w.inner} px)`);
+      await page.screenshot({ path: `${out}/view-${v}-${size.name}.png`, fullPage: true });
+    }
+    if (size.name === 'phone') {
+      const hidden = await page.evaluate(() => getComputedStyle(document.querySelector('adsim-app').shadowRoot.querySelector('nav.list')).display === 'none');
+      await page.click('adsim-app #menu');
+      const shown = await page.evaluate(() => getComputedStyle(document.querySelector('adsim-app').shadowRoot.querySelector('nav.list')).display !== 'none');
+      check(hidden && shown, 'at 390 px the scenario list is a menu: hidden until the menu button opens it');
+      await page.screenshot({ path: `${out}/view-menu-phone.png`, fullPage: false });
+      await page.click('adsim-app #menu');
+    }
+  }
+  figures.page_widths_px = widths;
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

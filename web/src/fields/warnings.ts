@@ -1,0 +1,30 @@
+// Engine warnings as plain items for people: field paths in words, no internal document names, one item per warning.
+import { fieldLabel } from './fields.js';
+
+/** Field paths such as `areas[0].fill_per_bin` or `digester.T` anywhere in a message. */
+const PATH = /`?\b((?:areas|co_substrates)\[\d+\]\.[A-Za-z_][\w]*|(?:digester|collection|bags|depackaging|storage|gas_use|today|horizon|rollout|economics|prices|accounting)\.[A-Za-z_][\w.]*)\b`?/g;
+
+/** One warning in plain language: paths named by their labels, notes-to-self references dropped, capitalised. */
+export function plainWarning(text: string): string {
+  let t = text
+    .replace(/\s*\((?:[^()]*\b(?:domain(?:\.md| brief)|shared\/reference)\b[^()]*)\)/gi, '')
+    .replace(/[;,]?\s*\b(?:domain\.md|domain brief)\s*§\s*[\d.]+/gi, '')
+    .replace(/\bESTIMATE:\s*/g, 'Estimate: ')
+    .replace(PATH, (_, p: string) => {
+      const label = fieldLabel(p);
+      return label === p ? p.replace(/\[(\d+)\]/, (_m, i: string) => ` ${Number(i) + 1} `).replace(/[._]/g, ' ').replace(/\s+/g, ' ').trim() : `“${label}”`;
+    })
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  if (t) t = t.charAt(0).toUpperCase() + t.slice(1);
+  return t;
+}
+
+/** Warnings of several scenarios as separate items; one that several scenarios share is listed once with their names. */
+export function warningItems(cols: Array<{ name: string; warnings: string[] }>): Array<{ text: string; scenarios: string[] }> {
+  const by = new Map<string, string[]>();
+  for (const c of cols) {
+    for (const w of new Set(c.warnings.map(plainWarning).filter(Boolean))) by.set(w, [...(by.get(w) ?? []), c.name]);
+  }
+  return [...by].map(([text, scenarios]) => ({ text, scenarios }));
+}
