@@ -16,9 +16,12 @@ const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const t = await openHarness();
 t.url = url;
 const timings = {};
+// E2E_ONLY=readyQuestions,everyViewBothSizes runs only those journeys (while working on one view; the full run is the test).
+const only = process.env.E2E_ONLY ? new Set(process.env.E2E_ONLY.split(',')) : undefined;
 /** Runs one journey and records its wall time (seconds) under its name. */
-const run = async (fn) => { const t0 = Date.now(); await fn(t); timings[fn.name] = (Date.now() - t0) / 1000; };
+const run = async (fn) => { if (only && !only.has(fn.name)) return; const t0 = Date.now(); await fn(t); timings[fn.name] = (Date.now() - t0) / 1000; };
 try {
+  await t.page.goto(url);
   await run(readyQuestions);
   await run(guidedPath);
   await run(rangesProgressCancel);

@@ -26,14 +26,14 @@ export async function readyQuestions(t) {
   const header = (await page.textContent('adsim-app header p')).trim();
   check(/dog bins/.test(header) && !/^Dog waste to energy: compare collection scenarios, simulated with ADM1$/.test(header), `the header says what the tool is for: "${header}"`);
   await page.screenshot({ path: `${out}/start.png`, fullPage: true });
-  const questions = await page.$$eval('adsim-app >> start-view >> .questions button', (bs) => bs.map((b) => ({ id: b.id, text: b.textContent.trim() })));
+  const questions = await page.$$eval('adsim-app >> start-view >> .questions button', (bs) => bs.map((b) => ({ id: b.id.replace(/^q-/, ''), text: b.textContent.trim() })));
   check(questions.length === 3, `three ready questions: ${questions.map((q) => `"${q.text}"`).join(', ')}`);
   figures.questions_wall_s = {};
   for (const q of questions) {
     await store((s) => s.setView('start'));
-    await page.waitForSelector(`start-view #${q.id}`);
+    await page.waitForSelector(`start-view #q-${q.id}`);
     const q0 = Date.now();
-    await page.click(`start-view #${q.id}`);
+    await page.click(`start-view #q-${q.id}`);
     const { ids, runs } = await waitCompared(t);
     figures.questions_wall_s[q.id] = (Date.now() - q0) / 1000;
     check(runs.every((r) => r.status === 'done'), `"${q.text}": ${runs.length} scenarios ran (${runs.map((r) => r.error ?? r.name).join('; ')})`);

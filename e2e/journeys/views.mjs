@@ -3,6 +3,21 @@
 const VIEWS = ['start', 'editor', 'compare', 'projection', 'model', 'research'];
 const SIZES = [{ name: 'desktop', width: 1280, height: 800 }, { name: 'phone', width: 390, height: 844 }];
 
+/** The elements (through shadow roots) that reach past the window's right edge, outermost first: what makes a page scroll. */
+const widest = (page) => page.evaluate(() => {
+  const out = [];
+  const walk = (root, path) => {
+    for (const el of root.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      const name = `${path}${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+      if (r.right > window.innerWidth + 1 && out.length < 6) out.push(`${name} right=${Math.round(r.right)}`);
+      if (el.shadowRoot) walk(el.shadowRoot, `${name} >> `);
+    }
+  };
+  walk(document, '');
+  return out;
+});
+
 /** Step V: each view at both sizes; on the phone the scenario list is a menu and nothing scrolls sideways. */
 export async function everyViewBothSizes(t) {
   const { page, store, check, out, figures } = t;
@@ -17,8 +32,10 @@ export async function everyViewBothSizes(t) {
       await page.waitForTimeout(250);   // charts lay out on resize
       const w = await t.pageWidth();
       widths[`${v}@${size.width}`] = w.scroll;
+      if (size.name === 'phone' && w.scroll > w.inner) console.log(`e2e: too wide in ${v}: ${JSON.stringify(await widest(page))}`);
       if (size.name === 'phone') check(w.scroll <= w.inner, `${v} view at ${size.width}x${size.height}: no sideways page scroll (page ${w.scroll} px, window ${w.inner} px)`);
       await page.screenshot({ path: `${out}/view-${v}-${size.name}.png`, fullPage: true });
+      await page.screenshot({ path: `${out}/view-${v}-${size.name}-top.png`, fullPage: false });
     }
     if (size.name === 'phone') {
       const hidden = await page.evaluate(() => getComputedStyle(document.querySelector('adsim-app').shadowRoot.querySelector('nav.list')).display === 'none');

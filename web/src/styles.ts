@@ -16,5 +16,11 @@ export const shared = css`
   th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: right; vertical-align: top; }
   th:first-child, td:first-child { text-align: left; }
   progress { width: 8rem; }
+  /* Phones: a wide table scrolls inside its own box; the page itself never scrolls sideways. */
+  @media (max-width: 600px) {
+    table { display: block; overflow-x: auto; max-width: 100%; }
+    h2 { font-size: 1.15rem; overflow-wrap: anywhere; }
+    fieldset { min-width: 0; }
+  }
   @media print { button, .no-print { display: none !important; } }
 `;

@@ -75,11 +75,12 @@ export function verdictOf(r: ResultLike | undefined, base: ResultLike | undefine
   const dCost = cost - bCost, dCo2 = co2 - bCo2;
   const money = Math.abs(dCost) < 0.005 * Math.max(Math.abs(cost), Math.abs(bCost), 1) ? 'costs about the same as the baseline'
     : dCost < 0 ? `saves ${pounds(dCost)} a year against the baseline` : `costs ${pounds(dCost)} a year more than the baseline`;
+  // "emits about the same" / "saves 3.83 t CO2e a year": the year is said once, at the start.
   const carbon = Math.abs(dCo2) < 0.005 * Math.max(Math.abs(co2), Math.abs(bCo2), 0.01) ? 'emits about the same'
     : dCo2 < 0 ? `saves ${fmt(Math.abs(dCo2))} t CO2e a year` : `adds ${fmt(Math.abs(dCo2))} t CO2e a year`;
   const unbuilt = hasDigester(r) && !r.economics && !(num(a.digester_cost_gbp) ?? 0)
     ? ' Running costs only: building the digester is not costed here, so the saving is an upper bound.' : '';
-  return `In its first year it ${money} and ${carbon}.${unbuilt}`;
+  return `First year: it ${money} and ${carbon}.${unbuilt}`;
 }
 
 /**

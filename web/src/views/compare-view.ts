@@ -39,7 +39,8 @@ export class CompareView extends LitElement {
     .health { font-weight: 600; white-space: nowrap; }
     .health.stable { color: #00643f; } .health.at-risk { color: #8a4b00; } .health.failing { color: #a4000f; }
     .reason { display: block; font-size: 0.78rem; font-weight: 400; color: #444; }
-    .scroll { overflow-x: auto; max-width: 100%; }
+    /* position: the screen-reader words (.sr, absolute) must stay inside the box that scrolls, not widen the page. */
+    .scroll { overflow-x: auto; max-width: 100%; position: relative; }
     .scroll table { min-width: 36rem; }
     ul.warnings { padding-left: 1.2rem; } ul.warnings li { margin: 0.25rem 0; font-size: 0.88rem; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

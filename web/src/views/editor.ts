@@ -43,6 +43,9 @@ export class ScenarioEditor extends LitElement {
     .result dl { display: grid; grid-template-columns: auto auto; gap: 0.1rem 0.75rem; margin: 0.3rem 0; }
     .result dt { color: #333; } .result dd { margin: 0; text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; }
     .result .verdict { margin: 0.3rem 0; }
+    /* Narrow screens: the result comes first, above the form; the field help (each field's default line stays) is dropped. */
+    @media (max-width: 900px) { .side { order: -1; position: static; } }
+    @media (max-width: 600px) { .side aside { display: none; } }
   `];
 
   constructor() {

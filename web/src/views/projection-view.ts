@@ -148,10 +148,10 @@ export class ProjectionView extends LitElement {
       return html`<div class="ranges" id="ranges-status"><span>Working out the likely ranges: ${r.total ? `${r.done} of ${r.total} simulations` : 'starting'}</span>
         <progress id="ranges-progress" max=${r.total || 1} .value=${r.done} aria-label="likely ranges progress"></progress>
         <button type="button" class="no-print" id="cancel-ranges" @click=${() => act(this, 'cancelRanges', id)}>Cancel ranges</button></div>
-        <p class="print-only caution">The likely ranges were still being worked out when this was printed (${r.done} of ${r.total || '?'} simulations); the figures are central values only.</p>`;
+        <p class="print-only caution">The likely ranges were still being worked out when this was printed (${r.total ? `${r.done} of ${r.total} simulations` : 'just started'}); the figures are central values only.</p>`;
     }
     if (r.status === 'cancelled' || r.status === 'error') {
-      return html`<div class="ranges" id="ranges-status"><span class=${r.status === 'error' ? 'error' : 'muted'}>${r.status === 'cancelled' ? `Likely ranges cancelled after ${r.done} of ${r.total || '?'} simulations: the figures are central values only.` : `The likely ranges could not be worked out: ${r.error}`}</span>
+      return html`<div class="ranges" id="ranges-status"><span class=${r.status === 'error' ? 'error' : 'muted'}>${r.status === 'cancelled' ? `Likely ranges cancelled${r.total ? ` after ${r.done} of ${r.total} simulations` : ''}: the figures are central values only.` : `The likely ranges could not be worked out: ${r.error}`}</span>
         <button type="button" class="no-print" id="retry-ranges" @click=${() => act(this, 'retryRanges', id)}>Work out the ranges</button></div>`;
     }
     return nothing;
