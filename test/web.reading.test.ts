@@ -100,7 +100,7 @@ describe('verdicts, health and tonnage', () => {
   });
 
   it('reads health from the engine\'s status, else from the days with warnings', () => {
-    expect(healthOf({ ...plan, health: { status: 'at_risk', reason: 'free ammonia', first_day: 40 } })).toEqual({ status: 'at risk', reason: 'free ammonia', day: 40 });
+    expect(healthOf({ ...plan, health: { status: 'at risk', reason: 'free ammonia', first_change_day: 40 } })).toEqual({ status: 'at risk', reason: 'free ammonia', day: 40 });
     expect(healthOf({ ...plan, stability: { days_with_warning: 0 } })!.status).toBe('stable');
     expect(healthOf({ ...plan, stability: { days_with_warning: 30, days_inhibited: 30 } })).toMatchObject({ status: 'at risk', reason: 'methanogens inhibited on 30 days' });
     expect(healthOf({ ...plan, stability: { days_with_warning: 9, days_low_pH: 9, days_high_VFA: 9 } })!.status).toBe('failing');

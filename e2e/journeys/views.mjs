@@ -6,11 +6,14 @@ const SIZES = [{ name: 'desktop', width: 1280, height: 800 }, { name: 'phone', w
 /** The elements (through shadow roots) that reach past the window's right edge, outermost first: what makes a page scroll. */
 const widest = (page) => page.evaluate(() => {
   const out = [];
+  const up = (el) => el.parentElement ?? el.getRootNode()?.host ?? null;
+  // Content clipped by a scrolling box that itself fits does not widen the page.
+  const clipped = (el) => { for (let a = up(el); a; a = up(a)) if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= window.innerWidth + 1 && getComputedStyle(el).position !== 'fixed') return true; return false; };
   const walk = (root, path) => {
     for (const el of root.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
       const name = `${path}${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
-      if (r.right > window.innerWidth + 1 && out.length < 6) out.push(`${name} right=${Math.round(r.right)}`);
+      if (r.right > window.innerWidth + 1 && out.length < 6 && !clipped(el)) out.push(`${name} right=${Math.round(r.right)}`);
       if (el.shadowRoot) walk(el.shadowRoot, `${name} >> `);
     }
   };

@@ -32,7 +32,7 @@ export function healthOf(r: ResultLike | undefined): HealthView | undefined {
   if (first && typeof first.status === 'string') {
     const status = normalise(first.status);
     if (status) {
-      const day = num(first.first_day ?? first.day ?? first.since_day);
+      const day = num(first.first_change_day ?? first.first_day ?? first.day);
       return { status, reason: typeof first.reason === 'string' ? first.reason : '', ...(day !== undefined ? { day } : {}) };
     }
   }

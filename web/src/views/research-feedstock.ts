@@ -74,7 +74,7 @@ export class ResearchFeedstock extends ResearchSubscriber {
     input[type=text].short { width: 4rem; font: inherit; }
     pre { background: #f6f6f6; padding: 0.5rem; overflow-x: auto; font-size: 0.8rem; }
     .table-wrap { overflow-x: auto; }
-    @media (max-width: 900px) { .grid2 { grid-template-columns: 1fr; } }
+    @media (max-width: 900px) { .grid2 { grid-template-columns: minmax(0, 1fr); } }
   `];
 
   constructor() {

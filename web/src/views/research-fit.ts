@@ -76,7 +76,7 @@ export class ResearchFit extends ResearchSubscriber {
     textarea { width: 100%; box-sizing: border-box; font-family: ui-monospace, monospace; font-size: 0.85rem; }
     .grid2 { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
     .field { display: grid; gap: 0.2rem; margin-bottom: 0.4rem; }
-    @media (max-width: 900px) { .grid2 { grid-template-columns: 1fr; } }
+    @media (max-width: 900px) { .grid2 { grid-template-columns: minmax(0, 1fr); } }
   `];
 
   constructor() {

@@ -88,7 +88,7 @@ export class ResearchView extends ResearchSubscriber {
     .table-wrap td { white-space: nowrap; }
     .table-wrap td.name { white-space: normal; text-align: left; overflow-wrap: break-word; }
     .table-wrap th.name { text-align: left; }
-    @media (max-width: 900px) { .grid2 { grid-template-columns: 1fr; } }
+    @media (max-width: 900px) { .grid2 { grid-template-columns: minmax(0, 1fr); } }
   `];
 
   constructor() {
