@@ -46,6 +46,7 @@ export async function rangesAndPrint(t) {
   const footer = await page.textContent('projection-view .footer');
   check(/adsim \d+\.\d+\.\d+, model adm1-bsm2/.test(footer) && /\d{4}/.test(footer), `the projection carries a footer: "${footer.trim()}"`);
   await page.emulateMedia({ media: 'print' });
+  await page.waitForTimeout(300);   // charts redraw for the print box
   const pdf = await page.pdf({ path: `${out}/projection.pdf`, format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'screen' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
@@ -56,6 +57,24 @@ export async function rangesAndPrint(t) {
   const verdict = (await page.textContent('projection-view #proj-verdict')).trim();
   check(page1.replace(/\s+/g, ' ').includes(verdict.slice(0, 40)) && /Year by year/.test(page1) && /Saved each year|cash flow/.test(page1),
     `page 1 of the PDF has the verdict ("${verdict.slice(0, 50)}…"), the chart and the year table`);
+  // A 30-year projection's printout (its layout only: the year just projected, repeated as years 1-30): page 1 is full,
+  // the year table starts on it and runs on, rows whole.
+  await store((s, id) => {
+    const p = s.projections[id];
+    const y1 = p.result.years[0];
+    s.projections[id] = { ...p, years: 30, result: { ...p.result, years: Array.from({ length: 30 }, (_, i) => ({ ...y1, year: i + 1 })) } };
+    s.cancelRanges(id);
+    delete s.ranges[id];
+    s.setView('projection');
+  }, loadedId);
+  await page.waitForFunction(() => document.querySelector('adsim-app').shadowRoot.querySelector('projection-view').shadowRoot.querySelectorAll('tbody tr').length >= 30);
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: `${out}/projection-30-years.pdf`, format: 'A4', printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  const p30 = pdfPageText(`${out}/projection-30-years.pdf`, 1);
+  const rowsOnPage1 = p30.split('\n').filter((l) => /^\s*\d{1,2}\s+1,000\s/.test(l)).length;
+  figures.projection_30yr_rows_on_page_1 = rowsOnPage1;
+  check(p30.includes('Year by year') && rowsOnPage1 >= 3 && /Over 30 years/.test(p30), `a 30-year printout fills page 1: verdict, chart and the table's first ${rowsOnPage1} years`);
 
 }
 

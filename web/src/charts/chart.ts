@@ -54,7 +54,8 @@ export class AdsimChart extends LitElement {
     .swatch { flex: none; width: 1.4rem; height: 0; border-top: 4px solid; }
     .swatch.dash { border-top-style: dashed; }
     button { font: inherit; font-size: 0.8rem; margin-top: 0.25rem; }
-    @media print { button { display: none; } }
+    /* In print the canvas drawn for the screen is scaled into the page's box (never clipped or overlapping what follows). */
+    @media print { button { display: none; } .wrap { height: auto; } canvas { max-width: 100% !important; height: auto !important; } }
   `;
 
   constructor() {

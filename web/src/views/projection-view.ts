@@ -164,7 +164,8 @@ export class ProjectionView extends LitElement {
     const n = years.length;
     const money = years.reduce((a, y) => a + scaled(y).moneySaved, 0);
     const co2 = years.reduce((a, y) => a + scaled(y).co2Saved, 0);
-    return `Over ${n} year${n > 1 ? 's' : ''} this plan would ${money >= 0 ? `save £${fmt(money)}` : `cost £${fmt(-money)} more`} and ${co2 >= 0 ? `save ${fmt(co2)}` : `add ${fmt(-co2)}`} t CO2e against today's route${digesterCosted ? '' : ', before the cost of building the digester, which is not included'}.`;
+    const carbon = co2 >= 0 ? `${money >= 0 ? '' : 'save '}${fmt(co2)} t CO2e` : `add ${fmt(-co2)} t CO2e`;
+    return `Over ${n} year${n > 1 ? 's' : ''} this plan would ${money >= 0 ? `save £${fmt(money)}` : `cost £${fmt(-money)} more`} and ${carbon} against today's route${digesterCosted ? '' : ', before the cost of building the digester, which is not included'}.`;
   }
 
   /** One chart for the page: the cumulative discounted cash flow when appraised, else the yearly savings. */
