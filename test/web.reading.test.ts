@@ -114,9 +114,9 @@ describe('verdicts, health and tonnage', () => {
 });
 
 describe('plain warnings and figures', () => {
-  it('names fields in words and drops internal document names', () => {
-    expect(plainWarning('areas[0].fill_per_bin: ESTIMATE: 10 kg (domain brief §1)')).toBe('“Fill per bin (area 1)”: Estimate: 10 kg');
-    expect(plainWarning('derived values (domain.md §3.4 [D]), not measured')).toBe('Derived values, not measured');
+  it('names fields in words', () => {
+    expect(plainWarning('areas[0].fill_per_bin: ESTIMATE: 10 kg')).toBe('“Fill per bin (area 1)”: Estimate: 10 kg');
+    expect(plainWarning('digester.T is low')).toBe('“Temperature” is low');
     const items = warningItems([{ name: 'A', warnings: ['x', 'y'] }, { name: 'B', warnings: ['x'] }]);
     expect(items).toEqual([{ text: 'X', scenarios: ['A', 'B'] }, { text: 'Y', scenarios: ['A'] }]);
   });

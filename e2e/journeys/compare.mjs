@@ -50,6 +50,8 @@ export async function readmePicture(t) {
   // 12. The README picture: today's route against three bundled alternatives (copied to docs/img/compare.png by hand).
   // The test's own edited copy is removed first, so the picture shows what a new user sees.
   await store((s, id) => s.remove(id), loadedId);
+  // So are the scenarios the start view built (the guided path's, the region's today): only the bundled originals stay.
+  await store((s) => s.scenarios.filter((x) => !x.origin || s.bundled[x.origin]?.name !== x.json.name).forEach((x) => s.remove(x.id)));
   const showcase = await store((s) => {
     const by = (re) => s.scenarios.find((x) => re.test(x.origin ?? ''))?.id;
     return [by(/baseline/), by(/weekly-small/), by(/fortnightly/), by(/garden/)].filter(Boolean);

@@ -1,14 +1,12 @@
-// Engine warnings as plain items for people: field paths in words, no internal document names, one item per warning.
+// Engine warnings as plain items for people: field paths in words, one item per warning, shared ones listed once.
 import { fieldLabel } from './fields.js';
 
 /** Field paths such as `areas[0].fill_per_bin` or `digester.T` anywhere in a message. */
 const PATH = /`?\b((?:areas|co_substrates)\[\d+\]\.[A-Za-z_][\w]*|(?:digester|collection|bags|depackaging|storage|gas_use|today|horizon|rollout|economics|prices|accounting)\.[A-Za-z_][\w.]*)\b`?/g;
 
-/** One warning in plain language: paths named by their labels, notes-to-self references dropped, capitalised. */
+/** One warning in plain language: paths named by their labels, capitalised. */
 export function plainWarning(text: string): string {
   let t = text
-    .replace(/\s*\((?:[^()]*\b(?:domain(?:\.md| brief)|shared\/reference)\b[^()]*)\)/gi, '')
-    .replace(/[;,]?\s*\b(?:domain\.md|domain brief)\s*§\s*[\d.]+/gi, '')
     .replace(/\bESTIMATE:\s*/g, 'Estimate: ')
     .replace(PATH, (_, p: string) => {
       const label = fieldLabel(p);
