@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/types.js';
 import type { DailyFeed } from '../collection/feed.js';
 import { sumRange, type DeliverySchedule } from '../collection/schedule.js';
 import { energyBlock, subtractBlocks, type EnergyBlock } from './energy.js';
+import { digestateOf, subtractDigestate } from './digestate.js';
 
 /** Daily gas volumes at normal conditions (0 C, 1.01325 bar), one value per simulated day. */
 export interface DailyGas {
@@ -34,6 +35,11 @@ export interface AnnualAccount {
   feed_N_t: number;
   HRT_d: number;
   OLR_kgVS_m3_d: number;
+  // digestate (attributed like the gas: what the dog waste adds at an existing plant)
+  digestate_wet_t: number;
+  digestate_dry_t: number;
+  digestate_N_t: number;
+  digestate_N_available_t: number;
   // gas and energy (attributed to this scenario: marginal over an existing plant's own feed when there is one)
   biogas_Nm3: number;
   methane_Nm3: number;
@@ -60,7 +66,12 @@ export interface AnnualAccount {
   collection_cost_gbp: number;
   disposal_cost_gbp: number;
   ad_gate_fee_gbp: number;
+  /** The digester's operating cost (OPEX estimate, or digester.annual_cost when given); set by the appraisal stage. */
   digester_cost_gbp: number;
+  /** CAPEX (with optimism bias and engine overhauls) annualised over the plant life; set by the appraisal stage. */
+  capex_annualised_gbp: number;
+  /** Digestate disposal cost (positive) or fertiliser value (negative); set by the appraisal stage. */
+  digestate_cost_gbp: number;
   co_substrate_cost_gbp: number;
   electricity_revenue_gbp: number;
   heat_revenue_gbp: number;
@@ -84,6 +95,8 @@ export interface AccountInput {
   year: number;
   from_d: number;
   to_d: number;
+  /** Ammonium N as a share of total N leaving the digester (from the simulation), for the readily available N. */
+  ammonium_fraction?: number;
 }
 
 export function annualAccount(a: AccountInput): AnnualAccount {
@@ -129,6 +142,8 @@ export function annualAccount(a: AccountInput): AnnualAccount {
   const electricity_revenue_gbp = energy.electricity_net_kWh * s.prices.export_gbp_kWh;
   const heat_revenue_gbp = energy.heat_sold_kWh * s.prices.heat_gbp_kWh;
   const meanQ = feed_m3 / days;
+  let dig = digestateOf(toAD ? feed : null, toAD ? gas : null, from_d, to_d);
+  if (toAD && a.referenceFeed) dig = subtractDigestate(dig, digestateOf(a.referenceFeed, a.referenceGas, from_d, to_d));
 
   return {
     year: a.year, days,
@@ -137,6 +152,8 @@ export function annualAccount(a: AccountInput): AnnualAccount {
     feed_m3, feed_VS_t: VS, feed_COD_t: t(sum(feed?.COD_kg)), feed_N_t: t(sum(feed?.N_kg)),
     HRT_d: toAD && meanQ > 0 ? s.digester.V_liq_m3 / meanQ : 0,
     OLR_kgVS_m3_d: toAD ? (VS * 1000) / days / s.digester.V_liq_m3 : 0,
+    digestate_wet_t: dig.wet_t, digestate_dry_t: dig.dry_t, digestate_N_t: dig.N_t,
+    digestate_N_available_t: dig.N_t * Math.min(1, Math.max(0, a.ammonium_fraction ?? 0)),
     biogas_Nm3: toAD ? biogas : 0,
     methane_Nm3: energy.methane_Nm3,
     methane_plant_total_Nm3: toAD ? methaneTotal : 0,
@@ -153,7 +170,7 @@ export function annualAccount(a: AccountInput): AnnualAccount {
     co2e_transport_t, co2e_disposal_t, co2e_methane_slip_t, co2e_avoided_grid_t, co2e_avoided_heat_t,
     co2e_avoided_disposal_t: diverted * EF_t,
     co2e_net_t: co2e_transport_t + co2e_disposal_t + co2e_methane_slip_t - co2e_avoided_grid_t - co2e_avoided_heat_t,
-    collection_cost_gbp, disposal_cost_gbp, ad_gate_fee_gbp, digester_cost_gbp, co_substrate_cost_gbp,
+    collection_cost_gbp, disposal_cost_gbp, ad_gate_fee_gbp, digester_cost_gbp, capex_annualised_gbp: 0, digestate_cost_gbp: 0, co_substrate_cost_gbp,
     electricity_revenue_gbp, heat_revenue_gbp,
     avoided_gate_fees_gbp: diverted * s.today.gate_fee_gbp_t,
     avoided_tax_gbp: diverted * s.today.landfill_tax_gbp_t,

@@ -4,6 +4,7 @@
 import { InputError, closest } from '../errors.js';
 import { runScenario, type ScenarioResult } from '../pipeline/run.js';
 import { DEFAULTS, type Default, type DefaultName } from '../scenario/defaults.js';
+import { ECONOMICS_DEFAULTS } from '../appraisal/defaults.js';
 import { parseScenario } from '../scenario/parse.js';
 import { FEEDSTOCKS, type Feedstock, type Sourced } from '../../models/feedstocks/index.js';
 import { findFeedstock } from '../feed/library.js';
@@ -22,6 +23,8 @@ export function writerFor(name: DefaultName): ((v: number) => unknown) | null {
   }
   const unit = def.unit;
   if (name === 'fill_kg_bin_week') return (v) => `${v} kg/week`;
+  // Cost and appraisal fields read a plain number in their default's unit (GBP, fraction, years, months).
+  if (name in ECONOMICS_DEFAULTS) return (v) => v;
   if (unit.startsWith('fraction') || unit === 'GBP/kWh' || unit === 'kg CO2e/kWh' || name === 'faeces_kg_dog_d') return (v) => v;
   return null;
 }

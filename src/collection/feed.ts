@@ -19,6 +19,8 @@ export interface DailyFeed {
   water_m3: Float64Array;
   q_m3: Float64Array;
   VS_t: Float64Array;
+  /** Total solids fed (dog waste + co-substrates), t/d. */
+  TS_t: Float64Array;
   COD_kg: Float64Array;
   N_kg: Float64Array;
   segments: FeedSegment[];
@@ -39,7 +41,7 @@ export function feedStreams(s: Scenario): FeedStreams {
 export function dailyFeed(s: Scenario, schedule: DeliverySchedule, streams: FeedStreams, which: 'all' | 'existing' = 'all'): DailyFeed {
   const n = schedule.days;
   const z = () => new Float64Array(n);
-  const out: DailyFeed = { feed_t: z(), dog_t: z(), water_m3: z(), q_m3: z(), VS_t: z(), COD_kg: z(), N_kg: z(), segments: [] };
+  const out: DailyFeed = { feed_t: z(), dog_t: z(), water_m3: z(), q_m3: z(), VS_t: z(), TS_t: z(), COD_kg: z(), N_kg: z(), segments: [] };
   const co = streams.co.filter((c) => which === 'all' || c.spec.existing);
   let prevKey = '';
   for (let day = 0; day < n; day++) {
@@ -66,6 +68,7 @@ export function dailyFeed(s: Scenario, schedule: DeliverySchedule, streams: Feed
     out.water_m3[day] = water;
     out.q_m3[day] = q;
     out.VS_t[day] = vs;
+    out.TS_t[day] = ts;
     out.COD_kg[day] = cod;
     out.N_kg[day] = nKg;
     // Consecutive identical days share one segment: fewer restarts for the solver.

@@ -2,12 +2,18 @@
 import type { AnnualAccount } from '../accounting/annual.js';
 import { InputError } from '../errors.js';
 import type { ScenarioResult } from '../pipeline/run.js';
+import type { Digestate, Economics } from '../appraisal/types.js';
 
 export interface ComparedScenario {
   name: string;
   comment: string;
   destination: ScenarioResult['destination'];
   annual: AnnualAccount;
+  /** Whole-life economics against today's route for the same bins (docs/economics.md). */
+  economics: Economics;
+  digestate: Digestate;
+  /** One plain sentence against today's route: money over the plant life, carbon, payback, switching condition. */
+  verdict: string;
   /** annual minus the baseline's annual, for every numeric field (absent for the baseline itself). */
   difference?: Partial<Record<keyof AnnualAccount, number>>;
   stability: ScenarioResult['stability'];
@@ -39,6 +45,7 @@ export function compareScenarios(results: readonly ScenarioResult[], baselineNam
     baseline: baseline.name,
     scenarios: results.map((r) => ({
       name: r.name, comment: r.comment, destination: r.destination, annual: r.annual,
+      economics: r.economics, digestate: r.digestate, verdict: r.verdict,
       ...(r === baseline ? {} : { difference: difference(r.annual, baseline.annual) }),
       stability: r.stability, warnings: r.warnings, assumptions: r.assumptions,
       ...(configurations[r.name] ? { configuration: configurations[r.name] } : {}),

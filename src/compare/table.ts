@@ -20,6 +20,20 @@ interface Row { label: string; key?: Key; get?: (a: AnnualAccount) => number; un
 
 /** True when the scenario's digester costs are not given (so the money rows leave them out). */
 const notCosted = (s: ComparedScenario): boolean => s.assumptions.some((a) => a.field === 'digester.annual_cost');
+
+/** Economics rows: one cell per scenario (the baseline's are blank). */
+const ECON_ROWS: [string, (e: ComparedScenario) => string][] = [
+  ['Cost to build (CAPEX, before optimism bias)', (s) => (s.economics.capex_gbp ? `£${fmt(s.economics.capex_gbp)}` : s.destination === 'digester' ? 'none (existing plant)' : '-')],
+  ['Optimism bias (Green Book uplift)', (s) => (s.economics.optimism_bias_gbp ? `£${fmt(s.economics.optimism_bias_gbp)} (${Math.round(s.economics.optimism_bias_fraction * 100)} %)` : '-')],
+  ['Running cost a year (OPEX)', (s) => (s.destination === 'digester' ? `£${fmt(s.economics.opex_gbp_yr)}` : '-')],
+  ['Net present value vs today (NPV)', (s) => (s.destination === 'digester' ? `£${fmt(s.economics.npv_gbp)}${rangeCell(s.economics.ranges?.npv_gbp)}` : '-')],
+  ['NPV with carbon valued (DESNZ central)', (s) => (s.destination === 'digester' ? `£${fmt(s.economics.npv_with_carbon_gbp)}` : '-')],
+  ['Pays back in year', (s) => (s.destination !== 'digester' ? '-' : s.economics.payback_yr === null ? 'never' : String(s.economics.payback_yr))],
+  ['Extra cost a year vs today (annualised)', (s) => (s.destination === 'digester' ? `£${fmt(s.economics.annualised_cost_gbp_yr)}` : '-')],
+  ['Extra cost per tonne diverted', (s) => (s.destination === 'digester' ? `£${fmt(s.economics.cost_per_t_diverted_gbp)}` : '-')],
+];
+
+const rangeCell = (r?: { p10: number; p90: number }) => (r ? ` (${fmt(r.p10)} to ${fmt(r.p90)})` : '');
 /** True when the energy is what the dog waste adds to a plant that digests other waste already. */
 export const isIncrement = (a: AnnualAccount): boolean => Math.abs(a.methane_plant_total_Nm3 - a.methane_Nm3) > 1e-6;
 
@@ -30,6 +44,9 @@ export const ROWS: (Row | string)[] = [
   { label: 'Sent to incinerator or landfill', key: 'to_today_route_t' },
   { label: 'Dog waste fed to the digester', key: 'dog_waste_fed_t' },
   { label: 'Everything fed to the digester (whole plant)', key: 'feed_t' },
+  { label: 'Digestate out (wet)', key: 'digestate_wet_t' },
+  { label: 'Digestate dry matter', key: 'digestate_dry_t' },
+  { label: 'Digestate nitrogen (t N)', key: 'digestate_N_t' },
   'ENERGY (a year; at a plant that already digests other waste: what the dog waste adds)',
   { label: 'Methane made (cubic metres)', key: 'methane_Nm3' },
   { label: 'Electricity generated (kWh)', key: 'electricity_gross_kWh' },
@@ -47,6 +64,8 @@ export const ROWS: (Row | string)[] = [
   { label: 'Emptying the bins', key: 'collection_cost_gbp' },
   { label: 'Incinerator/landfill fees and tax', key: 'disposal_cost_gbp' },
   { label: 'Digester fees and running costs', get: (a) => a.ad_gate_fee_gbp + a.digester_cost_gbp + a.co_substrate_cost_gbp, note: (s) => (notCosted(s) ? ' not costed' : '') },
+  { label: 'Building the plant (annualised)', key: 'capex_annualised_gbp' },
+  { label: 'Digestate (minus = fertiliser value)', key: 'digestate_cost_gbp' },
   { label: 'Energy sold', get: (a) => -a.electricity_revenue_gbp - a.heat_revenue_gbp },
   { label: 'Net cost', key: 'cost_net_gbp' },
 ];
@@ -98,12 +117,29 @@ export function comparisonTable(c: Comparison): string {
   });
   const widths = cols.map((col) => Math.max(col.head.length, col.sub.length, ...col.cells.map((x) => x.length), ...col.health.map((x) => x.length)) + 2);
   const lines: string[] = [];
+  // The answer first: one plain sentence per scenario against today's route.
+  for (const s of c.scenarios) lines.push(`${s.name}: ${s.verdict}`);
+  lines.push('');
   lines.push(pad('', labelW, true) + cols.map((col, i) => pad(col.head, widths[i]!)).join(''));
   if (cols.some((col) => col.sub)) lines.push(pad('', labelW, true) + cols.map((col, i) => pad(col.sub, widths[i]!)).join(''));
   ROWS.forEach((r, j) => {
     if (typeof r === 'string') { lines.push(''); lines.push(r); return; }
     lines.push(pad('  ' + r.label, labelW, true) + cols.map((col, i) => pad(col.cells[j]!, widths[i]!)).join(''));
   });
+  lines.push('');
+  const e = c.scenarios[0]!.economics;
+  lines.push(`ECONOMICS (whole life, ${e.lifetime_yr} years at ${Math.round(e.discount_rate * 1000) / 10} % real, against sending the same bins, emptied the same way, to today's route;`);
+  lines.push('  a change of collection shows in the MONEY rows above, not here; costs are estimates, see docs/economics.md)');
+  for (const [label, f] of ECON_ROWS) lines.push(pad('  ' + label, labelW, true) + cols.map((_, i) => pad(f(c.scenarios[i]!), widths[i]!)).join(''));
+  for (const s of c.scenarios) {
+    if (s.destination !== 'digester') continue;
+    const items = s.economics.capex_items.map((it) => `${it.item} £${fmt(it.gbp)} ${it.source}`).join('; ');
+    if (items) lines.push(`  "${s.name}" CAPEX: ${items}.`);
+    const sw = s.economics.switching_values.map((v) => v.text).join('; ');
+    if (sw) lines.push(`  "${s.name}" switching values: ${sw}.`);
+    const d = s.digestate;
+    if (d.wet_t > 0) lines.push(`  "${s.name}" digestate: ${fmt(d.wet_t)} t/yr wet, ${fmt(d.dry_t)} t dry matter, ${fmt(d.N_t)} t N (${fmt(d.N_available_t)} t readily available); ${d.use === 'plant operator' ? "the plant operator's" : d.use === 'fertiliser' ? `worth £${fmt(d.value_gbp)} a year as fertiliser` : `costs £${fmt(-d.value_gbp)} a year to dispose of`}; ${fmt(d.storage_m3)} m3 of storage for ${d.storage_months} months.`);
+  }
   lines.push('');
   lines.push('DIGESTER HEALTH (first year)');
   lines.push(pad('  pH range', labelW, true) + cols.map((col, i) => pad(col.health[0]!, widths[i]!)).join(''));

@@ -9,6 +9,9 @@ import { deliverySchedule, type DeliverySchedule } from '../collection/schedule.
 import { DEFAULT_INITIAL_SOURCE } from '../../models/adm1/initial.js';
 import { DEFAULTS, type DefaultName } from '../scenario/defaults.js';
 import { accountWarnings, checkFinite, designChecks } from './checks.js';
+import { appraise, applyLines, type Appraisal } from '../appraisal/appraise.js';
+import type { Digestate, Economics } from '../appraisal/types.js';
+import { verdictOf } from '../appraisal/verdict.js';
 import { NOT_COSTED, parseScenario } from '../scenario/parse.js';
 import { SCENARIO_SCHEMA, type Scenario } from '../scenario/types.js';
 import { simulateDigester } from '../simulate/digester.js';
@@ -26,8 +29,14 @@ export interface ScenarioResult {
   name: string;
   comment: string;
   destination: Scenario['destination'];
-  /** First accounting year (the one compared); all years in `years`. */
+  /** First accounting year (the one compared); all years in `years`. cost_net_gbp includes OPEX and annualised CAPEX. */
   annual: AnnualAccount;
+  /** Whole-life economics against today's route for the same bins (docs/economics.md). */
+  economics: Economics;
+  /** Digestate of the first accounting year. */
+  digestate: Digestate;
+  /** One plain sentence: is it worth it against today's route. */
+  verdict: string;
   years: AnnualAccount[];
   /** Daily series over the whole run (start-up included): t_d is the start of each day. */
   daily: DailySeries;
@@ -56,7 +65,8 @@ export function runScenario(input: unknown, opt: RunOptions = {}): ScenarioResul
   const f = feed(s, c);
   const d = digest(s, c, f, opt);
   const a = account(s, c, f, d);
-  return result(s, c, f, d, a);
+  const e = appraiseStage(s, c, a, opt);
+  return result(s, c, f, d, a, e);
 }
 
 /** Stage 0: raw JSON (or an already-parsed scenario) to a validated Scenario. */
@@ -140,7 +150,8 @@ function account(s: Scenario, c: Collected, f: Fed, d: Digested): Accounted {
   const out: Accounted = { accounts: [], health: [], warnings: [] };
   for (let y = 1; y <= s.horizon.years; y++) {
     const from_d = c.startup + 365 * (y - 1), to_d = c.startup + 365 * y;
-    const acc = annualAccount({ scenario: s, schedule: c.schedule, feed: f.feed, gas: d.gas, referenceGas: d.refGas, referenceFeed: d.refFeed, year: y, from_d, to_d });
+    const acc = annualAccount({ scenario: s, schedule: c.schedule, feed: f.feed, gas: d.gas, referenceGas: d.refGas, referenceFeed: d.refFeed, year: y, from_d, to_d,
+      ammonium_fraction: d.sim && f.feed ? ammoniumFraction(d.sim, f.feed, from_d, to_d) : 0 });
     out.accounts.push(acc);
     if (d.sim) {
       const h = healthOver(d.sim, from_d, to_d);
@@ -153,11 +164,42 @@ function account(s: Scenario, c: Collected, f: Fed, d: Digested): Accounted {
   return out;
 }
 
+/** Ammonium N (simulated S_IN) as a share of the total N fed over [from, to): the readily available share of digestate N. */
+function ammoniumFraction(sim: DigesterResult, feed: DailyFeed, from: number, to: number): number {
+  const sIN = sim.series['S_IN'];
+  if (!sIN) return 0;
+  let n = 0, sum = 0;
+  for (let i = 0; i < sim.t_d.length; i++) if (sim.t_d[i]! >= from && sim.t_d[i]! < to) { sum += sIN[i]!; n++; }
+  let N = 0, q = 0;
+  for (let d = from; d < to; d++) { N += feed.N_kg[d]!; q += feed.q_m3[d]!; }
+  return n > 0 && N > 0 ? Math.min(1, ((sum / n) * 14 * q) / N) : 0;
+}
+
+/** Today's route for the same bins, year by year: the baseline the economics are measured against (no simulation). */
+export function todayAccounts(s: Scenario, c: { days: number; startup: number }, opt: RunOptions): AnnualAccount[] {
+  const today: Scenario = { ...s, destination: 'today', co_substrates: [] };
+  const schedule = deliverySchedule(today, c.days, { faeces_VS_FM: DOG_VS_FM, ...(opt.year !== undefined ? { year: opt.year, growth_years: opt.year - 1 } : {}) });
+  const out: AnnualAccount[] = [];
+  for (let y = 1; y <= s.horizon.years; y++) {
+    out.push(annualAccount({ scenario: today, schedule, feed: null, gas: null, year: y, from_d: c.startup + 365 * (y - 1), to_d: c.startup + 365 * y }));
+  }
+  return out;
+}
+
+/** Stage 5: whole-life economics against today's route; the accounts' money lines then include OPEX and annualised CAPEX. */
+function appraiseStage(s: Scenario, c: Collected, a: Accounted, opt: RunOptions): Appraisal {
+  const e = appraise({ scenario: s, accounts: a.accounts, baseline: todayAccounts(s, c, opt) });
+  a.accounts.forEach((acc, i) => applyLines(acc, e.lines[i]!));
+  checkFinite(a.accounts);
+  return e;
+}
+
 /** The result every caller sees (CLI, workers, analysis), assembled from the stages. */
-function result(s: Scenario, c: Collected, f: Fed, d: Digested, a: Accounted): ScenarioResult {
+function result(s: Scenario, c: Collected, f: Fed, d: Digested, a: Accounted, e: Appraisal): ScenarioResult {
   return {
     name: s.name, comment: s.comment, destination: s.destination,
     annual: a.accounts[0]!, years: a.accounts,
+    economics: e.economics, digestate: e.digestate, verdict: verdictOf(s, e.economics, a.accounts[0]!),
     daily: dailySeries(c.schedule, f.feed, d.gas, d.sim, c.days),
     stability: a.health[0] ?? { ...emptyHealth(), year: 1 },
     warnings: [...c.warnings, ...d.warnings, ...a.warnings],

@@ -4,6 +4,8 @@
 // (docs/scenarios.md, "Derived defaults").
 // A scenario file may override any of these; the run's `assumptions` lists the ones it fell back on.
 
+import { ECONOMICS_DEFAULTS } from '../appraisal/defaults.js';
+
 export interface Default {
   value: number;
   unit: string;
@@ -22,7 +24,7 @@ export const DEFAULTS = {
   faeces_kg_dog_d: d(0.2, 'kg FM/dog/d', 'published 0.11-0.37 kg/dog/d: 0.34 [Lovering2018], UK >1,000 t/d for 8-9 M dogs [DogsTrust]; 0.20 from feed intake x faecal fraction (docs/scenarios.md, Derived defaults)', [0.12, 0.37], true),
   pickup_fraction: d(0.8, 'fraction', '70-90 % of owners pick up: 92 % say they never leave it [DogsTrust2025], polls where ~25 % admit not picking up are lower (docs/scenarios.md, Derived defaults)', [0.7, 0.9], true),
   binning_fraction: d(0.3, 'fraction', '10-50 % of picked-up waste reaches dedicated dog bins, site-dependent; councils promote "any bin will do" (docs/scenarios.md, Derived defaults)', [0.1, 0.5], true),
-  fill_kg_bin_week: d(10, 'kg/bin/week', 'no UK weighing data: 35 L bin [DacorumBC] x 0.3-0.5 kg/L at part fill = 5-15 kg per weekly empty (docs/scenarios.md, Derived defaults)', [5, 15], true),
+  fill_kg_bin_week: d(2.5, 'kg/bin/week', '[RCT2015], [RCTND]: Rhondda Cynon Taf 71-114 t/yr from 1,000 bins, about 1.4-2.2 kg/bin/week if emptied weekly; [BlaenauGwent2023]: about 14 kg/bin/week at the Covid peak (1 t/day, 491 bins)', [1, 14], true),
   bin_volume_L: d(35, 'L', '[DacorumBC]: "dog waste bins hold 35 litres"', [25, 60]),
   bin_bulk_density_kg_L: d(0.4, 'kg/L', 'bulk density of bagged faeces in a full bin 0.3-0.5 kg/L, no measurement found (docs/scenarios.md, Derived defaults)', [0.3, 0.5], true),
 
@@ -82,6 +84,9 @@ export const DEFAULTS = {
   vfa_warn_kgCOD_m3: d(2, 'kg COD/m3', 'estimate: VFA ~2 g/L is a common operator alarm level', [1.5, 3], true),
   pH_warn_low: d(6.8, 'pH', 'estimate: acetoclast pH inhibition between 6 and 7 in BSM2 (pH_LL_ac, pH_UL_ac [RosenJeppsson2006]); 6.8 is inside it', [6.5, 7]),
   free_nh3_warn_mgN_L: d(150, 'mg N/L', '~80-150 mg N/L inhibits unacclimated digesters (review: [YenigunDemirel2013], range not re-checked)', [80, 150], true),
+
+  // --- costs, appraisal and digestate (src/appraisal/defaults.ts) ---
+  ...ECONOMICS_DEFAULTS,
 } as const satisfies Record<string, Default>;
 
 export type DefaultName = keyof typeof DEFAULTS;

@@ -25,7 +25,7 @@ export interface AreaSpec {
   bins: number;
   /** Source of the fill estimate. */
   fill: BinFill;
-  fill_source: 'measured' | 'estimated from dogs';
+  fill_source: 'measured' | 'estimated from dogs' | 'weighbridge';
   collection: CollectionSpec;
   /** Projection: the year (1 = first) in which this area joins. */
   joins_year: number;
@@ -84,6 +84,46 @@ export interface PricesSpec {
   heat_gbp_kWh: number;
 }
 
+/** CAPEX items a scenario may quote (GBP), in the order they are shown. */
+export const CAPEX_ITEMS = ['digester', 'chp', 'pasteuriser', 'depackaging', 'reception', 'site_grid', 'development'] as const;
+export type CapexItemName = (typeof CAPEX_ITEMS)[number];
+
+/** Cost and appraisal inputs (all optional in the file; defaults in src/appraisal/defaults.ts). */
+export interface EconomicsSpec {
+  /** A quoted total CAPEX, GBP (overrides every item; not allowed with capex_items or the rates). */
+  capex_lump_gbp: number | null;
+  /** Quoted items, GBP (the others keep their scaled defaults). */
+  capex_items_gbp: Partial<Record<CapexItemName, number>>;
+  /** Whole-plant CAPEX rate per installed kWe, or per t/yr of capacity (replaces the item defaults). */
+  capex_gbp_kWe: number | null;
+  capex_gbp_t_yr: number | null;
+  /** Capacity the per-tonne rate applies to, t/yr (default: the tonnes fed). */
+  capacity_t_yr: number | null;
+  /** Whether the waste goes to a plant that exists already (no CAPEX or OPEX: its gate fee covers them). */
+  existing_plant: boolean;
+  capex_digester_ref_gbp: number;
+  capex_scale_exponent: number;
+  capex_chp_ref_gbp: number;
+  capex_pasteuriser_ref_gbp: number;
+  capex_depackaging_ref_gbp: number;
+  capex_reception_fraction: number;
+  capex_site_grid_fraction: number;
+  capex_development_fraction: number;
+  optimism_bias_fraction: number;
+  om_fraction: number;
+  chp_maintenance_gbp_kWh: number;
+  overhaul_fraction: number;
+  overhaul_every_yr: number;
+  labour_gbp_yr: number;
+  backup_heat_gbp_kWh: number;
+  lifetime_yr: number;
+  /** null: the Green Book schedule (3.5 % to year 30, then 3.0 %); a number: that flat real rate. */
+  discount_rate: number | null;
+  carbon_value_2025_gbp_t: number;
+  start_year: number;
+  digestate: { use: 'fertiliser' | 'disposal'; value_gbp_t: number; disposal_gbp_t: number; storage_months: number };
+}
+
 export interface Scenario {
   schema: typeof SCENARIO_SCHEMA;
   name: string;
@@ -104,6 +144,7 @@ export interface Scenario {
   home_kWh_yr: number;
   horizon: { startup_d: number; years: number };
   rollout: { years: number; bins_growth_per_yr: number };
+  economics: EconomicsSpec;
   /** The feedstock library with the file's `feedstocks` overrides applied (absent: the built-in library). */
   feedstocks?: Feedstock[];
   /** Defaults used because the file did not set them (field path -> default name), for the assumptions list. */

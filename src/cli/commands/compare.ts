@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { ScenarioError, type Issue } from '../../scenario/read.js';
 import type { Scenario } from '../../scenario/types.js';
 import { runScenario, type ScenarioResult } from '../../pipeline/run.js';
+import { withSimulatedSwitching } from '../../pipeline/switching.js';
 import { compareScenarios } from '../../compare/compare.js';
 import { fullRollout } from '../../pipeline/project.js';
 import { comparisonCsv, comparisonTable } from '../../compare/table.js';
@@ -48,7 +49,8 @@ export const compareCommand: CliCommand = {
         names.add(s.name);
       });
       const bars = scenarios.map((s) => progress(io, s.name));
-      const results: ScenarioResult[] = await runAll(scenarios, (i, t, d) => bars[i]!(t, d), files);
+      const results: ScenarioResult[] = (await runAll(scenarios, (i, t, d) => bars[i]!(t, d), files))
+        .map((r, i) => { try { return withSimulatedSwitching(scenarios[i]!, r); } catch (e) { throw inFile(files[i]!, e); } });
       const c = compareScenarios(results, baseFile ? scenarios[0]!.name : undefined, configurations);
       const csv = flagString(args, 'csv');
       if (csv) {

@@ -7,6 +7,7 @@ import { parseScenario } from '../../scenario/parse.js';
 import { ScenarioError, type Issue } from '../../scenario/read.js';
 import type { Scenario } from '../../scenario/types.js';
 import { runScenario } from '../../pipeline/run.js';
+import { withSimulatedSwitching } from '../../pipeline/switching.js';
 import { compareScenarios } from '../../compare/compare.js';
 import { fullRollout } from '../../pipeline/project.js';
 import { comparisonTable } from '../../compare/table.js';
@@ -75,7 +76,7 @@ export const scenarioCommand: CliCommand = {
       if (args.positionals.length > 1) throw new InputError('FILE', `expected one scenario file, got ${args.positionals.length}; use adsim compare for several`);
       const roll = fullRollout(loadScenario(file));
       const s = roll.scenario;
-      const r = withFile(file, () => runScenario(s, { onProgress: progress(io, s.name) }));
+      const r = withFile(file, () => withSimulatedSwitching(s, runScenario(s, { onProgress: progress(io, s.name) })));
       if (io.tty) io.err('\n');
       const csv = flagString(args, 'csv');
       if (csv) writeCsv(csv, r.daily);
