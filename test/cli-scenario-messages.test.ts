@@ -40,13 +40,18 @@ beforeAll(() => {
 });
 
 describe('adsim scenario', () => {
-  it('a single scenario is not called a baseline, and uncosted digester costs are said plainly', async () => {
+  it('a single scenario is not called a baseline, and its digester is costed (never £0 unsaid), verdict first', async () => {
     const r = await cli(['scenario', join(dir, 'one.json')], dir);
     expect(r.code).toBe(0);
     expect(r.out).not.toMatch(/\[baseline\]|Figures in brackets/);
-    expect(r.out).toMatch(/Digester fees and running costs\s+0 not costed/);
-    expect(r.out).toMatch(/Digester capital and running costs are not included/);
-    expect(r.out).toMatch(/digester\.annual_cost/);
+    expect(r.out).not.toMatch(/not costed/);
+    expect(r.out).toMatch(/Building the plant \(annualised\)\s+[1-9]/);
+    expect(r.out).toMatch(/Digester fees and running costs\s+[1-9]/);
+    expect(r.out).toMatch(/ECONOMICS/);
+    // The verdict sits above the tables.
+    const verdict = r.out.search(/Over 20 years this (costs|saves) £/);
+    expect(verdict).toBeGreaterThan(-1);
+    expect(verdict).toBeLessThan(r.out.indexOf('WASTE'));
     const given = runScenario(scenario({ digester: { V_liq: '40 m3', annual_cost: '£5000' } }));
     expect(given.assumptions.map((a) => a.field)).not.toContain('digester.annual_cost');
     expect(given.annual.digester_cost_gbp).toBe(5000);

@@ -174,6 +174,8 @@ export function projectionTable(p: Projection, ranges?: TableRanges): string {
     ['Net cost (£)', (y) => fmt(y.cost_net_gbp), 'cost_net_gbp'],
     ['Saving vs today\'s route (£)', (y) => fmt(y.saving_vs_today_gbp), 'saving_vs_today_gbp'],
     ['Carbon saved vs today (t CO2e)', (y) => fmt(y.co2e_saving_vs_today_t), 'co2e_saving_vs_today_t'],
+    ['Whole-life cash flow vs today (£)', (y) => fmt(y.cashflow_gbp)],
+    ['Cumulative, discounted, from the build (£)', (y) => fmt(y.cumulative_discounted_gbp)],
   ];
   const all: [string, string[]][] = [];
   for (const [label, f, key] of rows) {
@@ -186,7 +188,7 @@ export function projectionTable(p: Projection, ranges?: TableRanges): string {
     }
   }
   const labelW = Math.max(...all.map((r) => r[0].length)) + 2;
-  const lines = [`${p.name}: ${p.years.length}-year projection`, ''];
+  const lines = [`${p.name}: ${p.years.length}-year projection`, '', p.verdict, ''];
   const w = p.years.map((_, i) => Math.max(...all.map((c) => c[1][i]!.length)) + 2);
   for (const [label, cells] of all) lines.push(pad(label, labelW, true) + cells.map((c, i) => pad(c, w[i]!)).join(''));
   lines.push('');
@@ -196,6 +198,10 @@ export function projectionTable(p: Projection, ranges?: TableRanges): string {
     const r = ranges.totals;
     lines.push(`Likely range over ${p.years.length} years (P10 to P90): ${fmt(r.electricity_net_kWh.p10)} to ${fmt(r.electricity_net_kWh.p90)} kWh exported; carbon saved ${fmt(r.co2e_saving_vs_today_t.p10)} to ${fmt(r.co2e_saving_vs_today_t.p90)} t CO2e; money saved £${fmt(r.saving_vs_today_gbp.p10)} to £${fmt(r.saving_vs_today_gbp.p90)}.`);
     lines.push(`Ranges: ${ranges.covers}${ranges.ok < ranges.samples ? ` ${ranges.samples - ranges.ok} sample(s) failed and are left out.` : ''}`);
+  }
+  const e = p.economics;
+  if (e.capex_gbp > 0 || e.opex_gbp_yr > 0) {
+    lines.push(`Economics (plant built for the full rollout, ${e.lifetime_yr}-year life, ${Math.round(e.discount_rate * 1000) / 10} % real): CAPEX £${fmt(e.capex_gbp)} + optimism bias £${fmt(e.optimism_bias_gbp)} in year 0, OPEX £${fmt(e.opex_gbp_yr)} a year; NPV £${fmt(e.npv_gbp)} (with carbon valued £${fmt(e.npv_with_carbon_gbp)}); ${e.payback_yr === null ? 'never pays back within the plant life' : `pays back in year ${e.payback_yr}`}; £${fmt(e.cost_per_t_diverted_gbp)} per tonne diverted.`);
   }
   if (p.warnings.length) { lines.push(''); lines.push('Warnings:'); for (const x of p.warnings) lines.push(`  - ${x}`); }
   return lines.join('\n') + '\n';

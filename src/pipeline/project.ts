@@ -7,6 +7,9 @@ import type { AnnualAccount } from '../accounting/annual.js';
 import { parseScenario } from '../scenario/parse.js';
 import { SCENARIO_SCHEMA, type Scenario } from '../scenario/types.js';
 import { runScenario, type RunOptions, type ScenarioResult } from './run.js';
+import { appraise, applyLines } from '../appraisal/appraise.js';
+import type { Digestate, Economics } from '../appraisal/types.js';
+import { verdictOf } from '../appraisal/verdict.js';
 
 export interface ProjectionYear extends AnnualAccount {
   areas_joined: string[];
@@ -18,6 +21,11 @@ export interface ProjectionYear extends AnnualAccount {
   /** Today's route minus this scenario: positive = this scenario saves money / carbon. */
   saving_vs_today_gbp: number;
   co2e_saving_vs_today_t: number;
+  /** Whole-life cash flow against today's route in this year of the plant life, GBP (year 0, the build, is in economics). */
+  cashflow_gbp: number;
+  discounted_cashflow_gbp: number;
+  /** Cumulative discounted cash flow from the build (year 0) to the end of this year, GBP. */
+  cumulative_discounted_gbp: number;
 }
 
 export interface Projection {
@@ -29,10 +37,14 @@ export interface Projection {
   totals: Partial<Record<keyof ProjectionYear, number>>;
   warnings: string[];
   assumptions: ScenarioResult['assumptions'];
+  /** Whole-life economics of the plant built for the full rollout: years after the projection repeat its last year. */
+  economics: Economics;
+  digestate: Digestate;
+  verdict: string;
 }
 
 /** Fields summed over the years in `totals` (the others are rates or per-year characteristics). */
-const NOT_ADDITIVE = new Set(['year', 'days', 'HRT_d', 'OLR_kgVS_m3_d', 'bins']);
+const NOT_ADDITIVE = new Set(['year', 'days', 'HRT_d', 'OLR_kgVS_m3_d', 'bins', 'cumulative_discounted_gbp']);
 
 export function projectScenario(input: unknown, years?: number, opt: RunOptions = {}): Projection {
   const s: Scenario = isScenario(input) ? input : parseScenario(input);
@@ -42,6 +54,7 @@ export function projectScenario(input: unknown, years?: number, opt: RunOptions 
   const todayBase: Scenario = { ...base, destination: 'today', co_substrates: [] };
   const cache = new Map<string, ScenarioResult>();
   const out: ProjectionYear[] = [];
+  const raw: AnnualAccount[] = [], todays: AnnualAccount[] = [];
   const warnings: [number, string][] = [];
   let assumptions: ScenarioResult['assumptions'] = [];
   for (let y = 1; y <= n; y++) {
@@ -60,12 +73,27 @@ export function projectScenario(input: unknown, years?: number, opt: RunOptions 
       assumptions = r.assumptions;
     }
     const today = s.destination === 'today' ? r.annual : runScenario(todayBase, { year: y }).annual;
+    raw.push({ ...r.annual, year: y });
+    todays.push(today);
     out.push({
       ...r.annual, year: y, areas_joined: joined.map((a) => a.name), bins, stability_days_with_warning: r.stability.days_with_warning,
       today_cost_net_gbp: today.cost_net_gbp, today_co2e_net_t: today.co2e_net_t,
       saving_vs_today_gbp: today.cost_net_gbp - r.annual.cost_net_gbp, co2e_saving_vs_today_t: today.co2e_net_t - r.annual.co2e_net_t,
+      cashflow_gbp: 0, discounted_cashflow_gbp: 0, cumulative_discounted_gbp: 0,
     });
   }
+  // One plant built for the full rollout, appraised over its life: each year's money lines are re-costed for it.
+  const ap = appraise({ scenario: s, accounts: raw, baseline: todays });
+  const e = ap.economics;
+  let cum = e.cashflows_gbp[0]! * e.discount_factors[0]!;
+  out.forEach((row, i) => {
+    applyLines(row, ap.lines[i]!);
+    row.saving_vs_today_gbp = todays[i]!.cost_net_gbp - row.cost_net_gbp;
+    row.cashflow_gbp = e.cashflows_gbp[i + 1] ?? 0;
+    row.discounted_cashflow_gbp = row.cashflow_gbp * (e.discount_factors[i + 1] ?? 0);
+    cum += row.discounted_cashflow_gbp;
+    row.cumulative_discounted_gbp = cum;
+  });
   const totals: Partial<Record<keyof ProjectionYear, number>> = {};
   for (const row of out) {
     for (const [k, v] of Object.entries(row)) {
@@ -74,7 +102,10 @@ export function projectScenario(input: unknown, years?: number, opt: RunOptions 
       totals[key] = (totals[key] ?? 0) + v;
     }
   }
-  return { schema: 'adsim-project/1', name: s.name, comment: s.comment, years: out, totals, warnings: byText(warnings), assumptions };
+  return {
+    schema: 'adsim-project/1', name: s.name, comment: s.comment, years: out, totals, warnings: byText(warnings), assumptions,
+    economics: e, digestate: ap.digestate, verdict: verdictOf(s, e, out[out.length - 1] ?? raw[0]!),
+  };
 }
 
 /**
