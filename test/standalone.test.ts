@@ -13,7 +13,8 @@ const SH = 'sha' + 'red';
 const FORBIDDEN: [string, RegExp][] = [
   ['a path to the notes folder beside the checkout', new RegExp(`\\.\\./(\\.\\./)*${SH}\\b`)],
   ['the notes folder', new RegExp(`\\b${SH}/(reference|adm1|hooks)\\b`)],
-  ['the notes by name', new RegExp(`\\bdomain` + `\\.md\\b|\\b(adm1-bsm2|economics|stack)\\.md\\b`, 'i')],
+  // docs/economics.md is the project's own page (issue #10): a path or link to it is allowed, a bare name is not.
+  ['the notes by name', new RegExp(`\\bdomain` + `\\.md\\b|\\b(adm1-bsm2|stack)\\.md\\b|(?<![/(])\\beconomics\\.md\\b`, 'i')],
   ['a citation of the notes', new RegExp(`domain ` + `brief|data ` + `brief|\\b(stack|domain|economics|reference) ` + `notes\\b`, 'i')],
 ];
 /** Generated or third-party files that are not the project's text. */
@@ -64,5 +65,7 @@ describe('the repository stands alone', () => {
     const bad = [`../../${SH}/reference/x.json`, `see ${SH}/adm1/pyadm1/NOTICE`, 'domain' + '.md §3', 'the domain' + ' brief §1', `../${SH}/x`, 'Reference points (stack' + ' notes)'];
     for (const line of bad) expect(offences('x', line), line).toHaveLength(1);
     expect(offences('x', 'a shared link; docs/sources.md; test/fixtures/bsm2-steady-state.json')).toEqual([]);
+    expect(offences('x', 'see ' + 'economics' + '.md §2')).toHaveLength(1);
+    expect(offences('x', 'see docs/economics.md and [the method](economics.md)')).toEqual([]);
   });
 });
