@@ -27,8 +27,13 @@ export interface ProjectionRanges {
   inputs: { name: string; dist: Distribution; unit?: string; source?: string }[];
   years: ({ year: number } & Record<RangedFigure, FigureRange>)[];
   totals: Record<RangedFigure, FigureRange>;
+  /** Whole-life economics of the projection's plant: NPV, NPV with carbon, cost per t diverted, payback (null = never). */
+  economics: { npv_gbp: FigureRange; npv_with_carbon_gbp: FigureRange; cost_per_t_diverted_gbp: FigureRange; payback_yr: { p10: number | null; p50: number | null; p90: number | null } };
   failures: string[];
 }
+
+/** Economics figures sampled; a payback of "never" is recorded as life + 1 and read back as null. */
+const ECON_FIGURES = ['npv_gbp', 'npv_with_carbon_gbp', 'cost_per_t_diverted_gbp'] as const;
 
 /** Runs one projection of a (modified) scenario JSON: in process, or as a worker job. */
 export type Projector = (json: unknown, years: number) => Promise<Projection> | Projection;
@@ -55,6 +60,11 @@ export async function projectionRanges(json: unknown, years: number, project: Pr
     // Only numbers: a figure missing from a projection is left out (its range shows NaN), never read as a series.
     for (const y of p.years) for (const k of PROJECTION_RANGE_FIGURES) if (typeof y[k] === 'number') out[`y${y.year}.${k}`] = y[k];
     for (const k of PROJECTION_RANGE_FIGURES) out[`total.${k}`] = p.totals[k] ?? 0;
+    if (p.economics) {
+      for (const k of ECON_FIGURES) out[`econ.${k}`] = p.economics[k];
+      out['econ.payback_yr'] = p.economics.payback_yr ?? p.economics.lifetime_yr + 1;
+      out['econ.lifetime_yr'] = p.economics.lifetime_yr;
+    }
     return out;
   }, {
     samples, seed, concurrency: o.concurrency ?? 1,
@@ -72,8 +82,15 @@ export async function projectionRanges(json: unknown, years: number, project: Pr
     + `${feed.length ? `feedstock ${feed.join(', ')}` : 'no feedstock ranges'}`
     + `${fills ? `; ${fills} estimated bin-fill input${fills > 1 ? 's' : ''} (one value for all areas)` : ''}; ${rest} ranged plant, price and carbon defaults. `
     + 'Figures the file sets are held fixed; the model structure itself is not varied.';
+  const pay = pick('econ.payback_yr'), life = mc.scalars['econ.lifetime_yr']?.p10 ?? Infinity;
+  // Sampled lives differ: a payback beyond the shortest life sampled is shown as never.
+  const never = (x: number): number | null => (Number.isFinite(x) && x <= life ? x : null);
+  const economics = {
+    npv_gbp: pick('econ.npv_gbp'), npv_with_carbon_gbp: pick('econ.npv_with_carbon_gbp'), cost_per_t_diverted_gbp: pick('econ.cost_per_t_diverted_gbp'),
+    payback_yr: { p10: never(pay.p10), p50: never(pay.p50), p90: never(pay.p90) },
+  };
   return {
-    samples, ok: samples - mc.failedRuns, seed, covers, feedstockInputs: feed.length, defaultInputs: inputs.length - feed.length,
+    samples, ok: samples - mc.failedRuns, seed, covers, economics, feedstockInputs: feed.length, defaultInputs: inputs.length - feed.length,
     inputs: mc.inputs,
     years: Array.from({ length: years }, (_, i) => ({ year: i + 1, ...fig(`y${i + 1}`) })),
     totals: fig('total'),

@@ -15,6 +15,7 @@ export interface TableRanges {
   covers: string;
   years: Partial<Record<RangedFigure, Range>>[];
   totals: Record<RangedFigure, Range>;
+  economics?: { npv_gbp: Range; npv_with_carbon_gbp: Range; cost_per_t_diverted_gbp: Range; payback_yr: { p10: number | null; p90: number | null } };
 }
 interface Row { label: string; key?: Key; get?: (a: AnnualAccount) => number; unit?: string; note?: (s: ComparedScenario) => string }
 
@@ -197,6 +198,11 @@ export function projectionTable(p: Projection, ranges?: TableRanges): string {
   if (ranges) {
     const r = ranges.totals;
     lines.push(`Likely range over ${p.years.length} years (P10 to P90): ${fmt(r.electricity_net_kWh.p10)} to ${fmt(r.electricity_net_kWh.p90)} kWh exported; carbon saved ${fmt(r.co2e_saving_vs_today_t.p10)} to ${fmt(r.co2e_saving_vs_today_t.p90)} t CO2e; money saved £${fmt(r.saving_vs_today_gbp.p10)} to £${fmt(r.saving_vs_today_gbp.p90)}.`);
+    const er = ranges.economics;
+    if (er && (p.economics.capex_gbp > 0 || p.economics.opex_gbp_yr > 0 || p.economics.npv_gbp !== 0)) {
+      const py = (x: number | null) => (x === null ? 'never' : `year ${x}`);
+      lines.push(`Likely whole-life range (P10 to P90): NPV £${fmt(er.npv_gbp.p10)} to £${fmt(er.npv_gbp.p90)} (with carbon £${fmt(er.npv_with_carbon_gbp.p10)} to £${fmt(er.npv_with_carbon_gbp.p90)}); £${fmt(er.cost_per_t_diverted_gbp.p10)} to £${fmt(er.cost_per_t_diverted_gbp.p90)} per tonne diverted; pays back ${py(er.payback_yr.p10)} to ${py(er.payback_yr.p90)}.`);
+    }
     lines.push(`Ranges: ${ranges.covers}${ranges.ok < ranges.samples ? ` ${ranges.samples - ranges.ok} sample(s) failed and are left out.` : ''}`);
   }
   const e = p.economics;

@@ -7,6 +7,7 @@ import { InputError } from '../../errors.js';
 import { jsonReplacer, readJson } from '../io.js';
 import { projectScenario, type Projection } from '../../pipeline/project.js';
 import { projectionTable } from '../../compare/table.js';
+import { verdictOf } from '../../appraisal/verdict.js';
 import { DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionRanges } from '../../analysis/projection-ranges.js';
 import { jsonError, loadScenario, progress, withFile } from './scenario.js';
 import { progressReporter } from './sensitivity.js';
@@ -28,6 +29,11 @@ export const projectCommand: CliCommand = {
       const workers = flagNumber(args, 'workers', availableParallelism(), (x) => Number.isInteger(x) && x >= 1, 'a whole number >= 1');
       const p = withFile(file, () => projectScenario(s, years, { onProgress: progress(io, s.name) }));
       const ranges = samples > 0 ? await rangesOf(readJson(file), years, samples, seed, workers, io, asJson) : undefined;
+      if (ranges) {
+        // The verdict carries the likely range of the NPV.
+        p.economics.ranges = { ...ranges.economics, samples: ranges.samples, covers: ranges.covers };
+        p.verdict = verdictOf(s, p.economics, p.years[p.years.length - 1]!);
+      }
       if (asJson) { io.out(JSON.stringify({ ok: true, ...p, ...(ranges ? { ranges } : {}) }, jsonReplacer) + '\n'); return 0; }
       io.out(projectionTable(p, ranges));
       return 0;
