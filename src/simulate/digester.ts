@@ -61,7 +61,7 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
   atol[IDX.S_h2!] = atolScalar * HYDROGEN_ATOL_FACTOR;
   atol[IDX.S_gas_h2!] = atolScalar * HYDROGEN_ATOL_FACTOR;
 
-  const stats: SolverStats = { method: run.solver?.method ?? 'rosenbrock', steps: 0, rejected: 0, fEvals: 0, jacEvals: 0, luDecomps: 0, restarts: 0 };
+  const stats: SolverStats = { method: run.solver?.method ?? 'rosenbrock', steps: 0, rejected: 0, fEvals: 0, jacEvals: 0, luDecomps: 0, restarts: 0, luFallbacks: 0 };
   const influent = new Float64Array(N_STATES);
   // Scale of each state (largest magnitude seen in the initial state, the feed and the solution so far), for
   // judging when a negative value is an error rather than rounding.
@@ -84,12 +84,16 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
     const endIsOutput = tOut.length > 0 && tOut[tOut.length - 1] === segEnd;
     if (!endIsOutput) tOut.push(segEnd);
     const sol = solve(
-      { f: model.rhs, y0: y, t0: tNow, tEnd: segEnd, names: STATE_NAMES, autonomous: true },
-      { method: run.solver?.method, rtol, atol, tOut, maxSteps: run.solver?.maxSteps, onStep: run.onProgress },
+      { f: model.rhs, jacobian: model.jacobian, jacobianPattern: model.pattern, y0: y, t0: tNow, tEnd: segEnd, names: STATE_NAMES, autonomous: true },
+      {
+        method: run.solver?.method, rtol, atol, tOut, maxSteps: run.solver?.maxSteps, onStep: run.onProgress,
+        jacobian: run.solver?.jacobian, linear: run.solver?.linear,
+      },
     );
     checkStates(sol.t, sol.y, atol, scale);
     if (s > 0) stats.restarts++;
     for (const k of ['steps', 'rejected', 'fEvals', 'jacEvals', 'luDecomps', 'restarts'] as const) stats[k] += sol.stats[k];
+    stats.luFallbacks! += sol.stats.luFallbacks ?? 0;
     const rows = sol.t.length;
     const taken = Math.min(rows, iOut - first);
     states.set(sol.y.subarray(0, taken * N_STATES), first * N_STATES);

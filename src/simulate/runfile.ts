@@ -26,7 +26,7 @@ const TOP_KEYS = ['kind', 'model', 'name', 'comment', 'digester', 'influent', 'i
 const NESTED_KEYS: Record<string, readonly string[]> = {
   digester: ['V_liq_m3', 'V_gas_m3', 'T_op_K'],
   output: ['every_d'],
-  solver: ['method', 'rtol', 'atol', 'maxSteps'],
+  solver: ['method', 'rtol', 'atol', 'maxSteps', 'jacobian', 'linear'],
 };
 
 /** Unknown keys inside a nested object are typos (e.g. "every" for "every_d"): name them rather than ignore them. */

@@ -29,7 +29,8 @@ export interface DigesterRun {
   parameters?: Partial<Record<string, number>>;
   days: number;
   output_every_d?: number;   // default 1
-  solver?: Pick<SolveOptions, 'method' | 'rtol' | 'atol' | 'maxSteps'>;
+  /** Solver options; `jacobian: 'fd'` and `linear: 'dense'` select the finite-difference Jacobian and dense LU. */
+  solver?: Pick<SolveOptions, 'method' | 'rtol' | 'atol' | 'maxSteps' | 'jacobian' | 'linear'>;
   /** Caveats and notes from building the run (e.g. "dog faeces figures are estimates"), reported with its warnings. */
   notes?: string[];
   /** Progress / cancellation hook, called after accepted steps with the simulated time; return false to stop. */

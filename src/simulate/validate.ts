@@ -136,6 +136,8 @@ export function validateRun(run: DigesterRun): void {
     if (s.rtol !== undefined && !(finite('solver.rtol', s.rtol) >= RUN_LIMITS.rtol[0] && s.rtol <= RUN_LIMITS.rtol[1])) expected('solver.rtol', `a relative tolerance in [${RUN_LIMITS.rtol[0]}, ${RUN_LIMITS.rtol[1]}]`, s.rtol);
     if (s.atol !== undefined && !(finite('solver.atol', s.atol) >= RUN_LIMITS.atol[0] && (s.atol as number) <= RUN_LIMITS.atol[1])) expected('solver.atol', `an absolute tolerance > 0 (from ${RUN_LIMITS.atol[0]} to ${RUN_LIMITS.atol[1]})`, s.atol);
     if (s.maxSteps !== undefined && !(Number.isInteger(s.maxSteps) && s.maxSteps > 0)) expected('solver.maxSteps', 'a whole number of steps > 0', s.maxSteps);
+    if (s.jacobian !== undefined && s.jacobian !== 'analytic' && s.jacobian !== 'fd') expected('solver.jacobian', '"analytic" (the model\'s exact Jacobian, default) or "fd" (finite differences)', s.jacobian);
+    if (s.linear !== undefined && s.linear !== 'sparse' && s.linear !== 'dense') expected('solver.linear', '"sparse" (default) or "dense"', s.linear);
     if (s.maxSteps !== undefined && s.maxSteps > RUN_LIMITS.maxSteps) expected('solver.maxSteps', `at most ${RUN_LIMITS.maxSteps} steps`, s.maxSteps);
   }
   checkParameterSet('parameters', { ...defaultParameters(), ...run.parameters } as Record<string, number>);

@@ -6,7 +6,10 @@ import type { OdeProblem, RhsFunction, SolveOptions, SolverMethod } from './type
 export interface ResolvedProblem {
   method: SolverMethod;
   f: RhsFunction;
+  /** The analytic Jacobian to use, or undefined for finite differences (options.jacobian 'fd' drops the problem's). */
   jacobian: OdeProblem['jacobian'];
+  /** The sparsity pattern for a sparse LU, or undefined for the dense LU. */
+  pattern: OdeProblem['jacobianPattern'];
   autonomous: boolean;
   n: number;
   t0: number;
@@ -102,9 +105,22 @@ export function resolveProblem(problem: OdeProblem, options: SolveOptions = {}):
   const maxStep = options.maxStep ?? tEnd - t0;
   if (!(maxStep > 0) || !Number.isFinite(maxStep)) bad('maxStep', 'a finite number > 0', maxStep);
   if (options.onStep !== undefined && typeof options.onStep !== 'function') bad('onStep', 'a function (t) => boolean | void', options.onStep);
+  if (options.jacobian !== undefined && options.jacobian !== 'analytic' && options.jacobian !== 'fd') bad('jacobian', '"analytic" or "fd"', options.jacobian);
+  if (options.linear !== undefined && options.linear !== 'sparse' && options.linear !== 'dense') bad('linear', '"sparse" or "dense"', options.linear);
+  const pattern = problem.jacobianPattern;
+  if (pattern !== undefined) {
+    if (pattern == null || !isArrayLike(pattern.rows) || !isArrayLike(pattern.cols) || pattern.rows.length !== pattern.cols.length) {
+      bad('problem.jacobianPattern', 'an object { rows, cols } of two index arrays of equal length', pattern);
+    }
+    for (let m = 0; m < pattern.rows.length; m++) {
+      const r = pattern.rows[m]!, c = pattern.cols[m]!;
+      if (!Number.isInteger(r) || !Number.isInteger(c) || r < 0 || c < 0 || r >= n || c >= n) bad(`problem.jacobianPattern entry ${m}`, `row and column indices in [0, ${n - 1}]`, `(${r}, ${c})`);
+    }
+  }
+  const useFd = options.jacobian === 'fd';
 
   return {
-    method, f: problem.f, jacobian: problem.jacobian, autonomous: problem.autonomous === true, n, t0, tEnd, y0, names, rtol, atol, tOut,
+    method, f: problem.f, jacobian: useFd ? undefined : problem.jacobian, pattern: options.linear === 'dense' ? undefined : pattern, autonomous: problem.autonomous === true, n, t0, tEnd, y0, names, rtol, atol, tOut,
     tStops: Float64Array.from(inner), maxSteps, initialStep, maxStep: Math.min(maxStep, tEnd - t0), onStep: options.onStep,
   };
 }

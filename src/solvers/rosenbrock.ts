@@ -8,6 +8,7 @@ import { SolverError } from './types.js';
 import type { Solution, SolverStats } from './types.js';
 import type { ResolvedProblem } from './options.js';
 import { createLu, luFactor, luSolve } from './linalg.js';
+import { createSparseLu, sparseFactorShifted, sparseSolve, symbolicFor } from './sparse.js';
 import { OutputRows, fastestComponent, firstNonFinite, maxStepsError, nextDown, throwNonFinite, componentName } from './common.js';
 
 // Stage times (c_i) and the gamma_i sums used for the time derivative term.
@@ -38,7 +39,7 @@ const STAGES_OK = 0, BAD_STATE = 1, BAD_DERIVATIVE = 2;
 
 export function solveRosenbrock(p: ResolvedProblem): Solution {
   const { n, f, rtol, atol } = p;
-  const stats: SolverStats = { method: 'rosenbrock', steps: 0, rejected: 0, fEvals: 0, jacEvals: 0, luDecomps: 0, restarts: 0 };
+  const stats: SolverStats = { method: 'rosenbrock', steps: 0, rejected: 0, fEvals: 0, jacEvals: 0, luDecomps: 0, restarts: 0, luFallbacks: 0 };
 
   // All work arrays, allocated once per solve.
   let y = Float64Array.from(p.y0);
@@ -49,6 +50,9 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
   const cont3 = new Float64Array(n), cont4 = new Float64Array(n), scratch = new Float64Array(n);
   const jac = new Float64Array(n * n);
   const lu = createLu(n);
+  // Sparse LU on the problem's pattern when it gives one; the dense LU stays as the fallback for a failed pivot.
+  const slu = p.pattern ? createSparseLu(symbolicFor(n, p.pattern)) : null;
+  let sparseNow = false;
   const out = new OutputRows(p);
 
   // Outputs requested at t0 itself.
@@ -103,12 +107,16 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
 
       // Iteration matrix E = I/(h*gamma) - J, factored.
       const fac = 1 / (h * GAMMA);
-      const a = lu.a;
-      for (let i = 0; i < n * n; i++) a[i] = -jac[i];
-      for (let i = 0; i < n; i++) a[i * n + i] += fac;
       stats.luDecomps++;
       try {
-        luFactor(lu, t);
+        sparseNow = slu !== null && sparseFactorShifted(slu, jac, fac, t);
+        if (!sparseNow) {
+          if (slu) stats.luFallbacks!++;
+          const a = lu.a;
+          for (let i = 0; i < n * n; i++) a[i] = -jac[i];
+          for (let i = 0; i < n; i++) a[i * n + i] += fac;
+          luFactor(lu, t);
+        }
       } catch (e) {
         if (!(e instanceof SolverError) || ++badAttempts > MAX_BAD_ATTEMPTS) throw e;
         // A singular I/(h gamma) - J can be cured by a smaller step (rodas.f halves h).
@@ -204,6 +212,11 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
   const rows = out.result();
   return { t: rows.t, y: rows.y, n, stats, outcome: stopped ? 'stopped' : 'done', tReached: t };
 
+  function linSolve(b: Float64Array): void {
+    if (sparseNow) sparseSolve(slu!, b);
+    else luSolve(lu, b, scratch);
+  }
+
   function evalF(tt: number, yy: Float64Array, res: Float64Array): void {
     stats.fEvals++;
     f(tt < tLimit ? tt : tLimit, yy, res);
@@ -255,32 +268,32 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
     const hd1 = hh * D1, hd2 = hh * D2, hd3 = hh * D3, hd4 = hh * D4;
 
     for (let i = 0; i < n; i++) k1[i] = dy[i] + hd1 * fx[i];
-    luSolve(lu, k1, scratch);
+    linSolve(k1);
 
     for (let i = 0; i < n; i++) ytmp[i] = y[i] + A21 * k1[i];
     evalF(tt + C2 * hh, ytmp, ftmp);
     if (firstNonFinite(ftmp, n) >= 0) return BAD_DERIVATIVE;
     for (let i = 0; i < n; i++) k2[i] = ftmp[i] + hd2 * fx[i] + hc21 * k1[i];
-    luSolve(lu, k2, scratch);
+    linSolve(k2);
 
     for (let i = 0; i < n; i++) ytmp[i] = y[i] + A31 * k1[i] + A32 * k2[i];
     evalF(tt + C3 * hh, ytmp, ftmp);
     if (firstNonFinite(ftmp, n) >= 0) return BAD_DERIVATIVE;
     for (let i = 0; i < n; i++) k3[i] = ftmp[i] + hd3 * fx[i] + hc31 * k1[i] + hc32 * k2[i];
-    luSolve(lu, k3, scratch);
+    linSolve(k3);
 
     for (let i = 0; i < n; i++) ytmp[i] = y[i] + A41 * k1[i] + A42 * k2[i] + A43 * k3[i];
     evalF(tt + C4 * hh, ytmp, ftmp);
     if (firstNonFinite(ftmp, n) >= 0) return BAD_DERIVATIVE;
     for (let i = 0; i < n; i++) k4[i] = ftmp[i] + hd4 * fx[i] + hc41 * k1[i] + hc42 * k2[i] + hc43 * k3[i];
-    luSolve(lu, k4, scratch);
+    linSolve(k4);
 
     for (let i = 0; i < n; i++) ytmp[i] = y[i] + A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i];
     if (firstNonFinite(ytmp, n) >= 0) return BAD_STATE;
     evalF(tt + hh, ytmp, ftmp);
     if (firstNonFinite(ftmp, n) >= 0) return BAD_DERIVATIVE;
     for (let i = 0; i < n; i++) k5[i] = ftmp[i] + hc51 * k1[i] + hc52 * k2[i] + hc53 * k3[i] + hc54 * k4[i];
-    luSolve(lu, k5, scratch);
+    linSolve(k5);
 
     // Embedded solution (stiffly accurate, order 3): ytmp + k5.
     for (let i = 0; i < n; i++) ytmp[i] += k5[i];
@@ -288,7 +301,7 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
     evalF(tt + hh, ytmp, ftmp);
     if (firstNonFinite(ftmp, n) >= 0) return BAD_DERIVATIVE;
     for (let i = 0; i < n; i++) k6[i] = ftmp[i] + hc61 * k1[i] + hc62 * k2[i] + hc63 * k3[i] + hc64 * k4[i] + hc65 * k5[i];
-    luSolve(lu, k6, scratch);
+    linSolve(k6);
 
     for (let i = 0; i < n; i++) ynew[i] = ytmp[i] + k6[i];
     if (firstNonFinite(ynew, n) >= 0) { ytmp.set(ynew); return BAD_STATE; }

@@ -17,6 +17,12 @@ export interface OdeProblem {
    * Default: column-wise finite differences (n extra f evaluations per step).
    */
   jacobian?: (t: number, y: Float64Array, jac: Float64Array) => void;
+  /**
+   * Optional sparsity of the Jacobian: the (row, column) entries that can be non-zero, as coordinate lists (the
+   * diagonal is always included). With it the Rosenbrock solver factors its iteration matrix by a sparse LU on this
+   * fixed pattern; its ordering is computed once per pattern object, so pass the same object to repeated solves.
+   */
+  jacobianPattern?: { rows: ArrayLike<number>; cols: ArrayLike<number> };
   /** f does not depend on t (e.g. a digester between feed changes): the solver skips the df/dt estimate, which
    *  saves an evaluation and keeps tiny rounding noise in f from being amplified by 1/dt. */
   autonomous?: boolean;
@@ -35,6 +41,11 @@ export interface SolveOptions {
   maxSteps?: number;                // default 100000 accepted+rejected steps per solve
   initialStep?: number;             // default: automatic
   maxStep?: number;                 // default: tEnd - t0
+  /** 'analytic' (default): the problem's jacobian when it has one, else finite differences; 'fd': always finite
+   *  differences (n extra f evaluations per Jacobian), e.g. to cross-check an analytic Jacobian. */
+  jacobian?: 'analytic' | 'fd';
+  /** Linear algebra of the Rosenbrock stages: 'sparse' (default when the problem gives a jacobianPattern) or 'dense'. */
+  linear?: 'sparse' | 'dense';
   /** Called after every accepted step (for progress / cancellation). Return false to stop early (outcome 'stopped'). */
   onStep?: (t: number) => boolean | void;
 }
@@ -46,6 +57,8 @@ export interface SolverStats {
   fEvals: number;       // RHS evaluations, including those for finite-difference Jacobians
   jacEvals: number;
   luDecomps: number;
+  /** Sparse factorisations that failed the pivot threshold and were redone by the dense LU with pivoting. */
+  luFallbacks?: number;
   restarts: number;     // restarts at tStops
 }
 

@@ -1,0 +1,156 @@
+// Sparse LU on a fixed pattern: a minimum-degree order and the symbolic factorisation are computed once per pattern;
+// each factorisation then runs precomputed loops over the structurally non-zero entries only (no pivot search).
+// A pivot that fails a threshold test makes the caller fall back to the dense LU with partial pivoting.
+import { SolverError } from './types.js';
+
+/** The structure of one pattern, shared by every solve with it. */
+export interface SparseSymbolic {
+  readonly n: number;
+  /** perm[k] = original index of the k-th pivot; inv[i] = position of original index i. */
+  readonly perm: Int32Array;
+  readonly inv: Int32Array;
+  /** Pattern entries: source index r*n+c in the caller's dense matrix, target index in the permuted work array. */
+  readonly src: Int32Array;
+  readonly dst: Int32Array;
+  /** Diagonal positions in the work array (the iteration matrix adds a shift there). */
+  readonly diag: Int32Array;
+  /** Every position of L and U (pattern plus fill), zeroed before each factorisation. */
+  readonly filled: Int32Array;
+  /** Column k of L: rows lRow[lStart[k]..lStart[k+1]) below the pivot; row k of U: columns uCol[uStart[k]..). */
+  readonly lStart: Int32Array; readonly lRow: Int32Array;
+  readonly uStart: Int32Array; readonly uCol: Int32Array;
+  /** Structural entries of L and U (fill included), for reporting. */
+  readonly nnzLU: number;
+}
+
+/** Greedy minimum degree on the symmetrised pattern (n is small: a quadratic search is fine). */
+function minimumDegree(n: number, adj: Uint8Array): Int32Array {
+  const g = Uint8Array.from(adj);
+  const done = new Uint8Array(n);
+  const perm = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    let best = -1, bestDeg = Infinity;
+    for (let v = 0; v < n; v++) {
+      if (done[v]) continue;
+      let d = 0;
+      for (let u = 0; u < n; u++) if (!done[u] && u !== v && g[v * n + u]) d++;
+      if (d < bestDeg) { bestDeg = d; best = v; }
+    }
+    perm[k] = best;
+    done[best] = 1;
+    // Eliminating `best` joins its remaining neighbours into a clique (the fill it would create).
+    const nb: number[] = [];
+    for (let u = 0; u < n; u++) if (!done[u] && g[best * n + u]) nb.push(u);
+    for (const a of nb) for (const b of nb) if (a !== b) g[a * n + b] = 1;
+  }
+  return perm;
+}
+
+/** Symbolic analysis of a pattern given as coordinate lists (the diagonal is always added). */
+export function analysePattern(n: number, rows: ArrayLike<number>, cols: ArrayLike<number>): SparseSymbolic {
+  const mask = new Uint8Array(n * n);
+  for (let m = 0; m < rows.length; m++) mask[rows[m]! * n + cols[m]!] = 1;
+  for (let i = 0; i < n; i++) mask[i * n + i] = 1;
+  const sym = new Uint8Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (mask[i * n + j]) { sym[i * n + j] = 1; sym[j * n + i] = 1; }
+  const perm = minimumDegree(n, sym);
+  const inv = new Int32Array(n);
+  for (let k = 0; k < n; k++) inv[perm[k]!] = k;
+  // Permuted structure, then fill by symbolic Gaussian elimination without pivoting.
+  const s = new Uint8Array(n * n);
+  const src: number[] = [], dst: number[] = [];
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (mask[i * n + j]) {
+    const t = inv[i]! * n + inv[j]!;
+    s[t] = 1; src.push(i * n + j); dst.push(t);
+  }
+  for (let k = 0; k < n; k++) {
+    for (let i = k + 1; i < n; i++) {
+      if (!s[i * n + k]) continue;
+      for (let j = k + 1; j < n; j++) if (s[k * n + j]) s[i * n + j] = 1;
+    }
+  }
+  const lStart = new Int32Array(n + 1), uStart = new Int32Array(n + 1);
+  const lRow: number[] = [], uCol: number[] = [], filled: number[] = [];
+  for (let k = 0; k < n; k++) {
+    lStart[k] = lRow.length; uStart[k] = uCol.length;
+    for (let i = k + 1; i < n; i++) if (s[i * n + k]) lRow.push(i);
+    for (let j = k + 1; j < n; j++) if (s[k * n + j]) uCol.push(j);
+  }
+  lStart[n] = lRow.length; uStart[n] = uCol.length;
+  for (let t = 0; t < n * n; t++) if (s[t]) filled.push(t);
+  return {
+    n, perm, inv, src: Int32Array.from(src), dst: Int32Array.from(dst),
+    diag: Int32Array.from({ length: n }, (_, k) => k * n + k), filled: Int32Array.from(filled),
+    lStart, lRow: Int32Array.from(lRow), uStart, uCol: Int32Array.from(uCol), nnzLU: filled.length,
+  };
+}
+
+const cache = new WeakMap<object, SparseSymbolic>();
+
+/** The analysis of a pattern object, computed on first use and kept while the pattern object lives. */
+export function symbolicFor(n: number, pattern: { rows: ArrayLike<number>; cols: ArrayLike<number> }): SparseSymbolic {
+  let s = cache.get(pattern);
+  if (!s || s.n !== n) { s = analysePattern(n, pattern.rows, pattern.cols); cache.set(pattern, s); }
+  return s;
+}
+
+export interface SparseLu { readonly sym: SparseSymbolic; readonly a: Float64Array; readonly x: Float64Array }
+
+export function createSparseLu(sym: SparseSymbolic): SparseLu {
+  return { sym, a: new Float64Array(sym.n * sym.n), x: new Float64Array(sym.n) };
+}
+
+/** Pivots smaller than this fraction of the largest entry below them fail (then the caller uses the dense LU). */
+const PIVOT_THRESHOLD = 1e-3;
+
+/**
+ * Loads shift * I - J (J dense row-major, only its pattern entries read) and factors it in place. Returns false if a
+ * pivot fails the threshold test (the factors are then unusable); throws SolverError('singular') on a zero pivot.
+ */
+export function sparseFactorShifted(lu: SparseLu, jac: Float64Array, shift: number, t: number): boolean {
+  const { sym, a } = lu;
+  const { n, src, dst, diag, filled, lStart, lRow, uStart, uCol } = sym;
+  for (let m = 0; m < filled.length; m++) a[filled[m]!] = 0;
+  for (let m = 0; m < src.length; m++) a[dst[m]!] = -jac[src[m]!]!;
+  for (let k = 0; k < n; k++) a[diag[k]!] += shift;
+  for (let k = 0; k < n; k++) {
+    const rk = k * n;
+    const piv = a[rk + k]!;
+    let big = 0;
+    for (let m = lStart[k]!, e = lStart[k + 1]!; m < e; m++) big = Math.max(big, Math.abs(a[lRow[m]! * n + k]!));
+    if (!(Math.abs(piv) > 0) || !Number.isFinite(piv)) {
+      if (big > 0) return false;
+      throw new SolverError('singular', t, `singular iteration matrix at t=${t}: pivot ${k} is ${piv} (the Jacobian may contain NaN/Inf, or the step size is too large for a singular Jacobian)`);
+    }
+    if (Math.abs(piv) < PIVOT_THRESHOLD * big) return false;
+    const inv = 1 / piv;
+    const u0 = uStart[k]!, u1 = uStart[k + 1]!;
+    for (let m = lStart[k]!, e = lStart[k + 1]!; m < e; m++) {
+      const ri = lRow[m]! * n;
+      const l = a[ri + k]! * inv;
+      a[ri + k] = l;
+      if (l === 0) continue;
+      for (let q = u0; q < u1; q++) { const j = uCol[q]!; a[ri + j] -= l * a[rk + j]!; }
+    }
+  }
+  return true;
+}
+
+/** Solves (shift I - J) x = b with the factors; b is overwritten by x. */
+export function sparseSolve(lu: SparseLu, b: Float64Array): void {
+  const { sym, a, x } = lu;
+  const { n, perm, lStart, lRow, uStart, uCol } = sym;
+  for (let k = 0; k < n; k++) x[k] = b[perm[k]!]!;
+  for (let k = 0; k < n; k++) {
+    const xk = x[k]!;
+    if (xk === 0) continue;
+    for (let m = lStart[k]!, e = lStart[k + 1]!; m < e; m++) { const i = lRow[m]!; x[i] -= a[i * n + k]! * xk; }
+  }
+  for (let k = n - 1; k >= 0; k--) {
+    const rk = k * n;
+    let s = x[k]!;
+    for (let q = uStart[k]!, e = uStart[k + 1]!; q < e; q++) { const j = uCol[q]!; s -= a[rk + j]! * x[j]!; }
+    x[k] = s / a[rk + k]!;
+  }
+  for (let k = 0; k < n; k++) b[perm[k]!] = x[k]!;
+}
