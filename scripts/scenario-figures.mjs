@@ -21,6 +21,18 @@ function numbers(o, prefix = '', out = {}) {
   return out;
 }
 
+/** For a net figure, the sum of |x| over the figures of its kind in the same row; 0 for other figures. */
+function netScale(f, key) {
+  const m = /^(.*\.)(co2e_net_t|cost_net_gbp)$/.exec(key);
+  if (!m) return 0;
+  const [, row, name] = m;
+  const kind = name.startsWith('co2e') ? (k) => k.startsWith('co2e_') && !k.startsWith('co2e_saving') && !k.startsWith('co2e_avoided_disposal')
+    : (k) => k.endsWith('_gbp') && !k.startsWith('saving') && !k.startsWith('avoided') && !k.startsWith('today');
+  let s = 0;
+  for (const [k, v] of Object.entries(f)) if (k.startsWith(row) && kind(k.slice(row.length)) && k !== key) s += Math.abs(v);
+  return s;
+}
+
 const figures = {};
 const t0 = performance.now();
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
@@ -49,8 +61,9 @@ if (record) {
       const now = figures[scen]?.[k];
       if (now === undefined) continue;   // a figure removed since (not an engine question)
       count++;
-      // Relative to the figure, with a floor for figures that are (near) zero: 1e-9 of the largest figure of its kind.
-      const rel = Math.abs(now - v) / Math.max(Math.abs(v), 1e-9);
+      // Relative to the figure; a net figure (co2e_net_t, cost_net_gbp: a small difference of large terms) relative to
+      // the sum of the magnitudes of its terms, the figures of the same kind (co2e_*, *_gbp) in the same year.
+      const rel = Math.abs(now - v) / Math.max(Math.abs(v), netScale(f, k), 1e-9);
       if (rel > worst.rel) worst = { rel, where: `${scen} ${k}: ${v} -> ${now}` };
       if (rel > rtol && Math.abs(now - v) > 1e-6) { bad++; console.log(`  ${scen} ${k}: ${v} -> ${now} (rel ${rel.toExponential(2)})`); }
     }

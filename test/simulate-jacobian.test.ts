@@ -14,7 +14,7 @@ describe('solver.jacobian', () => {
     expect(fd.stats.fEvals).toBeGreaterThan(29 * fd.stats.steps);
   });
   it('both reach the same state (within the integration tolerance)', () => {
-    for (const k of ['S_ac', 'S_IC', 'S_IN', 'X_ac', 'pH', 'q_gas_norm_m3_d', 'S_gas_ch4']) {
+    for (const k of ['S_ac', 'S_IC', 'S_IN', 'X_ac', 'pH', 'q_gas_norm_m3_d', 'S_gas_ch4'] as const) {
       expect(Math.abs(an.final[k]! / fd.final[k]! - 1), k).toBeLessThan(1e-6);
     }
   });
