@@ -43,7 +43,11 @@ export interface ScenarioResult {
   stability: Health & { year: number };
   warnings: string[];
   assumptions: Assumption[];
-  run: { days: number; startup_d: number; model: string; model_version: string; solver_steps: number; initial_state: string; parameters: Record<string, number> };
+  run: {
+    days: number; startup_d: number; model: string; model_version: string; solver_steps: number; initial_state: string; parameters: Record<string, number>;
+    /** Solver work of the scenario's digester run (steps, rejected, f and Jacobian evaluations, LU); zeros without one. */
+    solver_stats: { steps: number; rejected: number; fEvals: number; jacEvals: number; luDecomps: number };
+  };
 }
 
 export interface RunOptions {
@@ -52,7 +56,7 @@ export interface RunOptions {
   /** Projection: only areas joined by this year, bins grown for (year - 1) years. */
   year?: number;
   /** Digester solver tolerances; default SCENARIO_SOLVER (what annual figures need, see its comment). */
-  solver?: { rtol?: number; atol?: number };
+  solver?: { rtol?: number; atol?: number; jacobian?: 'analytic' | 'fd'; linear?: 'sparse' | 'dense' };
 }
 
 /**
@@ -218,6 +222,10 @@ function result(s: Scenario, c: Collected, f: Fed, d: Digested, a: Accounted, e:
       days: c.days, startup_d: c.startup,
       model: d.sim?.stats.model ?? 'none (no digester)', model_version: d.sim?.stats.model_version ?? '',
       solver_steps: d.sim?.stats.steps ?? 0, initial_state: c.toAD ? DEFAULT_INITIAL_SOURCE : '', parameters: d.params,
+      solver_stats: {
+        steps: d.sim?.stats.steps ?? 0, rejected: d.sim?.stats.rejected ?? 0, fEvals: d.sim?.stats.fEvals ?? 0,
+        jacEvals: d.sim?.stats.jacEvals ?? 0, luDecomps: d.sim?.stats.luDecomps ?? 0,
+      },
     },
   };
 }
