@@ -15,7 +15,7 @@ import { progressReporter } from './sensitivity.js';
 export const projectCommand: CliCommand = {
   name: 'project',
   summary: 'Project a scenario year by year with its rollout (areas joining, bins growing) and P10-P90 ranges; --json prints {years, totals, warnings, ranges}.',
-  usage: 'adsim project FILE.json [--years N] [--ranges N (Monte Carlo samples, default 24; 0 = none)] [--seed S] [--workers W] [--json]',
+  usage: 'adsim project FILE.json [--years N] [--ranges N (Monte Carlo samples, default 200; 0 = none)] [--seed S] [--workers W] [--json]',
   async run(argv, io) {
     const args = parseArgs(argv, { json: 'boolean', years: 'value', ranges: 'value', seed: 'value', workers: 'value' });
     const asJson = args.flags.has('json');

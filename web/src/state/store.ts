@@ -104,6 +104,10 @@ export function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/** Delay before an edit reruns its scenario: edits within it coalesce; short enough (with a ~30 ms engine run) that a
+ *  result follows an edit in about a third of a second. */
+export const RERUN_DEBOUNCE_MS = 250;
+
 let seq = 0;
 const newId = () => `s${Date.now().toString(36)}${(seq++).toString(36)}`;
 
@@ -134,7 +138,7 @@ export class ScenarioStore extends EventTarget {
     this.storage = o.storage;
     this.runner = o.runner;
     this.bundled = o.bundled;
-    this.rerunDelay_ms = o.rerunDelay_ms ?? 400;
+    this.rerunDelay_ms = o.rerunDelay_ms ?? RERUN_DEBOUNCE_MS;
     this.rangeSamples = o.rangeSamples ?? DEFAULT_RANGE_SAMPLES;
     this.now = o.now ?? (() => performance.now());
     const { state, warning } = loadSaved(o.storage);
