@@ -3,11 +3,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The browser tests drive Debian's Chromium (Playwright cannot download its own here): install it when missing.
-if [ ! -x /usr/bin/chromium ]; then
+# It also reads the printed PDF with poppler's pdftotext.
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
   else
-    echo "e2e: needs Debian's chromium at /usr/bin/chromium: run 'sudo apt-get install -y chromium'" >&2
+    echo "e2e: needs Debian's ${need[*]}: run 'sudo apt-get install -y ${need[*]}'" >&2
     exit 1
   fi
 fi
