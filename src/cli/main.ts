@@ -2,6 +2,7 @@
 import { InputError, clipMessage, show } from '../errors.js';
 import { SolverError } from '../solvers/types.js';
 import type { CliCommand, CliIo } from './types.js';
+import { flagHelp } from './args.js';
 import { runCommand } from './commands/run.js';
 import pkg from '../../package.json';
 import { MODEL_NAME, MODEL_VERSION } from '../../models/adm1/parameters.js';
@@ -18,7 +19,7 @@ import { uncertaintyCommand } from './commands/uncertainty.js';
 import { fitCommand } from './commands/fit.js';
 import { fitBmpCommand } from './commands/fit-bmp.js';
 
-const commands: CliCommand[] = [
+export const commands: CliCommand[] = [
   // Each module registers one command; keep this list in the order `adsim help` shows it.
   runCommand,
   parametersCommand,
@@ -35,9 +36,15 @@ const commands: CliCommand[] = [
   fitBmpCommand,
 ];
 
+function commandHelp(c: CliCommand): string {
+  return `Usage: ${c.usage}\n  ${c.summary}\n\n${flagHelp(c.flags)}`;
+}
+
 function help(io: CliIo): void {
   io.out('adsim: anaerobic-digestion simulator (IWA ADM1, BSM2 variant)\n\nUsage: adsim <command> [options]\n\nCommands:\n');
   for (const c of commands) io.out(`  ${c.usage}\n      ${c.summary}\n`);
+  io.out('\nadsim COMMAND --help explains every option of that command, with its default.\n'
+    + '  -h, --help       this list\n  -V, --version    the adsim and model versions\n');
 }
 
 export async function main(argv: string[], io: CliIo = {
@@ -49,14 +56,14 @@ export async function main(argv: string[], io: CliIo = {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     const topic = commands.find((c) => c.name === rest[0]);
-    if (topic) { io.out(`${topic.usage}\n  ${topic.summary}\n`); return 0; }
+    if (topic) { io.out(commandHelp(topic)); return 0; }
     help(io);
     return name ? 0 : 2;
   }
-  if (name === '--version' || name === 'version') { io.out(`adsim ${pkg.version} (model ${MODEL_NAME} ${MODEL_VERSION})\n`); return 0; }
+  if (name === '--version' || name === '-V' || name === 'version') { io.out(`adsim ${pkg.version} (model ${MODEL_NAME} ${MODEL_VERSION})\n`); return 0; }
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) { io.err(`adsim: unknown command ${show(name)}; expected one of ${commands.map((c) => c.name).join(', ')} (adsim help lists them)\n`); return 2; }
-  if (rest.includes('--help') || rest.includes('-h')) { io.out(`${cmd.usage}\n  ${cmd.summary}\n`); return 0; }
+  if (rest.includes('--help') || rest.includes('-h')) { io.out(commandHelp(cmd)); return 0; }
   // With --json a tool reads stdout: every failure the command did not report itself is printed there as
   // {ok: false, errors: [{field, message}]} too, whatever the command (bad flags included).
   const asJson = rest.some((a) => a === '--json' || a.startsWith('--json='));

@@ -1,4 +1,5 @@
-// The shape every CLI command has: a name, a one-line summary, usage, and a run function returning the exit code.
+// The shape every CLI command has: a name, a one-line summary, usage, its options, and a run function returning the exit code.
+import type { FlagTable } from './args.js';
 
 export interface CliIo {
   out: (text: string) => void;   // stdout
@@ -12,5 +13,7 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
+  /** Every option the command takes: parsed with it and printed by `adsim COMMAND --help`. */
+  flags: FlagTable;
   run: (argv: string[], io: CliIo) => Promise<number>;
 }

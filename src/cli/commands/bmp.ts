@@ -7,19 +7,30 @@ import { InputError } from '../../errors.js';
 import { findFeedstock } from '../../feed/library.js';
 import { simulateBmp } from '../../bmp/bmp.js';
 import { libraryFrom, wrap } from './feedlib.js';
+import { JSON_FLAG, type FlagTable } from '../args.js';
+
+/** Every option of `adsim bmp`: the parser and `adsim bmp --help` both read this table. */
+export const BMP_FLAGS: FlagTable = [
+  { name: 'days', kind: 'value', arg: 'D', default: 60, help: 'assay length (d), at most 365' },
+  { name: 'isr', kind: 'value', arg: 'R', default: 2, help: 'inoculum-to-substrate ratio, VS basis' },
+  JSON_FLAG,
+  { name: 'csv', kind: 'value', arg: 'OUT.csv', help: 'also write the cumulative curves to this CSV file' },
+  { name: 'feedstocks', kind: 'value', arg: 'USER.json', defaultText: 'the built-in library only', help: 'add or replace records from your own feedstock file (format: docs/feedstocks.md)' },
+];
 
 export const bmpCommand: CliCommand = {
   name: 'bmp',
   summary: 'Simulate a BMP assay (batch bottle, default inoculum, minus blank): cumulative NL CH4/kg VS and the ultimate yield.',
   usage: 'adsim bmp FEEDSTOCK [--days 60] [--isr 2] [--json] [--csv OUT.csv] [--feedstocks USER.json]',
+  flags: BMP_FLAGS,
   async run(argv, io) {
-    const args = parseArgs(argv, { days: 'value', isr: 'value', json: 'boolean', csv: 'value', feedstocks: 'value' });
+    const args = parseArgs(argv, BMP_FLAGS);
     const lib = libraryFrom(args, io.cwd);
     const [id, ...extra] = args.positionals;
     if (!id || extra.length) throw new InputError('FEEDSTOCK', `expected one feedstock id; known: ${lib.map((f) => f.id).join(', ')}`);
     const f = findFeedstock(id, lib, 'FEEDSTOCK');
-    const days = flagNumber(args, 'days', 60, (x) => x > 0 && x <= 365, 'an assay length in days (0-365]');
-    const isr = flagNumber(args, 'isr', 2, (x) => x > 0, 'an inoculum-to-substrate ratio > 0 (VS basis)');
+    const days = flagNumber(args, 'days', undefined, (x) => x > 0 && x <= 365, 'an assay length in days (0-365]');
+    const isr = flagNumber(args, 'isr', undefined, (x) => x > 0, 'an inoculum-to-substrate ratio > 0 (VS basis)');
     const r = simulateBmp(f, { days, isr });
     if (args.flags.has('json')) for (const cv of r.caveats) io.err(`caveat: ${cv}\n`);
     for (const w of r.warnings) io.err(`warning: ${w}\n`);

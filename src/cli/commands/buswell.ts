@@ -5,13 +5,20 @@ import type { CliCommand } from '../types.js';
 import { InputError } from '../../errors.js';
 import { buswell } from '../../feed/buswell.js';
 import { parseFormula } from '../../feed/formula.js';
+import { JSON_FLAG, type FlagTable } from '../args.js';
+
+/** Every option of `adsim buswell`: the parser and `adsim buswell --help` both read this table. */
+export const BUSWELL_FLAGS: FlagTable = [
+  JSON_FLAG,
+];
 
 export const buswellCommand: CliCommand = {
   name: 'buswell',
   summary: 'Theoretical methane of an elemental formula (Buswell/Boyle): NL CH4, CO2, NH3, H2S per kg VS (0 C, 1 atm) and CH4 fraction.',
   usage: 'adsim buswell FORMULA [--json]   (e.g. C6H12O6, C5H7O2N, CH1.8O0.5N0.2)',
+  flags: BUSWELL_FLAGS,
   async run(argv, io) {
-    const args = parseArgs(argv, { json: 'boolean' });
+    const args = parseArgs(argv, BUSWELL_FLAGS);
     const [formula, ...extra] = args.positionals;
     if (!formula || extra.length) throw new InputError('FORMULA', 'expected one elemental formula such as C6H12O6 or C5H7O2N');
     const r = buswell(parseFormula(formula, 'FORMULA'));

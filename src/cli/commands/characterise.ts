@@ -7,6 +7,7 @@ import { InputError } from '../../errors.js';
 import { findFeedstock } from '../../feed/library.js';
 import { characteriseMixture, type Characterisation, type MixtureItem } from '../../feed/characterise.js';
 import { libraryFrom, wrap } from './feedlib.js';
+import { JSON_FLAG, type FlagTable } from '../args.js';
 
 
 export function describeCharacterisation(c: Characterisation): string {
@@ -32,12 +33,23 @@ export function describeCharacterisation(c: Characterisation): string {
   return out;
 }
 
+/** Every option of `adsim characterise`: the parser and `adsim characterise --help` both read this table. */
+export const CHARACTERISE_FLAGS: FlagTable = [
+  { name: 'rate', kind: 'value', arg: 'RATE', defaultText: 'none: required', help: 'feed rate with a unit, e.g. "10 t/week" or "1.5 t/d"; or give each FEEDSTOCK as ID="RATE"' },
+  { name: 'water', kind: 'value', arg: 'RATE', defaultText: 'no water', help: 'dilution water with a unit, e.g. "2 m3/d"' },
+  { name: 'volume', kind: 'value', arg: 'V_LIQ_M3', defaultText: 'not reported', help: 'digester liquid volume (m3), for the HRT and organic loading figures' },
+  JSON_FLAG,
+  { name: 'full', kind: 'boolean', help: 'with --json: also the feed report and warnings' },
+  { name: 'feedstocks', kind: 'value', arg: 'USER.json', defaultText: 'the built-in library only', help: 'add or replace records from your own feedstock file (format: docs/feedstocks.md)' },
+];
+
 export const characteriseCommand: CliCommand = {
   name: 'characterise',
   summary: 'Turn a feedstock at a rate (or several, ID="RATE") into ADM1 influent {q_m3_d, state, parameters, caveats} for `adsim run`; --full adds the report.',
   usage: 'adsim characterise FEEDSTOCK --rate "10 t/week" [--water "2 m3/d"] [--volume V_LIQ_M3] [--json [--full]] [--feedstocks USER.json]',
+  flags: CHARACTERISE_FLAGS,
   async run(argv, io) {
-    const args = parseArgs(argv, { rate: 'value', water: 'value', volume: 'value', json: 'boolean', full: 'boolean', feedstocks: 'value' });
+    const args = parseArgs(argv, CHARACTERISE_FLAGS);
     const lib = libraryFrom(args, io.cwd);
     const rate = flagString(args, 'rate');
     if (args.positionals.length === 0) throw new InputError('FEEDSTOCK', `expected a feedstock id, e.g. adsim characterise dog-faeces --rate "1.5 t/week"; known: ${lib.map((f) => f.id).join(', ')}`);

@@ -13,18 +13,27 @@ import { fullRollout } from '../../pipeline/project.js';
 import { comparisonCsv, comparisonTable } from '../../compare/table.js';
 import { inFile, jsonError, loadScenario, messageOf, progress } from './scenario.js';
 import { findNodeWorker, runScenariosInPool } from '../../worker/pool.node.js';
+import { JSON_FLAG, type FlagTable } from '../args.js';
+
+/** Every option of `adsim compare`: the parser and `adsim compare --help` both read this table. */
+export const COMPARE_FLAGS: FlagTable = [
+  { name: 'baseline', kind: 'value', arg: 'FILE.json', defaultText: "the scenario that keeps today's disposal route, else the first", help: 'the scenario the others are measured against (it need not be listed again)' },
+  JSON_FLAG,
+  { name: 'csv', kind: 'value', arg: 'OUT.csv', help: 'also write the comparison table to this CSV file' },
+];
 
 export const compareCommand: CliCommand = {
   name: 'compare',
   summary: 'Compare scenarios side by side (plain-language table, or --json {baseline, scenarios:[{name, annual, difference, stability, warnings}]}).',
   usage: 'adsim compare FILE.json... [--baseline FILE.json] [--json] [--csv OUT.csv]',
+  flags: COMPARE_FLAGS,
   async run(argv, io) {
-    const args = parseArgs(argv, { json: 'boolean', csv: 'value', baseline: 'value' });
+    const args = parseArgs(argv, COMPARE_FLAGS);
     const asJson = args.flags.has('json');
     try {
       const baseFile = flagString(args, 'baseline');
       const files = [...(baseFile ? [baseFile] : []), ...args.positionals.filter((f) => f !== baseFile)];
-      if (files.length === 0) throw new InputError('FILE', 'expected one or more scenario files, e.g. adsim compare scenarios/*.json');
+      if (files.length === 0) throw new InputError('FILE', 'expected one or more scenario files, e.g. adsim compare scenarios/baseline-efw.json scenarios/weekly-small-digester.json scenarios/dog-garden-codigestion.json');
       // Validate every file before running any, and report all problems at once.
       const issues: Issue[] = [];
       const scenarios: Scenario[] = [];

@@ -5,6 +5,7 @@ import type { CliCommand } from '../types.js';
 import { InputError } from '../../errors.js';
 import type { Feedstock, Sourced } from '../../../models/feedstocks/index.js';
 import { libraryFrom, wrap } from './feedlib.js';
+import { JSON_FLAG, type FlagTable } from '../args.js';
 
 const EV = { measured: 'M', literature: 'L', estimate: 'E' } as const;
 
@@ -27,12 +28,19 @@ function describe(f: Feedstock): string {
   return out;
 }
 
+/** Every option of `adsim feedstocks`: the parser and `adsim feedstocks --help` both read this table. */
+export const FEEDSTOCKS_FLAGS: FlagTable = [
+  JSON_FLAG,
+  { name: 'feedstocks', kind: 'value', arg: 'USER.json', defaultText: 'the built-in library only', help: 'add or replace records from your own feedstock file (format: docs/feedstocks.md)' },
+];
+
 export const feedstocksCommand: CliCommand = {
   name: 'feedstocks',
   summary: 'List the feedstock library: typical value (range), evidence (M measured, L literature, E estimate), unit and source.',
   usage: 'adsim feedstocks [ID...] [--json] [--feedstocks USER.json]',
+  flags: FEEDSTOCKS_FLAGS,
   async run(argv, io) {
-    const args = parseArgs(argv, { json: 'boolean', feedstocks: 'value' });
+    const args = parseArgs(argv, FEEDSTOCKS_FLAGS);
     const lib = libraryFrom(args, io.cwd);
     const ids = args.positionals;
     const list = ids.length ? ids.map((id) => {

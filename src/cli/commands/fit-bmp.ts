@@ -1,7 +1,7 @@
 // `adsim fit-bmp data.csv [--model first-order|first-order-lag|two-pool|gompertz]`: fits a BMP kinetic curve; with
 // `--feedstock ID`, fits that record's BMP and k_hyd through the simulated ADM1 assay and prints the record update.
 import { resolve } from 'node:path';
-import { flagNumber, flagString, parseArgs, type ParsedArgs } from '../args.js';
+import { flagNumber, flagString, flagValue, parseArgs, type ParsedArgs } from '../args.js';
 import { fmt, readText } from '../io.js';
 import { fitDocument, jsonText } from '../../export/research.js';
 import type { CliCommand, CliIo } from '../types.js';
@@ -12,20 +12,34 @@ import { printFit } from './fit.js';
 import { libraryFrom } from './feedlib.js';
 import { findFeedstock } from '../../feed/library.js';
 import { FEEDSTOCK_BMP_FIELDS, fitFeedstockBmp, specificYieldFactor, type FeedstockBmpField } from '../../analysis/bmp-adm1.js';
+import { JSON_FLAG, type FlagTable } from '../args.js';
+
+/** Every option of `adsim fit-bmp`: the parser and `adsim fit-bmp --help` both read this table. */
+export const FIT_BMP_FLAGS: FlagTable = [
+  { name: 'model', kind: 'value', arg: 'first-order|first-order-lag|two-pool|gompertz', default: 'first-order', help: 'kinetic model of the curve' },
+  { name: 'map', kind: 'value', arg: '"col=B [NmL/gVS]"', defaultText: 'read from the headers', help: 'what a column is and its unit, when its header does not say' },
+  { name: 'method', kind: 'value', arg: 'lm|nelder-mead', default: 'lm', help: 'Levenberg-Marquardt or Nelder-Mead' },
+  { name: 'feedstock', kind: 'value', arg: 'ID', defaultText: 'a kinetic model', help: 'fit this feedstock record through the simulated ADM1 assay instead of a kinetic model' },
+  { name: 'fit', kind: 'value', arg: 'BMP,k_hyd', defaultText: 'BMP and k_hyd', help: 'with --feedstock: what to fit' },
+  { name: 'isr', kind: 'value', arg: 'R', default: 2, help: 'with --feedstock: inoculum-to-substrate ratio, VS basis' },
+  { name: 'feedstocks', kind: 'value', arg: 'USER.json', defaultText: 'the built-in library only', help: 'add or replace records from your own feedstock file (format: docs/feedstocks.md)' },
+  JSON_FLAG,
+];
 
 export const fitBmpCommand: CliCommand = {
   name: 'fit-bmp',
   summary: 'Fit a BMP curve (cumulative specific methane yield vs time): B0 and k, optional lag, two-pool or Gompertz.',
   usage: 'adsim fit-bmp data.csv [--model first-order|first-order-lag|two-pool|gompertz] [--map "col=B [NmL/gVS]"] [--json]\n'
     + '       adsim fit-bmp data.csv --feedstock ID [--fit BMP,k_hyd] [--isr 2] [--feedstocks USER.json] [--json]',
+  flags: FIT_BMP_FLAGS,
   async run(argv, io) {
-    const args = parseArgs(argv, { model: 'value', map: 'value', method: 'value', json: 'boolean', feedstock: 'value', feedstocks: 'value', fit: 'value', isr: 'value' });
+    const args = parseArgs(argv, FIT_BMP_FLAGS);
     const [file, ...extra] = args.positionals;
     if (!file) throw new InputError('FILE', 'expected a CSV with time and cumulative yield, e.g. "time [d],B [NmL/gVS]"');
     if (extra.length) throw new InputError('FILE', `expected one file, got ${args.positionals.length}`);
-    const model = (flagString(args, 'model') ?? 'first-order') as BmpModel;
+    const model = flagValue(args, 'model') as BmpModel;
     if (!BMP_MODELS.includes(model)) throw new InputError('--model', `expected one of ${BMP_MODELS.join(', ')}, got ${JSON.stringify(model)}`);
-    const method = flagString(args, 'method') ?? 'lm';
+    const method = flagValue(args, 'method')!;
     if (method !== 'lm' && method !== 'nelder-mead') throw new InputError('--method', `expected lm or nelder-mead, got ${JSON.stringify(method)}`);
     const mapText = flagString(args, 'map');
     const data = parseMeasuredCsv(readText(resolve(io.cwd, file), 'FILE'), { source: file, mapping: mapText ? parseMapping(mapText) : undefined });
@@ -57,7 +71,7 @@ function fitFeedstock(args: ParsedArgs, io: CliIo, file: string, b: MeasuredSeri
   if (!conv) throw new InputError(`column ${JSON.stringify(b.column)}`, `a feedstock fit needs the yield's unit to compare with the model (NL CH4/kg VS), e.g. "B [NmL/gVS]"; got ${unit ? JSON.stringify(unit) : 'no unit'}`);
   const fields = (flagString(args, 'fit') ?? FEEDSTOCK_BMP_FIELDS.join(',')).split(',').map((x) => x.trim()).filter(Boolean) as FeedstockBmpField[];
   for (const x of fields) if (!FEEDSTOCK_BMP_FIELDS.includes(x)) throw new InputError('--fit', `expected BMP and/or k_hyd, got ${JSON.stringify(x)}`);
-  const isr = flagNumber(args, 'isr', 2, (x) => x > 0, 'an inoculum-to-substrate ratio > 0 (VS basis)');
+  const isr = flagNumber(args, 'isr', undefined, (x) => x > 0, 'an inoculum-to-substrate ratio > 0 (VS basis)');
   const B = b.values.map((v) => v * conv.factor);
   const fit = fitFeedstockBmp(f, b.t_d, B, { fields, method, assay: { isr }, source: file });
   if (!conv.normal) fit.warnings.unshift(`${JSON.stringify(unit)} has no N: taken as normal conditions (0 C, 1.01325 bar), as the simulated assay reports; convert lab-condition volumes first`);

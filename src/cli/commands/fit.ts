@@ -1,6 +1,6 @@
 // `adsim fit FILE --data data.csv --params k_hyd_ch,k_dis`: calibrates ADM1 parameters of a digester run to measured data.
 import { resolve } from 'node:path';
-import { flagNumber, flagString, parseArgs } from '../args.js';
+import { flagNumber, flagString, flagValue, parseArgs } from '../args.js';
 import { fmt, readText } from '../io.js';
 import { fitDocument, fitQuality, jsonText } from '../../export/research.js';
 import type { CliCommand, CliIo } from '../types.js';
@@ -10,6 +10,7 @@ import { MEASURE_KINDS, parseMapping, parseMeasuredCsv, type MeasureKind } from 
 import type { FitResult } from '../../analysis/fit.js';
 import { loadModel, parseRanges } from './sensitivity.js';
 import { progressLine } from '../../analysis/progress.js';
+import { JSON_FLAG, QUIET_FLAG, type FlagTable } from '../args.js';
 
 /** Prints fitted values, intervals, correlations and goodness of fit. */
 export function printFit(io: CliIo, fit: FitResult): void {
@@ -29,12 +30,26 @@ export function printFit(io: CliIo, fit: FitResult): void {
   for (const g of fit.groups) { const q = fitQuality(g); if (q.little) io.err(`warning: ${q.text}\n`); }
 }
 
+/** Every option of `adsim fit`: the parser and `adsim fit --help` both read this table. */
+export const FIT_FLAGS: FlagTable = [
+  { name: 'data', kind: 'value', arg: 'data.csv', defaultText: 'none: required', help: 'measured data: a time column plus gas flow or volume, CH4 %, pH, VFA or NH4 columns' },
+  { name: 'params', kind: 'value', arg: 'a,b', defaultText: 'none: required', help: 'ADM1 parameters to fit' },
+  { name: 'bounds', kind: 'value', arg: 'a=lo:hi,...', defaultText: "each parameter's documented range", help: 'bounds of the fitted parameters' },
+  { name: 'sigma', kind: 'value', arg: 'kind=sd,...', defaultText: 'a typical error for each kind', help: 'measurement standard deviation per kind, in its canonical unit (weights are 1/sd^2)' },
+  { name: 'map', kind: 'value', arg: '"col=kind [unit]"', defaultText: 'read from the headers', help: 'what a column measures, when its header does not say' },
+  { name: 'method', kind: 'value', arg: 'lm|nelder-mead', default: 'lm', help: 'Levenberg-Marquardt or Nelder-Mead' },
+  { name: 'max-runs', kind: 'value', arg: 'N', default: 400, help: 'model runs allowed' },
+  JSON_FLAG,
+  QUIET_FLAG,
+];
+
 export const fitCommand: CliCommand = {
   name: 'fit',
   summary: 'Calibrate ADM1 parameters of a digester run to measured data (CSV: time plus gas flow/volume, CH4 %, pH, VFA, NH4) by weighted least squares.',
-  usage: 'adsim fit FILE --data data.csv --params k_hyd_ch,k_dis [--bounds k_dis=0.1:1] [--sigma q_ch4=20,pH=0.05] [--map "col=kind [unit]"] [--method lm|nelder-mead] [--json]',
+  usage: 'adsim fit FILE --data data.csv --params k_hyd_ch,k_dis [--bounds k_dis=0.1:1] [--sigma q_ch4=20,pH=0.05] [--map "col=kind [unit]"] [--method lm|nelder-mead] [--max-runs N] [--json] [--quiet]',
+  flags: FIT_FLAGS,
   async run(argv, io) {
-    const args = parseArgs(argv, { data: 'value', params: 'value', bounds: 'value', sigma: 'value', map: 'value', method: 'value', 'max-runs': 'value', json: 'boolean', quiet: 'boolean' });
+    const args = parseArgs(argv, FIT_FLAGS);
     const [file, ...extra] = args.positionals;
     if (!file) throw new InputError('FILE', 'expected a digester-run JSON file');
     if (extra.length) throw new InputError('FILE', `expected one file, got ${args.positionals.length}`);
@@ -42,7 +57,7 @@ export const fitCommand: CliCommand = {
     if (!dataFile) throw new InputError('--data', 'expected a CSV of measurements, e.g. --data plant.csv');
     const params = flagString(args, 'params')?.split(',').map((s) => s.trim()).filter(Boolean);
     if (!params?.length) throw new InputError('--params', 'expected the parameters to fit, e.g. --params k_hyd_ch,k_dis');
-    const method = flagString(args, 'method') ?? 'lm';
+    const method = flagValue(args, 'method')!;
     if (method !== 'lm' && method !== 'nelder-mead') throw new InputError('--method', `expected lm or nelder-mead, got ${JSON.stringify(method)}`);
     const model = loadModel(file, io);
     if (model.kind !== 'digester-run' || !model.run) throw new InputError('FILE', 'fit works on digester-run files; for a BMP curve use `adsim fit-bmp`');
@@ -58,8 +73,8 @@ export const fitCommand: CliCommand = {
     }
     const bounds = parseRanges(flagString(args, 'bounds'), '--bounds');
     for (const b of Object.keys(bounds)) if (!params.includes(b)) throw new InputError(`--bounds ${b}`, `not among --params (${params.join(', ')})`);
-    const maxEvaluations = flagNumber(args, 'max-runs', 400, (x) => Number.isInteger(x) && x >= 5, 'a whole number >= 5');
-    const quiet = args.flags.has('quiet') || args.flags.has('json');
+    const maxEvaluations = flagNumber(args, 'max-runs', undefined, (x) => Number.isInteger(x) && x >= 5, 'a whole number >= 5');
+    const quiet = args.flags.has('quiet') || args.flags.has('json') || !io.tty;   // the \r bar only on a terminal
     const started = Date.now();
     let shown = false;
     const fit = fitDigester(model.run, data, params, {

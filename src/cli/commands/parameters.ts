@@ -4,15 +4,23 @@ import type { CliCommand } from '../types.js';
 import { InputError } from '../../errors.js';
 import { PARAMETERS, MODEL_NAME, MODEL_VERSION } from '../../../models/adm1/index.js';
 import { fmt } from '../io.js';
+import { JSON_FLAG, type FlagTable } from '../args.js';
 
 const GROUPS = [...new Set(PARAMETERS.map((p) => p.group))];
+
+/** Every option of `adsim parameters`: the parser and `adsim parameters --help` both read this table. */
+export const PARAMETERS_FLAGS: FlagTable = [
+  { name: 'group', kind: 'value', arg: 'GROUP', defaultText: 'every group', help: 'only one group: stoichiometric, composition, biochemical, inhibition or physicochemical' },
+  JSON_FLAG,
+];
 
 export const parametersCommand: CliCommand = {
   name: 'parameters',
   summary: 'List every ADM1 parameter with unit, default, range, source and description.',
   usage: `adsim parameters [--group ${GROUPS.join('|')}] [--json]`,
+  flags: PARAMETERS_FLAGS,
   async run(argv, io) {
-    const args = parseArgs(argv, { json: 'boolean', group: 'value' });
+    const args = parseArgs(argv, PARAMETERS_FLAGS);
     const group = flagString(args, 'group');
     if (group !== undefined && !GROUPS.includes(group as never)) throw new InputError('--group', `expected one of ${GROUPS.join(', ')}, got ${JSON.stringify(group)}`);
     const rows = PARAMETERS.filter((p) => !group || p.group === group);

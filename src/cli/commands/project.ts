@@ -11,21 +11,32 @@ import { verdictOf } from '../../appraisal/verdict.js';
 import { DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionRanges } from '../../analysis/projection-ranges.js';
 import { jsonError, loadScenario, progress, withFile } from './scenario.js';
 import { progressReporter } from './sensitivity.js';
+import { JSON_FLAG, type FlagTable } from '../args.js';
+
+/** Every option of `adsim project`: the parser and `adsim project --help` both read this table. */
+export const PROJECT_FLAGS: FlagTable = [
+  { name: 'years', kind: 'value', arg: 'N', defaultText: "the scenario's rollout.years", help: 'years to project, 1-30' },
+  { name: 'ranges', kind: 'value', arg: 'N', default: DEFAULT_RANGE_SAMPLES, help: 'Monte Carlo samples for the P10-P90 ranges; 0 for none' },
+  { name: 'seed', kind: 'value', arg: 'S', default: DEFAULT_RANGE_SEED, help: 'random seed of the ranges (same seed, same ranges)' },
+  { name: 'workers', kind: 'value', arg: 'W', defaultText: 'all cores', help: 'worker threads for the runs (1 = in-process)' },
+  JSON_FLAG,
+];
 
 export const projectCommand: CliCommand = {
   name: 'project',
   summary: 'Project a scenario year by year with its rollout (areas joining, bins growing) and P10-P90 ranges; --json prints {years, totals, warnings, ranges}.',
-  usage: 'adsim project FILE.json [--years N] [--ranges N (Monte Carlo samples, default 200; 0 = none)] [--seed S] [--workers W] [--json]',
+  usage: 'adsim project FILE.json [--years N] [--ranges N] [--seed S] [--workers W] [--json]',
+  flags: PROJECT_FLAGS,
   async run(argv, io) {
-    const args = parseArgs(argv, { json: 'boolean', years: 'value', ranges: 'value', seed: 'value', workers: 'value' });
+    const args = parseArgs(argv, PROJECT_FLAGS);
     const asJson = args.flags.has('json');
     try {
       const file = args.positionals[0];
       if (!file) throw new InputError('FILE', 'expected a scenario file, e.g. adsim project scenarios/region-rollout.json');
       const s = loadScenario(file);
       const years = flagNumber(args, 'years', s.rollout.years, (x) => Number.isInteger(x) && x >= 1 && x <= 30, 'a whole number of years from 1 to 30');
-      const samples = flagNumber(args, 'ranges', DEFAULT_RANGE_SAMPLES, (x) => Number.isInteger(x) && (x === 0 || x >= 2), 'a whole number of samples (0 for none, or 2 or more)');
-      const seed = flagNumber(args, 'seed', DEFAULT_RANGE_SEED, Number.isInteger, 'an integer');
+      const samples = flagNumber(args, 'ranges', undefined, (x) => Number.isInteger(x) && (x === 0 || x >= 2), 'a whole number of samples (0 for none, or 2 or more)');
+      const seed = flagNumber(args, 'seed', undefined, Number.isInteger, 'an integer');
       const workers = flagNumber(args, 'workers', availableParallelism(), (x) => Number.isInteger(x) && x >= 1, 'a whole number >= 1');
       const p = withFile(file, () => projectScenario(s, years, { onProgress: progress(io, s.name) }));
       const ranges = samples > 0 ? await rangesOf(readJson(file), years, samples, seed, workers, io, asJson) : undefined;

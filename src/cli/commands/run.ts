@@ -2,11 +2,13 @@
 import { parseArgs, flagString } from '../args.js';
 import { fmt, jsonReplacer, readJson, relativeReader, writeCsv } from '../io.js';
 import type { CliCommand } from '../types.js';
+import { refuseOtherKinds } from '../file-kind.js';
 import { InputError } from '../../errors.js';
 import { parseRunFile, type RunFileContext } from '../../simulate/runfile.js';
 import { simulateDigester } from '../../simulate/digester.js';
 import type { DigesterResult } from '../../simulate/types.js';
 import { resolve } from 'node:path';
+import { JSON_FLAG, type FlagTable } from '../args.js';
 
 /** Optional overrides of how run files are read (e.g. a user feedstock library); empty by default. */
 export const runFileHooks: Pick<RunFileContext, 'characteriseFeed'> = {};
@@ -26,17 +28,25 @@ export function summarise(name: string, r: DigesterResult): string {
   return lines.join('\n') + '\n';
 }
 
+/** Every option of `adsim run`: the parser and `adsim run --help` both read this table. */
+export const RUN_FLAGS: FlagTable = [
+  JSON_FLAG,
+  { name: 'csv', kind: 'value', arg: 'OUT.csv', help: 'also write every output series (t_d first) to this CSV file' },
+];
+
 export const runCommand: CliCommand = {
   name: 'run',
   summary: 'Run an ADM1 digester file (kind "digester-run"); --json prints {final, series, stats, warnings}.',
   usage: 'adsim run FILE.json [--json] [--csv OUT.csv]',
+  flags: RUN_FLAGS,
   async run(argv, io) {
-    const args = parseArgs(argv, { json: 'boolean', csv: 'value' });
+    const args = parseArgs(argv, RUN_FLAGS);
     const [file, ...extra] = args.positionals;
     if (!file) throw new InputError('FILE', 'expected a digester-run JSON file, e.g. adsim run scenarios/bsm2-steady-state.json');
     if (extra.length) throw new InputError('FILE', `expected one file, got ${args.positionals.length}`);
     const path = resolve(io.cwd, file);
     const json = readJson(path);
+    refuseOtherKinds(json, file);
     const run = parseRunFile(json, { readText: relativeReader(path), ...runFileHooks });
     const result = simulateDigester(run);
     for (const w of result.warnings) io.err(`warning: ${w}\n`);

@@ -11,6 +11,7 @@ import { withSimulatedSwitching } from '../../pipeline/switching.js';
 import { compareScenarios } from '../../compare/compare.js';
 import { fullRollout } from '../../pipeline/project.js';
 import { comparisonTable } from '../../compare/table.js';
+import { JSON_FLAG, type FlagTable } from '../args.js';
 
 /** An InputError's message without its leading "field: " (the issue carries the field separately). */
 export function messageOf(e: InputError): string {
@@ -63,12 +64,19 @@ export function jsonError(io: CliIo, e: unknown): number {
   return 2;
 }
 
+/** Every option of `adsim scenario`: the parser and `adsim scenario --help` both read this table. */
+export const SCENARIO_FLAGS: FlagTable = [
+  JSON_FLAG,
+  { name: 'csv', kind: 'value', arg: 'OUT.csv', help: 'also write the daily series to this CSV file' },
+];
+
 export const scenarioCommand: CliCommand = {
   name: 'scenario',
   summary: 'Run one collection scenario (bins -> digester -> kWh, CO2e, GBP); --json prints {name, annual, years, daily, stability, warnings, assumptions}.',
   usage: 'adsim scenario FILE.json [--json] [--csv OUT.csv]',
+  flags: SCENARIO_FLAGS,
   async run(argv, io) {
-    const args = parseArgs(argv, { json: 'boolean', csv: 'value' });
+    const args = parseArgs(argv, SCENARIO_FLAGS);
     const asJson = args.flags.has('json');
     const file = args.positionals[0];
     try {

@@ -2,7 +2,7 @@
 // share: loading a digester-run or scenario file as a model, choosing inputs, running through the worker pool.
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { flagNumber, flagString, parseArgs, type ParsedArgs } from '../args.js';
+import { flagNumber, flagString, flagValue, parseArgs, type ParsedArgs } from '../args.js';
 import { fmt, readJson, relativeReader } from '../io.js';
 import { jsonText, sensitivityDocument } from '../../export/research.js';
 import type { CliCommand, CliIo } from '../types.js';
@@ -25,6 +25,7 @@ import { morris } from '../../analysis/morris.js';
 import { sobol } from '../../analysis/sobol.js';
 import type { ScenarioResult } from '../../pipeline/run.js';
 import type { DigesterResult } from '../../simulate/types.js';
+import { JSON_FLAG, QUIET_FLAG, type FlagSpec, type FlagTable } from '../args.js';
 
 /** A file loaded as something the analysis tools can run. */
 export interface LoadedModel {
@@ -161,7 +162,9 @@ export async function makeEvaluator(model: LoadedModel, args: ParsedArgs, series
 }
 
 /** Progress on stderr for long runs; silent for short ones and when --quiet. */
-export function progressReporter(io: CliIo, quiet: boolean): { onProgress: (done: number, total: number) => void; finish: () => void } {
+export function progressReporter(io: CliIo, quietFlag: boolean): { onProgress: (done: number, total: number) => void; finish: () => void } {
+  // A bar rewritten with \r only makes sense on a terminal; redirected stderr gets warnings, not bar frames.
+  const quiet = quietFlag || !io.tty;
   const started = Date.now();
   let last = 0, shown = false;
   return {
@@ -207,25 +210,44 @@ const table = (rows: string[][]): string => {
   return rows.map((r) => '  ' + r.map((c, j) => (j === 0 ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  ')).join('\n') + '\n';
 };
 
+/** Options sensitivity and uncertainty share. */
+export const PARAMS_FLAG: FlagSpec = { name: 'params', kind: 'value', arg: 'a,b', defaultText: "the model's default uncertain inputs", help: 'inputs to vary: ADM1 parameters (or scenario paths), with their documented ranges' };
+export const RANGES_FLAG: FlagSpec = { name: 'ranges', kind: 'value', arg: 'a=lo:hi,...', defaultText: 'the documented ranges', help: 'uniform ranges replacing (or adding to) the documented ones' };
+export const INPUTS_FLAG: FlagSpec = { name: 'inputs', kind: 'value', arg: 'F.json', defaultText: 'none', help: 'inputs with distributions from a JSON file (instead of --params/--ranges)' };
+
+/** Every option of `adsim sensitivity`: the parser and `adsim sensitivity --help` both read this table. */
+export const SENSITIVITY_FLAGS: FlagTable = [
+  { name: 'method', kind: 'value', arg: 'local|morris|sobol', default: 'morris', help: 'local coefficients, Morris screening or Sobol indices' },
+  PARAMS_FLAG,
+  RANGES_FLAG,
+  INPUTS_FLAG,
+  { name: 'outputs', kind: 'value', arg: 'x,y', defaultText: "the model's headline outputs", help: 'outputs to rank the inputs for' },
+  { name: 'trajectories', kind: 'value', arg: 'R', default: 10, help: 'Morris: number of trajectories' },
+  { name: 'samples', kind: 'value', arg: 'N', default: 256, help: 'Sobol: base sample size' },
+  { name: 'step', kind: 'value', arg: 'H', default: 0.01, help: 'local: relative step of the finite differences' },
+  { name: 'seed', kind: 'value', arg: 'S', default: 1, help: 'random seed (same seed, same answer)' },
+  { name: 'workers', kind: 'value', arg: 'W', defaultText: 'all cores', help: 'worker threads for the runs (1 = in-process)' },
+  JSON_FLAG,
+  QUIET_FLAG,
+];
+
 export const sensitivityCommand: CliCommand = {
   name: 'sensitivity',
   summary: 'Which inputs matter: local normalised coefficients, Morris screening (mu*, sigma) or Sobol indices (S1, ST).',
-  usage: 'adsim sensitivity FILE [--method local|morris|sobol] [--params a,b] [--ranges a=lo:hi] [--inputs F.json] [--outputs x,y] [--trajectories R] [--samples N] [--seed S] [--workers W] [--json]',
+  usage: 'adsim sensitivity FILE [--method local|morris|sobol] [--params a,b] [--ranges a=lo:hi] [--inputs F.json] [--outputs x,y] [--trajectories R] [--samples N] [--step H] [--seed S] [--workers W] [--json] [--quiet]',
+  flags: SENSITIVITY_FLAGS,
   async run(argv, io) {
-    const args = parseArgs(argv, {
-      method: 'value', params: 'value', ranges: 'value', inputs: 'value', outputs: 'value', trajectories: 'value',
-      samples: 'value', seed: 'value', step: 'value', workers: 'value', json: 'boolean', quiet: 'boolean',
-    });
+    const args = parseArgs(argv, SENSITIVITY_FLAGS);
     const [file, ...extra] = args.positionals;
     if (!file) throw new InputError('FILE', 'expected a digester-run or scenario JSON file');
     if (extra.length) throw new InputError('FILE', `expected one file, got ${args.positionals.length}`);
-    const method = flagString(args, 'method') ?? 'morris';
+    const method = flagValue(args, 'method')!;
     if (!['local', 'morris', 'sobol'].includes(method)) throw new InputError('--method', `expected local, morris or sobol, got ${JSON.stringify(method)}`);
     // Every count is checked whatever the method, so a bad value is never silently ignored; one the method does not
     // use is named in a warning.
-    const trajectories = flagNumber(args, 'trajectories', 10, (x) => Number.isInteger(x) && x >= 2, 'a whole number >= 2');
-    const samples = flagNumber(args, 'samples', 256, (x) => Number.isInteger(x) && x >= 8, 'a whole number >= 8');
-    const relStep = flagNumber(args, 'step', 0.01, (x) => x > 0 && x < 0.5, 'a relative step in (0, 0.5)');
+    const trajectories = flagNumber(args, 'trajectories', undefined, (x) => Number.isInteger(x) && x >= 2, 'a whole number >= 2');
+    const samples = flagNumber(args, 'samples', undefined, (x) => Number.isInteger(x) && x >= 8, 'a whole number >= 8');
+    const relStep = flagNumber(args, 'step', undefined, (x) => x > 0 && x < 0.5, 'a relative step in (0, 0.5)');
     const uses: Record<string, string> = { trajectories: 'morris', samples: 'sobol', step: 'local' };
     const warnings: string[] = [];
     for (const [flag, m] of Object.entries(uses)) {
@@ -233,7 +255,7 @@ export const sensitivityCommand: CliCommand = {
     }
     const model = loadModel(file, io);
     const outputs = chooseOutputs(args, model);
-    const seed = flagNumber(args, 'seed', 1, Number.isInteger, 'an integer');
+    const seed = flagNumber(args, 'seed', undefined, Number.isInteger, 'an integer');
     const ev = await makeEvaluator(model, args, false);
     const prog = progressReporter(io, args.flags.has('quiet') || args.flags.has('json'));
     const common = { concurrency: ev.concurrency, onProgress: prog.onProgress, outputs };

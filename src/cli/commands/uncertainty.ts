@@ -1,5 +1,5 @@
 // `adsim uncertainty FILE [--samples N] [--seed S]`: Monte Carlo (Latin hypercube) over uncertain inputs; P10/P50/P90.
-import { flagNumber, flagString, parseArgs } from '../args.js';
+import { flagNumber, flagString, flagValue, parseArgs } from '../args.js';
 import { fmt } from '../io.js';
 import { jsonText, uncertaintyDocument } from '../../export/research.js';
 import type { CliCommand } from '../types.js';
@@ -7,23 +7,37 @@ import { InputError } from '../../errors.js';
 import { describe } from '../../analysis/distributions.js';
 import { monteCarlo } from '../../analysis/montecarlo.js';
 import { chooseInputs, chooseOutputs, loadModel, makeEvaluator, progressReporter, renameOutputsError } from './sensitivity.js';
+import { JSON_FLAG, QUIET_FLAG, type FlagTable } from '../args.js';
+import { INPUTS_FLAG, PARAMS_FLAG, RANGES_FLAG } from './sensitivity.js';
+
+/** Every option of `adsim uncertainty`: the parser and `adsim uncertainty --help` both read this table. */
+export const UNCERTAINTY_FLAGS: FlagTable = [
+  { name: 'samples', kind: 'value', arg: 'N', defaultText: '200 for a digester run, 40 for a scenario', help: 'Monte Carlo samples' },
+  { name: 'seed', kind: 'value', arg: 'S', default: 1, help: 'random seed (same seed, same answer)' },
+  PARAMS_FLAG,
+  RANGES_FLAG,
+  INPUTS_FLAG,
+  { name: 'outputs', kind: 'value', arg: 'x,y', defaultText: 'every scalar output', help: 'outputs to summarise (with their series in --json)' },
+  { name: 'sampling', kind: 'value', arg: 'lhs|random', default: 'lhs', help: 'Latin hypercube or plain random sampling' },
+  { name: 'workers', kind: 'value', arg: 'W', defaultText: 'all cores', help: 'worker threads for the runs (1 = in-process)' },
+  JSON_FLAG,
+  QUIET_FLAG,
+];
 
 export const uncertaintyCommand: CliCommand = {
   name: 'uncertainty',
   summary: 'Monte Carlo with Latin hypercube sampling over input ranges: P10/P50/P90 of the outputs (bands over time with --json).',
-  usage: 'adsim uncertainty FILE [--samples N] [--seed S] [--params a,b] [--ranges a=lo:hi] [--inputs F.json] [--outputs x,y] [--sampling lhs|random] [--workers W] [--json]',
+  usage: 'adsim uncertainty FILE [--samples N] [--seed S] [--params a,b] [--ranges a=lo:hi] [--inputs F.json] [--outputs x,y] [--sampling lhs|random] [--workers W] [--json] [--quiet]',
+  flags: UNCERTAINTY_FLAGS,
   async run(argv, io) {
-    const args = parseArgs(argv, {
-      samples: 'value', seed: 'value', params: 'value', outputs: 'value', ranges: 'value', inputs: 'value', sampling: 'value',
-      workers: 'value', json: 'boolean', quiet: 'boolean',
-    });
+    const args = parseArgs(argv, UNCERTAINTY_FLAGS);
     const [file, ...extra] = args.positionals;
     if (!file) throw new InputError('FILE', 'expected a digester-run or scenario JSON file');
     if (extra.length) throw new InputError('FILE', `expected one file, got ${args.positionals.length}`);
     const model = loadModel(file, io);
     const samples = flagNumber(args, 'samples', model.kind === 'scenario' ? 40 : 200, (x) => Number.isInteger(x) && x >= 2, 'a whole number >= 2');
-    const seed = flagNumber(args, 'seed', 1, Number.isInteger, 'an integer');
-    const sampling = flagString(args, 'sampling') ?? 'lhs';
+    const seed = flagNumber(args, 'seed', undefined, Number.isInteger, 'an integer');
+    const sampling = flagValue(args, 'sampling')!;
     if (sampling !== 'lhs' && sampling !== 'random') throw new InputError('--sampling', `expected lhs or random, got ${JSON.stringify(sampling)}`);
     const inputs = chooseInputs(args, io, model);
     // Without --outputs every scalar the model gives is summarised; with it, only those (and their series).
