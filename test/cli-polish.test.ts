@@ -9,6 +9,9 @@ import { progressReporter } from '../src/cli/commands/sensitivity.js';
 import { parseRunFile } from '../src/simulate/runfile.js';
 import { simulateDigester } from '../src/simulate/digester.js';
 import pkg from '../package.json';
+import { fmt } from '../src/cli/io.js';
+import { pHRange } from '../src/compare/table.js';
+import { findFeedstock } from '../src/feed/library.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'adsim-polish-'));
@@ -122,6 +125,79 @@ describe('messages that point to a command that works', () => {
       const r = await cli(['run', 'influent.json'], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/^adsim run: influent\.json: is an ADM1 influent \(the output of `adsim characterise --json`\), not a digester run: put it under "influent" in a run file/);
+    }
+  });
+});
+
+describe('doubled words and odd numbers', () => {
+  it('a fit says "converged:" once', async () => {
+    writeFileSync(join(dir, 'bmp.csv'), ['time [d],B [NmL/gVS]', '0,0', '1,38', '2,72', '4,128', '7,190', '10,228', '14,258', '21,281', '28,290'].join('\n'));
+    for (const model of ['first-order', 'gompertz']) {
+      const r = await cli(['fit-bmp', 'bmp.csv', '--model', model], { cwd: dir });
+      expect(r.out, model).toMatch(/^(converged|NOT CONVERGED): /m);
+      expect(r.out, model).not.toMatch(/converged: converged/i);
+    }
+  });
+
+  it('BMP curve bounds start at 0 and small numbers print without padding zeros', async () => {
+    const r = await cli(['fit-bmp', 'bmp.csv'], { cwd: dir });
+    const b0 = r.out.split('\n').find((l) => /^ {2}B0 /.test(l))!;
+    expect(b0).toMatch(/ 0 \.\. 2,900 /);
+    expect(r.out).not.toMatch(/\d\.\d*0e[-+]\d/);   // no 1.000e-4, 2.580e-7
+    expect(fmt(1e-4)).toBe('1e-4');
+    expect(fmt(2.58e-7)).toBe('2.58e-7');
+    expect(fmt(0.1443)).toBe('0.1443');
+  });
+
+  it('characterise suggests the record hydrolysis rate exactly for one feedstock', async () => {
+    const r = await cli(['characterise', 'dog-faeces', '--rate', '1.5 t/week', '--json']);
+    const p = JSON.parse(r.out).parameters as Record<string, number>;
+    const dog = findFeedstock('dog-faeces');
+    for (const k of ['k_hyd_ch', 'k_hyd_pr', 'k_hyd_li']) expect(p[k], k).toBe(dog.k_hyd.value);
+    expect(r.out).not.toMatch(/\d\.\d*0000000\d/);
+  });
+
+  it('the sources line of parameters names each source once', async () => {
+    const r = await cli(['parameters']);
+    const block = r.out.slice(r.out.indexOf('Sources: '));
+    const first = block.split('\n')[0]!.slice('Sources: '.length).split('; ');
+    expect(new Set(first).size).toBe(first.length);
+    for (const s of first) expect(block.split(s).length - 1, s).toBe(1);
+    expect(block).toMatch(/^ {2}K_I_nh3: .*estimate/m);
+  });
+
+  it('a pH range that rounds to one value gets a second decimal', () => {
+    expect(pHRange(7.21, 7.24)).toBe('pH 7.21-7.24');
+    expect(pHRange(6.94, 7.31)).toBe('pH 6.9-7.3');
+    expect(pHRange(7.2, 7.2)).toBe('pH 7.20');
+  });
+
+  it('compare: a stand-alone digester gets a plain ENERGY heading, and an uncosted digester says "not costed"', async () => {
+    const r = await cli(['compare', 'scenarios/baseline-efw.json', 'scenarios/weekly-small-digester.json']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ENERGY \(a year\)$/m);
+    expect(r.out).not.toMatch(/already digests other waste/);
+    expect(r.out).not.toMatch(/\b0 not costed \(0\)/);
+    expect(r.out).not.toMatch(/pH (\d\.\d+)-\1\b/);
+    const plant = await cli(['compare', 'scenarios/baseline-efw.json', 'scenarios/existing-food-waste-plant.json']);
+    expect(plant.out).toMatch(/^ENERGY \(a year; for "[^"]+" \(a plant that already digests other waste\): what the dog waste adds\)$/m);
+  });
+});
+
+describe('CSV output', () => {
+  it('every cell of a row has the same precision rule (at most 10 significant digits, no float noise)', async () => {
+    const r = await cli(['scenario', 'scenarios/weekly-small-digester.json', '--csv', join(dir, 'daily.csv')]);
+    expect(r.code).toBe(0);
+    const rows = readFileSync(join(dir, 'daily.csv'), 'utf8').trim().split('\n').slice(1);
+    const cmp = await cli(['compare', 'scenarios/baseline-efw.json', 'scenarios/weekly-small-digester.json', '--csv', join(dir, 'cmp.csv')]);
+    expect(cmp.code).toBe(0);
+    rows.push(...readFileSync(join(dir, 'cmp.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(1).join(',')));
+    const digits = (cell: string) => cell.replace(/^-/, '').replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').length;
+    for (const row of rows) {
+      for (const cell of row.split(',')) {
+        expect(Number.isFinite(Number(cell)), `${cell} in ${row}`).toBe(true);
+        expect(digits(cell), `${cell} in ${row}`).toBeLessThanOrEqual(10);
+      }
     }
   });
 });

@@ -41,7 +41,8 @@ function startingPoint(model: BmpModel, t: readonly number[], B: readonly number
   const i63 = B.findIndex((b) => b >= 0.632 * Bmax);
   const t63 = Math.max(t[Math.max(0, i63)]!, tmax / 100, 1e-3);
   const k0 = Math.min(50, Math.max(1e-3, 1 / t63));
-  const B0 = { name: 'B0', initial: 1.05 * Bmax, low: 1e-9 * Math.max(Bmax, 1), high: 10 * Bmax };
+  // Bounds a reader can take in: B0 and Rm from 0 (a yield or rate below zero is meaningless), not from 1e-9 x Bmax.
+  const B0 = { name: 'B0', initial: 1.05 * Bmax, low: 0, high: 10 * Bmax };
   const k = { name: 'k_1_d', unit: '1/d', initial: k0, low: 1e-4, high: 100 };
   switch (model) {
     case 'first-order': return [B0, k];
@@ -58,7 +59,7 @@ function startingPoint(model: BmpModel, t: readonly number[], B: readonly number
     case 'gompertz': {
       let rm = 0;
       for (let i = 1; i < t.length; i++) rm = Math.max(rm, (B[i]! - B[i - 1]!) / Math.max(t[i]! - t[i - 1]!, 1e-12));
-      return [B0, { name: 'Rm_per_d', unit: 'B/d', initial: Math.max(rm, 1e-6 * Bmax), low: 1e-9 * Bmax, high: 100 * Math.max(rm, Bmax) },
+      return [B0, { name: 'Rm_per_d', unit: 'B/d', initial: Math.max(rm, 1e-6 * Bmax), low: 0, high: 100 * Math.max(rm, Bmax) },
         { name: 'lag_d', unit: 'd', initial: 0.01 * tmax, low: 0, high: tmax / 2 }];
     }
   }

@@ -114,7 +114,7 @@ export function levenbergMarquardt(residuals: ResidualFn, theta0: number[], box:
     const pg = g.map((gi, j) => ((theta[j]! <= box.low[j]! && gi > 0) || (theta[j]! >= box.high[j]! && gi < 0) ? 0 : gi));
     const gscale = Math.sqrt(cost) * Math.sqrt(A.reduce((s, row, j) => s + row[j]!, 0)) + 1e-300;
     if (Math.max(...pg.map(Math.abs)) <= 1e-10 * gscale || cost === 0) {
-      return { theta, cost, converged: true, message: 'converged: gradient is zero within tolerance', iterations: it, evaluations: f.count() };
+      return { theta, cost, converged: true, message: 'gradient is zero within tolerance', iterations: it, evaluations: f.count() };
     }
     let accepted = false;
     while (!accepted) {
@@ -128,7 +128,7 @@ export function levenbergMarquardt(residuals: ResidualFn, theta0: number[], box:
       // A tiny step only means convergence when it is a (near) Gauss-Newton step; under heavy damping it means the
       // gradient direction fails to reduce the cost, which the stall test below judges.
       if (stepSmall && lambda <= 1) {
-        return { theta, cost, converged: true, message: 'converged: parameter change below tolerance', iterations: it, evaluations: f.count() };
+        return { theta, cost, converged: true, message: 'parameter change below tolerance', iterations: it, evaluations: f.count() };
       }
       const rt = f.call(trial);
       const ct = costOf(rt);
@@ -140,7 +140,7 @@ export function levenbergMarquardt(residuals: ResidualFn, theta0: number[], box:
         if (opts.onProgress && opts.onProgress(f.count(), cost) === false) {
           return { theta, cost, converged: false, message: 'cancelled (best point so far returned)', iterations: it, evaluations: f.count() };
         }
-        if (reduction < ftol) return { theta, cost, converged: true, message: 'converged: relative cost reduction below tolerance', iterations: it, evaluations: f.count() };
+        if (reduction < ftol) return { theta, cost, converged: true, message: 'relative cost reduction below tolerance', iterations: it, evaluations: f.count() };
       } else {
         lambda *= 4;
         if (lambda > 1e16) break;
@@ -157,7 +157,7 @@ export function levenbergMarquardt(residuals: ResidualFn, theta0: number[], box:
       const m = r!.length, nPar = theta.length;
       const small = predicted <= 0.05 * (cost / Math.max(1, m - nPar));
       return small
-        ? { theta, cost, converged: true, message: 'converged within model noise: no step reduces the cost and the predicted gain is below 5 % of the residual variance', iterations: it, evaluations: f.count() }
+        ? { theta, cost, converged: true, message: 'within model noise: no step reduces the cost and the predicted gain is below 5 % of the residual variance', iterations: it, evaluations: f.count() }
         : { theta, cost, converged: false, message: 'stalled: no step reduces the cost although the gradient is not zero (best point returned)', iterations: it, evaluations: f.count() };
     }
   }
@@ -243,7 +243,7 @@ export function nelderMead(residuals: ResidualFn, theta0: number[], box: Box, op
   if (!Number.isFinite(bestF)) return { theta, cost: bestF, converged: false, message: `the model failed at every point tried${f.lastError() ? ': ' + f.lastError() : ''}`, iterations, evaluations: f.count() };
   return {
     theta, cost: bestF, converged,
-    message: converged ? 'converged: simplex collapsed within tolerance after restarts' : `stopped after ${f.count()} model evaluations without converging (best point returned)`,
+    message: converged ? 'simplex collapsed within tolerance after restarts' : `stopped after ${f.count()} model evaluations without converging (best point returned)`,
     iterations, evaluations: f.count(),
   };
 }

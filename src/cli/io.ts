@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { folderReader, readUserFile, showPath } from '../input/file.js';
 import { parseJsonStrict } from '../input/json.js';
+import { roundSig } from '../export/csv.js';
 
 /** Reads a user's text file through the one safe reader (regular files only, size limit, BOM dropped). */
 export function readText(path: string, field = 'FILE'): string {
@@ -47,7 +48,8 @@ export function writeCsv(path: string, columns: Record<string, ArrayLike<number>
   const names = Object.keys(columns);
   const n = names.length ? columns[names[0]!]!.length : 0;
   const lines = [names.join(',')];
-  for (let i = 0; i < n; i++) lines.push(names.map((k) => String(columns[k]![i])).join(','));
+  // One precision for every cell (10 significant digits, as the research exports): no 0.30000000000000004 beside 0.3.
+  for (let i = 0; i < n; i++) lines.push(names.map((k) => String(roundSig(columns[k]![i]!, 10))).join(','));
   writeFileAtomic(path, lines.join('\n') + '\n');
 }
 
@@ -57,7 +59,8 @@ export { jsonReplacer } from '../export/csv.js';
 /** A number for people: 3-4 significant digits, thousands separators for big values. */
 export function fmt(x: number, digits = 4): string {
   if (!Number.isFinite(x)) return String(x);
-  if (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e7)) return x.toExponential(digits - 1);
+  // Exponent form with only the digits that matter: 1e-4 and 2.58e-7, not 1.000e-4 and 2.580e-7.
+  if (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e7)) return Number(x.toPrecision(digits)).toExponential();
   if (Math.abs(x) >= 1000) return Math.round(x).toLocaleString('en-GB');
   return Number(x.toPrecision(digits)).toString();
 }

@@ -2,6 +2,7 @@
 import type { AnnualAccount } from '../accounting/annual.js';
 import type { ComparedScenario, Comparison } from './compare.js';
 import type { Projection } from '../pipeline/project.js';
+import { roundSig } from '../export/csv.js';
 
 type Key = keyof AnnualAccount;
 
@@ -38,6 +39,9 @@ const rangeCell = (r?: { p10: number; p90: number }) => (r ? ` (${fmt(r.p10)} to
 /** True when the energy is what the dog waste adds to a plant that digests other waste already. */
 export const isIncrement = (a: AnnualAccount): boolean => Math.abs(a.methane_plant_total_Nm3 - a.methane_Nm3) > 1e-6;
 
+/** The energy heading; the table adds what an existing plant's figures mean only when a column is one (see isIncrement). */
+const ENERGY_HEADING = 'ENERGY (a year)';
+
 /** The rows shown, in plain words; money and carbon are signed so that negative means a saving. */
 export const ROWS: (Row | string)[] = [
   'WASTE (tonnes a year)',
@@ -48,7 +52,7 @@ export const ROWS: (Row | string)[] = [
   { label: 'Digestate out (wet)', key: 'digestate_wet_t' },
   { label: 'Digestate dry matter', key: 'digestate_dry_t' },
   { label: 'Digestate nitrogen (t N)', key: 'digestate_N_t' },
-  'ENERGY (a year; at a plant that already digests other waste: what the dog waste adds)',
+  ENERGY_HEADING,
   { label: 'Methane made (cubic metres)', key: 'methane_Nm3' },
   { label: 'Electricity generated (kWh)', key: 'electricity_gross_kWh' },
   { label: 'Electricity exported after own use (kWh)', key: 'electricity_net_kWh' },
@@ -85,6 +89,23 @@ export function fmt(x: number): string {
   return text === '-0' ? '0' : text;
 }
 
+/** "pH 6.9-7.3"; a range that rounds to one value gets a second decimal, and one value is printed once. */
+export function pHRange(lo: number, hi: number): string {
+  for (const d of [1, 2]) {
+    const a = lo.toFixed(d), b = hi.toFixed(d);
+    if (a !== b) return `pH ${a}-${b}`;
+  }
+  return `pH ${lo.toFixed(2)}`;
+}
+
+/** The energy heading, qualified only when a scenario feeds a plant that already digests other waste. */
+function energyHeading(c: Comparison): string {
+  const inc = c.scenarios.filter((s) => isIncrement(s.annual));
+  if (inc.length === 0) return ENERGY_HEADING;
+  const which = inc.length === c.scenarios.length ? 'at a plant that already digests other waste' : `for ${inc.map((s) => `"${s.name}"`).join(', ')} (a plant that already digests other waste)`;
+  return `ENERGY (a year; ${which}: what the dog waste adds)`;
+}
+
 function signed(x: number): string {
   const s = fmt(x);
   return x > 0 && s !== '0' ? `+${s}` : s;
@@ -107,11 +128,13 @@ export function comparisonTable(c: Comparison): string {
       if (typeof r === 'string') return '';
       const v = val(r, s.annual);
       const note = r.note?.(s) ?? '';
+      // Nothing costed: say so instead of "0 not costed (0)"; a difference from a figure that is not there means nothing.
+      if (note && v === 0) return note.trim();
       if (!s.difference) return fmt(v) + note;
       return `${fmt(v)}${note} (${signed(v - val(r, base.annual))})`;
     });
     const health = s.stability && s.stability.pH_min !== null && s.stability.pH_max !== null
-      ? [`pH ${s.stability.pH_min.toFixed(1)}-${s.stability.pH_max.toFixed(1)}`, `${s.stability.days_with_warning} days`]
+      ? [pHRange(s.stability.pH_min, s.stability.pH_max), `${s.stability.days_with_warning} days`]
       : [s.destination === 'digester' ? 'not fed' : 'no digester', '-'];
     const head = s.name + (s.difference || single ? '' : ' [baseline]');
     return { head, sub: s.configuration ? `[${s.configuration}]` : '', cells, health };
@@ -124,7 +147,7 @@ export function comparisonTable(c: Comparison): string {
   lines.push(pad('', labelW, true) + cols.map((col, i) => pad(col.head, widths[i]!)).join(''));
   if (cols.some((col) => col.sub)) lines.push(pad('', labelW, true) + cols.map((col, i) => pad(col.sub, widths[i]!)).join(''));
   ROWS.forEach((r, j) => {
-    if (typeof r === 'string') { lines.push(''); lines.push(r); return; }
+    if (typeof r === 'string') { lines.push(''); lines.push(r === ENERGY_HEADING ? energyHeading(c) : r); return; }
     lines.push(pad('  ' + r.label, labelW, true) + cols.map((col, i) => pad(col.cells[j]!, widths[i]!)).join(''));
   });
   lines.push('');
@@ -213,11 +236,11 @@ export function projectionTable(p: Projection, ranges?: TableRanges): string {
   return lines.join('\n') + '\n';
 }
 
-/** CSV of a comparison: one row per figure, one column per scenario (full precision). */
+/** CSV of a comparison: one row per figure, one column per scenario (10 significant digits, every cell alike). */
 export function comparisonCsv(c: Comparison): string {
   const keys = Object.keys(c.scenarios[0]!.annual) as Key[];
   const head = ['figure', ...c.scenarios.map((s) => csvCell(s.name))].join(',');
-  return [head, ...keys.map((k) => [k, ...c.scenarios.map((s) => String(s.annual[k]))].join(','))].join('\n') + '\n';
+  return [head, ...keys.map((k) => [k, ...c.scenarios.map((s) => String(roundSig(s.annual[k], 10)))].join(','))].join('\n') + '\n';
 }
 
 /** CSV of daily series (one row per day). */
@@ -225,7 +248,7 @@ export function dailyCsv(daily: Record<string, Float64Array>): string {
   const names = Object.keys(daily);
   const n = daily[names[0]!]?.length ?? 0;
   const lines = [names.join(',')];
-  for (let i = 0; i < n; i++) lines.push(names.map((k) => String(daily[k]![i])).join(','));
+  for (let i = 0; i < n; i++) lines.push(names.map((k) => String(roundSig(daily[k]![i]!, 10))).join(','));
   return lines.join('\n') + '\n';
 }
 

@@ -223,9 +223,14 @@ function combine(parts: FeedAmounts[], opts: CharacteriseOptions): Characterisat
   state.S_anion = Math.max(-net, 0) / q;
 
   // Hydrolysis rates weighted by the degradable particulate COD each feedstock brings to each pool.
+  // A weighted mean of equal rates is that rate exactly (not 0.20000000000000004); a true mixture's mean is a suggestion,
+  // so 6 significant digits are plenty.
   const weighted = (k: 'X_ch' | 'X_pr' | 'X_li') => {
+    const rates = new Set(parts.map((p) => p.k_hyd_d));
+    if (rates.size === 1) return parts[0]!.k_hyd_d;
     const w = sum((p) => p.state_kg_d[k]);
-    return w > 0 ? sum((p) => p.state_kg_d[k] * p.k_hyd_d) / w : sum((p) => p.k_hyd_d) / parts.length;
+    const mean = w > 0 ? sum((p) => p.state_kg_d[k] * p.k_hyd_d) / w : sum((p) => p.k_hyd_d) / parts.length;
+    return Number(mean.toPrecision(6));
   };
   const COD_adm1 = (state.X_ch! + state.X_pr! + state.X_li! + state.X_I! + state.S_I! + state.S_ac!) * q;
   const N_in = sum((p) => p.N.total_kg_d);

@@ -8,6 +8,21 @@ import { JSON_FLAG, type FlagTable } from '../args.js';
 
 const GROUPS = [...new Set(PARAMETERS.map((p) => p.group))];
 
+/**
+ * The sources of the listed parameters, each once. A source may carry a note after "; " about one parameter (its
+ * range is an estimate, ...): the note is listed under the parameter's name instead of repeating the source.
+ */
+export function sourcesBlock(rows: readonly { name: string; source: string }[]): string {
+  const sources = new Set<string>();
+  const notes: string[] = [];
+  for (const p of rows) {
+    const [main, ...rest] = p.source.split('; ');
+    sources.add(main!);
+    if (rest.length) notes.push(`  ${p.name}: ${rest.join('; ')}`);
+  }
+  return `Sources: ${[...sources].join('; ')}\n${notes.map((n) => `${n}\n`).join('')}`;
+}
+
 /** Every option of `adsim parameters`: the parser and `adsim parameters --help` both read this table. */
 export const PARAMETERS_FLAGS: FlagTable = [
   { name: 'group', kind: 'value', arg: 'GROUP', defaultText: 'every group', help: 'only one group: stoichiometric, composition, biochemical, inhibition or physicochemical' },
@@ -37,7 +52,7 @@ export const parametersCommand: CliCommand = {
         io.out(`  ${p.name.padEnd(16)} ${fmt(p.value).padStart(10)} ${p.unit.padEnd(16)} ${p.description}${range}\n`);
       }
     }
-    io.out(`\nSources: ${[...new Set(rows.map((p) => p.source))].join('; ')}\nKinetic parameters are 35 C values and are not temperature-corrected; see docs/model.md.\n`);
+    io.out(`\n${sourcesBlock(rows)}Kinetic parameters are 35 C values and are not temperature-corrected; see docs/model.md.\n`);
     return 0;
   },
 };
