@@ -11,6 +11,7 @@ import { modelOverlay } from './journeys/model-overlay.mjs';
 import { research } from './journeys/research.mjs';
 import { researchExports } from './journeys/research-exports.mjs';
 import { failedImport, reimport } from './journeys/storage.mjs';
+import { smallThings } from './journeys/small-things.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const t = await openHarness();
@@ -36,6 +37,7 @@ try {
   await run(everyViewBothSizes);
   await run(reloadAndCancel);
   await run(failedImport);
+  await run(smallThings);
   await run(readmePicture);
   await run(reimport);
   t.check(t.problems.length === 0, `no console errors${t.problems.length ? `: ${t.problems.join(' | ')}` : ''}`);

@@ -10,7 +10,8 @@ import './views/research-view.js';
 import './views/start-view.js';
 import { poolResearchRunner } from './state/research-runner.js';
 import { ResearchStore, type ResearchActionDetail } from './state/research-store.js';
-import { readShareFragment, shareFragment } from './io/storage.js';
+import { shareFragment } from './io/storage.js';
+import { openShareLink } from './state/share.js';
 import type { ScenarioStore, View } from './state/store.js';
 import { shared } from './styles.js';
 
@@ -57,6 +58,8 @@ export class AdsimApp extends LitElement {
     .notice { padding: 0.5rem 0.75rem; border-radius: 4px; margin-bottom: 0.75rem; display: flex; gap: 1rem; align-items: center; }
     .notice.error { border: 2px solid #a4000f; background: #fff3f3; }
     .notice.info { border: 2px solid #009E73; background: #effaf6; }
+    .skip { position: absolute; left: 0.5rem; top: -3rem; z-index: 10; background: #fff; color: #00466e; padding: 0.4rem 0.7rem; border: 2px solid #0072B2; border-radius: 4px; }
+    .skip:focus { top: 0.5rem; }
     .tools { display: grid; gap: 0.35rem; }
     .tools > * { box-sizing: border-box; width: 100%; }
     .tools label { font-size: 0.85rem; }
@@ -92,27 +95,30 @@ export class AdsimApp extends LitElement {
     super.connectedCallback();
     this.store?.addEventListener('change', this.onChange);
     this.openShared();
+    // A link pasted into the address bar of an open tab changes only the fragment: no reload, so listen for it.
+    window.addEventListener('hashchange', this.onHash);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.store?.removeEventListener('change', this.onChange);
+    window.removeEventListener('hashchange', this.onHash);
   }
 
-  /** A shared link (#s=...) adds its scenario once, then clears the fragment so a reload does not add it again. */
+  private readonly onHash = () => this.openShared();
+
+  /**
+   * A shared link (#s=...) adds its scenario once and says what it added, or that the link is broken; then the
+   * fragment is cleared so a reload does not add it again (and pasting the same link again is a new hashchange).
+   */
   private openShared(): void {
-    if (!this.store || !location.hash.startsWith('#s=')) return;
-    try {
-      const json = readShareFragment(location.hash);
-      if (json) {
-        const same = this.store.findSame(json);
-        if (same) this.store.select(same.id);
-        else this.store.add(json);
-      }
-    } catch (e) {
-      this.store.notice = { kind: 'error', text: `The shared link could not be read: ${e instanceof Error ? e.message : String(e)}` };
-    }
+    if (!this.store) return;
+    const outcome = openShareLink(this.store, location.hash);
+    if (!outcome) return;
+    this.store.notice = { kind: outcome.kind, text: outcome.text };
+    if (outcome.kind === 'info') this.store.setView('editor');
     history.replaceState(null, '', location.pathname + location.search);
+    this.rev++;
   }
 
   private research?: ResearchStore;
@@ -137,6 +143,7 @@ export class AdsimApp extends LitElement {
     const st = this.store;
     if (!st) return html`<p>Loading…</p>`;
     return html`
+      <a class="skip" id="skip-link" href="#main" @click=${this.skipToMain}>Skip to the main content</a>
       <header><h1>adsim</h1><p>Should your council's dog bins go to a digester? Cost, carbon and energy of each plan against today's route</p>
         <button type="button" class="menu" id="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="scenario-list" @click=${() => { this.menuOpen = !this.menuOpen; }}>${this.menuOpen ? 'Close' : 'Scenarios'}</button></header>
       <div class="shell">
@@ -157,9 +164,9 @@ export class AdsimApp extends LitElement {
             <button type="button" ?disabled=${!st.selected} @click=${this.share}>Copy share link</button>
           </div>
         </nav>
-        <main>
+        <main id="main" tabindex="-1">
           ${st.notice ? html`<div class="notice ${st.notice.kind}" role=${st.notice.kind === 'error' ? 'alert' : 'status'}>
-            <span>${st.notice.text}</span><button type="button" @click=${() => st.dismissNotice()}>Dismiss</button></div>` : nothing}
+            <span>${st.notice.text}</span>${st.notice.undo && st.removed ? html`<button type="button" id="undo-delete" @click=${() => st.undoRemove()}>Undo</button>` : nothing}<button type="button" @click=${() => st.dismissNotice()}>Dismiss</button></div>` : nothing}
           <div role="tablist" aria-label="Views" @keydown=${this.tabKeys}>
             ${VIEWS.map((v) => html`<button type="button" role="tab" id="tab-${v.id}" aria-selected=${st.view === v.id ? 'true' : 'false'}
               tabindex=${st.view === v.id ? 0 : -1} aria-controls="panel" @click=${() => st.setView(v.id)}>${v.label}</button>`)}
@@ -179,6 +186,13 @@ export class AdsimApp extends LitElement {
       case 'model': return html`<model-view .store=${st} .rev=${this.rev}></model-view>`;
       case 'research': return html`<research-view .store=${st} .research=${this.researchStore()} .rev=${this.rev}></research-view>`;
     }
+  }
+
+  /** The skip link moves focus into <main> itself: a fragment link cannot reach into the shadow root (nor should it
+   *  change the address, which carries share links). */
+  private skipToMain(e: Event): void {
+    e.preventDefault();
+    (this.renderRoot.querySelector('main') as HTMLElement | null)?.focus();
   }
 
   /** Arrow keys move between tabs (WAI-ARIA tabs pattern). */
@@ -204,7 +218,7 @@ export class AdsimApp extends LitElement {
     const url = `${location.origin}${location.pathname}${shareFragment(s.json)}`;
     try {
       await navigator.clipboard.writeText(url);
-      this.store!.notice = { kind: 'info', text: `Link to “${String(s.json.name)}” copied.` };
+      this.store!.notice = { kind: 'info', text: `Link to “${String(s.json.name)}” copied. Whoever opens it gets a copy of this scenario added to their own list; yours stays as it is.` };
     } catch {
       this.store!.notice = { kind: 'info', text: `Share this link: ${url}` };
     }

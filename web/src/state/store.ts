@@ -122,7 +122,9 @@ export class ScenarioStore extends EventTarget {
   projections: Record<string, ProjectionState> = {};
   ranges: Record<string, RangeState> = {};
   issues: Record<string, Issue[]> = {};
-  notice?: { kind: 'error' | 'info'; text: string };
+  notice?: { kind: 'error' | 'info'; text: string; /** Offers an Undo button for the last deletion. */ undo?: boolean };
+  /** The last deleted scenario and where it was, until it is restored or another is deleted. */
+  removed?: { scenario: SavedScenario; index: number; compared: boolean; baseline: boolean; selected: boolean };
   readonly bundled: Record<string, ScenarioJson>;
 
   private readonly storage: Storage;
@@ -280,7 +282,12 @@ export class ScenarioStore extends EventTarget {
     return id;
   }
 
+  /** Deletes a scenario; the notice offers Undo, which puts it back where it was (see undoRemove). */
   remove(id: string): void {
+    const index = this.scenarios.findIndex((s) => s.id === id);
+    if (index < 0) return;
+    this.removed = { scenario: this.scenarios[index]!, index, compared: this.compareIds.includes(id), baseline: this.baselineId === id, selected: this.selectedId === id };
+    this.notice = { kind: 'info', text: `Deleted “${String(this.scenarios[index]!.json.name)}”.`, undo: true };
     this.cancel(id);
     this.scenarios = this.scenarios.filter((s) => s.id !== id);
     this.compareIds = this.compareIds.filter((c) => c !== id);
@@ -288,6 +295,22 @@ export class ScenarioStore extends EventTarget {
     if (this.selectedId === id) this.selectedId = this.scenarios[0]?.id;
     delete this.runs[id];
     delete this.issues[id];
+    this.persist();
+    this.changed();
+  }
+
+  /** Restores the last deleted scenario: same place in the list, comparison, baseline and selection as before. */
+  undoRemove(): void {
+    const r = this.removed;
+    if (!r) return;
+    this.removed = undefined;
+    const s = r.scenario;
+    this.scenarios = [...this.scenarios.slice(0, r.index), s, ...this.scenarios.slice(r.index)];
+    this.issues[s.id] = validate(s.json);
+    if (r.compared && !this.compareIds.includes(s.id)) this.compareIds = [...this.compareIds, s.id];
+    if (r.baseline) this.baselineId = s.id;
+    if (r.selected) this.selectedId = s.id;
+    this.notice = { kind: 'info', text: `Restored “${String(s.json.name)}”.` };
     this.persist();
     this.changed();
   }

@@ -6,7 +6,8 @@ import { parameterDef } from '../../../models/adm1/parameters.js';
 import type { ScenarioResultLike } from '../../../src/worker/engine.js';
 import { act } from '../state/action.js';
 import '../charts/chart.js';
-import { downloadText, slug, toCsv } from '../io/download.js';
+import { downloadText, slug } from '../io/download.js';
+import { annualCsv, dailyCsv } from '../io/scenario-csv.js';
 import { CARBON_BARS, ENERGY_BARS, MONEY_BARS, fmt, fmtRow, fmtSigned, isMainMetric, metricsFor, type BarDef, type MetricDef } from '../fields/metrics.js';
 import { warningItems } from '../fields/warnings.js';
 import { healthOf, hasDigester, tonnageWarning, verdictOf, type ResultLike } from '../state/verdict.js';
@@ -81,7 +82,8 @@ export class CompareView extends LitElement {
         <button type="button" class="primary" id="run-compare" @click=${() => act(this, 'runComparison')} ?disabled=${cols.length === 0}>Run comparison</button>
         <button type="button" @click=${() => cols.forEach((c) => act(this, 'cancel', c.id))} ?disabled=${!busy}>Cancel</button>
         <button type="button" id="csv-annual" @click=${() => this.exportAnnual(cols)} ?disabled=${done.length === 0}>Export annual CSV</button>
-        <button type="button" @click=${() => this.exportDaily(done)} ?disabled=${done.length === 0}>Export daily CSV</button>
+        <button type="button" id="csv-daily" @click=${() => this.exportDaily(done)} ?disabled=${done.length === 0}>Export daily CSV</button>
+        <label><input type="checkbox" id="csv-startup" .checked=${this.dailyStartup} @change=${(e: Event) => { this.dailyStartup = (e.target as HTMLInputElement).checked; }}> with the start-up days</label>
       </div>
       <div role="status" aria-live="polite">${cols.map((c) => this.status(c))}</div>
       ${done.length ? this.verdicts(cols) : nothing}
@@ -283,25 +285,14 @@ export class CompareView extends LitElement {
 
   private exportAnnual(cols: Col[]): void {
     const st = this.store!;
-    const base = annualOf(cols.find((c) => c.id === st.baselineId)?.result);
-    const metrics = metricsFor(cols.map((c) => annualOf(c.result)));
-    const rows: unknown[][] = [['figure', 'unit', ...cols.map((c) => c.name), ...cols.filter((c) => c.id !== st.baselineId).map((c) => `${c.name} minus baseline`)]];
-    for (const m of metrics) {
-      rows.push([m.key, m.unit, ...cols.map((c) => annualOf(c.result)[m.key]),
-        ...cols.filter((c) => c.id !== st.baselineId).map((c) => (annualOf(c.result)[m.key] !== undefined && base?.[m.key] !== undefined ? annualOf(c.result)[m.key]! - base[m.key]! : undefined))]);
-    }
-    // Four significant figures: the table shows three, and the model is not known better than that.
-    downloadText('adsim-annual.csv', toCsv(rows, 4), 'text/csv');
+    downloadText('adsim-annual.csv', annualCsv(cols.map((c) => ({ name: c.name, result: c.result, baseline: c.id === st.baselineId }))), 'text/csv');
   }
 
+  /** Include the digester's start-up days in the daily CSV (off: the compared year only). */
+  private dailyStartup = false;
+
   private exportDaily(done: Col[]): void {
-    for (const c of done) {
-      const colsD = dailyColumns(c.result!);
-      const n = Math.max(0, ...colsD.map((x) => x.values.length));
-      const rows: unknown[][] = [colsD.map((x) => x.key)];
-      for (let k = 0; k < n; k++) rows.push(colsD.map((x) => x.values[k]));
-      downloadText(`adsim-daily-${slug(c.name)}.csv`, toCsv(rows), 'text/csv');
-    }
+    for (const c of done) downloadText(`adsim-daily-${slug(c.name)}.csv`, dailyCsv({ name: c.name, result: c.result }, { startup: this.dailyStartup }), 'text/csv');
   }
 }
 customElements.define('compare-view', CompareView);

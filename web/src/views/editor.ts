@@ -75,7 +75,7 @@ export class ScenarioEditor extends LitElement {
       <div class="row no-print">
         <button type="button" class="primary" @click=${() => act(this, 'run', s.id)} ?disabled=${issues.length > 0}>Run this scenario</button>
         <button type="button" @click=${() => act(this, 'duplicate', s.id)}>Duplicate as a variant</button>
-        <button type="button" @click=${() => act(this, 'remove', s.id)}>Delete</button>
+        <button type="button" id="delete-scenario" @click=${() => act(this, 'remove', s.id)}>Delete</button>
       </div>
       <div class="status" role="status" aria-live="polite">${this.statusLine()}</div>
       ${issues.length ? html`<div class="summary" role="alert"><strong>${issues.length} problem${issues.length > 1 ? 's' : ''} in this scenario.</strong>
