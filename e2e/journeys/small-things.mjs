@@ -32,7 +32,9 @@ export async function smallThings(t) {
   check(await store((s, i) => !!s.byId(i) && s.selectedId === i, id), 'Undo puts the deleted scenario back, selected');
   await store((s, i) => s.remove(i), id);
   // Skip link: the first Tab reaches it, Enter moves focus to the main content.
-  await page.evaluate(() => document.activeElement?.blur());
+  // From a fresh page, so the focus starting point is the top of the document.
+  await page.reload();
+  await page.waitForSelector('adsim-app nav.list li');
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => document.querySelector('adsim-app').shadowRoot.activeElement?.id);
   await page.keyboard.press('Enter');
