@@ -24,7 +24,8 @@ const widest = (page) => page.evaluate(() => {
 /** Step V: each view at both sizes; on the phone the scenario list is a menu and nothing scrolls sideways. */
 export async function everyViewBothSizes(t) {
   const { page, store, check, out, figures } = t;
-  const id = t.state.guidedId ?? await store((s) => s.selectedId);
+  // The edited copy has a projection on screen (the 30-year printout test), so the phone sees a long year table too.
+  const id = t.state.loadedId ?? t.state.guidedId ?? await store((s) => s.selectedId);
   await store((s, i) => { s.select(i); s.setBaseline(s.compareIds[0]); }, id);
   const widths = {};
   for (const size of SIZES) {
