@@ -196,15 +196,16 @@ export class ProjectionView extends LitElement {
   private economicsCards(result: unknown, r: RangeState | undefined): TemplateResult {
     const e = economicsOf(result as { annual: object; economics?: unknown });
     if (!e) return html`<p class="caution" id="no-economics">Building the digester is not costed in this version: the money figures are running costs and income only, so a saving is an upper bound.</p>`;
-    const fr = (k: string) => (r?.status === 'done' ? (r.result as unknown as { economics?: Record<string, FigureRange> } | undefined)?.economics?.[k] : undefined);
+    // The ranges' economics (P10/P90 of NPV; payback null = never within the plant life).
+    const fr = (k: string) => (r?.status === 'done' ? (r.result as unknown as { economics?: Record<string, { p10: number | null; p90: number | null }> } | undefined)?.economics?.[k] : undefined);
     const npvR = fr('npv_gbp'), payR = fr('payback_yr');
     const gbp = (x: number | undefined) => (x === undefined ? '–' : `${x < 0 ? '−' : ''}£${fmt(Math.abs(x))}`);
     return html`<div class="cards" id="economics-cards">
       <div class="card"><div class="big">${gbp(e.npv_gbp)}</div><div class="what">net present value against today's route</div>
-        ${npvR ? html`<div class="range">likely ${gbp(npvR.p10)} to ${gbp(npvR.p90)}</div>` : html`<div class="range muted">${r?.status === 'running' ? 'range being worked out' : 'range not computed'}</div>`}
+        ${npvR ? html`<div class="range">likely ${gbp(npvR.p10 ?? undefined)} to ${gbp(npvR.p90 ?? undefined)}</div>` : html`<div class="range muted">${r?.status === 'running' ? 'range being worked out' : 'range not computed'}</div>`}
         <p class="say">Over ${e.lifetime_yr ?? '–'} years at ${e.discount_rate !== undefined ? `${fmt(e.discount_rate * 100)} %` : '–'} (HM Treasury Green Book), building cost included. An estimate.</p></div>
       <div class="card"><div class="big">${e.payback_yr === null ? 'never' : e.payback_yr === undefined ? '–' : fmt(e.payback_yr)}</div><div class="what">payback${e.payback_yr ? ' year' : ''}</div>
-        ${payR ? html`<div class="range">likely year ${fmt(payR.p10)} to ${fmt(payR.p90)}</div>` : nothing}
+        ${payR ? html`<div class="range">likely ${[payR.p10, payR.p90].map((x) => (x === null || x === undefined ? 'never' : `year ${fmt(x)}`)).join(' to ')}</div>` : nothing}
         <p class="say">${paybackText(e)}.</p></div>
     </div>`;
   }
