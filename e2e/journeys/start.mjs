@@ -49,12 +49,15 @@ export async function readyQuestions(t) {
       await page.click('compare-view details summary');
       const cell = (key) => inCompare(page, `tr[data-key=${key}] td:nth-child(3) .diff`, (el) => ({ cls: el.className, colour: getComputedStyle(el).color, text: el.textContent.trim() }));
       const [cost] = await cell('cost_net_gbp');
+      const [el] = await cell('electricity_net_kWh');
       const [slip] = await cell('co2e_methane_slip_t');
       const [para] = await cell('parasitic_kWh');
-      // Since the digester's CAPEX and OPEX are costed (issue #10) the small digester costs more than today's route:
+      check(/better/.test(el.cls) && el.colour === 'rgb(0, 100, 63)' && /^\+/.test(el.text) && /better for the council/.test(el.text), `more electricity exported is green (${el.colour}: "${el.text}")`);
+      // Net cost: lower is better, so its colour follows the sign of the difference (whichever way the figures fall).
+      const costUp = /^\+/.test(cost.text);
+      check((costUp ? /worse/ : /better/).test(cost.cls) && cost.colour === (costUp ? 'rgb(164, 0, 15)' : 'rgb(0, 100, 63)'), `a net cost ${costUp ? 'above' : 'below'} the baseline is ${costUp ? 'red' : 'green'} (${cost.colour}: "${cost.text}")`);
       // its net cost is red, and its lower net carbon is the green figure.
       const [carbon] = await cell('co2e_net_t');
-      check(/worse/.test(cost.cls) && cost.colour === 'rgb(164, 0, 15)' && /worse for the council/.test(cost.text), `a higher net cost is red (${cost.colour}: "${cost.text}")`);
       check(/better/.test(carbon.cls) && carbon.colour === 'rgb(0, 100, 63)' && /better for the council/.test(carbon.text), `a lower net carbon is green (${carbon.colour}: "${carbon.text}")`);
       check(/worse/.test(slip.cls) && slip.colour === 'rgb(164, 0, 15)' && /worse for the council/.test(slip.text), `more methane leaking is red (${slip.colour}: "${slip.text}")`);
       check(para && !/better|worse/.test(para.cls), `the plant's own electricity use is neutral (uncoloured: "${para?.text}")`);
