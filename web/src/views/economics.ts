@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ChartConfiguration } from 'chart.js';
 import { fmt } from '../fields/metrics.js';
+import { fieldLabel } from '../fields/fields.js';
 import { colour } from '../charts/palette.js';
 import { cumulativeDiscounted, paybackText, type Economics } from '../state/economics.js';
 
@@ -26,15 +27,16 @@ export function economicsTable(rows: Row[]): TemplateResult {
   ];
   return html`<div class="scroll"><table aria-label="Whole-life economics" id="economics-table">
     <thead><tr><th scope="col">Whole life</th>${rows.map((r) => html`<th scope="col">${r.name}</th>`)}</tr></thead>
-    <tbody>${lines.map(([label, f]) => html`<tr><th scope="row">${label}</th>${rows.map((r) => html`<td>${r.e ? f(r.e) : r.digester ? 'not appraised' : html`<span class="muted">n/a (no digester)</span>`}</td>`)}</tr>`)}</tbody>
+    <tbody>${lines.map(([label, f]) => html`<tr><th scope="row">${label}</th>${rows.map((r) => html`<td>${!r.digester ? html`<span class="muted">n/a (no digester)</span>` : r.e ? f(r.e) : 'not appraised'}</td>`)}</tr>`)}</tbody>
   </table></div>
   <p class="muted">Costs and NPV are estimates from sourced unit costs with their ranges (HM Treasury Green Book method); the cash flows are against the baseline.</p>
-  ${rows.some((r) => r.e?.switching_values.length) ? html`<p class="muted">Break-even values: ${rows.filter((r) => r.e?.switching_values.length).map((r) => html`<br><strong>${r.name}:</strong> ${r.e!.switching_values.map((v) => `${v.input} ${v.value === null ? 'no value in range' : `${fmt(v.value)}${v.unit ? ` ${v.unit}` : ''}`}`).join('; ')}`)}</p>` : nothing}`;
+  ${rows.some((r) => r.e?.switching_values.length) ? html`<p class="muted">Break-even values: ${rows.filter((r) => r.e?.switching_values.length).map((r) => html`<br><strong>${r.name}:</strong> ${r.e!.switching_values.map((v) => `${fieldLabel(v.input)} ${v.value === null ? 'no value in range' : `${fmt(v.value)}${v.unit ? ` ${v.unit}` : ''}`}`).join('; ')}`)}</p>` : nothing}`;
 }
 
 /** Cumulative discounted cash flow per appraised scenario, year 0 (build) to the end of the plant life. */
 export function cashflowChart(rows: Row[]): ChartConfiguration | undefined {
-  const series = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.e && r.e.cashflows_gbp.length > 1);
+  // Today's route has no plant: its line would be a flat zero, so only scenarios with a digester are drawn.
+  const series = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.digester && r.e && r.e.cashflows_gbp.length > 1);
   if (!series.length) return undefined;
   return {
     type: 'line',
