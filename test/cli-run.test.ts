@@ -44,7 +44,7 @@ describe('adsim run', () => {
     const { dir, file } = tmpRun({ days: 10 });
     const r = await cli(['run', file, '--csv', join(dir, 'out.csv')]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/biogas\s+2,9\d\d m3\/d/);
+    expect(r.out).toMatch(/biogas\s+2,4\d\d Nm3\/d dry/);
     const csv = readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n');
     expect(csv[0]!.split(',').slice(0, 3)).toEqual(['t_d', 'S_su', 'S_aa']);
     expect(csv).toHaveLength(12);

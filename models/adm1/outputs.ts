@@ -9,7 +9,13 @@ export const DERIVED_OUTPUT_NAMES = [
   'p_gas_h2_bar', 'p_gas_ch4_bar', 'p_gas_co2_bar', 'p_gas_h2o_bar', 'P_gas_bar',
   'q_gas_m3_d', 'q_gas_norm_m3_d', 'q_ch4_m3_d', 'q_ch4_norm_m3_d',
   'VFA_kgCOD_m3', 'free_nh3_mgN_L', 'ch4_fraction', 'I_nh3', 'I_pH_ac',
+  // Lab and gas-meter basis: dry gas at 0 C and 1.01325 kPa (water vapour removed), CH4/(CH4 + CO2).
+  'q_biogas_dry_Nm3_d', 'q_ch4_Nm3_d', 'ch4_fraction_dry',
 ] as const;
+
+/** Normal conditions of the dry-gas outputs: 0 C and 1.01325 bar (Holliger et al. 2016 BMP guideline). */
+export const T_NORMAL_K = 273.15;
+export const P_NORMAL_BAR = 1.01325;
 
 export type DerivedOutputName = (typeof DERIVED_OUTPUT_NAMES)[number];
 /** Every output a run reports by name: the 29 states and the derived outputs. */
@@ -23,6 +29,7 @@ export const OUTPUT_UNITS: Readonly<Record<string, string>> = {
   p_gas_h2_bar: 'bar', p_gas_ch4_bar: 'bar', p_gas_co2_bar: 'bar', p_gas_h2o_bar: 'bar', P_gas_bar: 'bar',
   q_gas_m3_d: 'm3/d at P_gas, T_op', q_gas_norm_m3_d: 'm3/d at P_atm, T_op', q_ch4_m3_d: 'm3/d at P_gas, T_op', q_ch4_norm_m3_d: 'm3/d at P_atm, T_op',
   VFA_kgCOD_m3: 'kg COD/m3', free_nh3_mgN_L: 'mg N/L', ch4_fraction: 'mol/mol (wet gas)', I_nh3: '-', I_pH_ac: '-',
+  q_biogas_dry_Nm3_d: 'Nm3/d dry (0 C, 1.01325 bar)', q_ch4_Nm3_d: 'Nm3/d (0 C, 1.01325 bar)', ch4_fraction_dry: 'mol/mol CH4/(CH4+CO2), dry gas',
 };
 
 /** Fills `out` (length DERIVED_OUTPUT_NAMES.length) with the derived outputs at state y. */
@@ -39,11 +46,15 @@ export function deriveOutputs(model: Adm1Model, y: ArrayLike<number>, out: Float
   const q_gas = P_gas > pc.P_atm_bar ? pc.k_p * (P_gas - pc.P_atm_bar) : 0;
   const q_gas_norm = q_gas * P_gas / pc.P_atm_bar;
   const vfa = x.S_va + x.S_bu + x.S_pro + x.S_ac;
+  // Dry normal volume: the outflow at P_gas and T_op, minus its water vapour, brought to 0 C and 1.01325 bar.
+  const toNormalDry = (T_NORMAL_K / pc.T_op_K) / P_NORMAL_BAR;
+  const ch4co2 = p_ch4 + p_co2;
   const values = [
     ion.S_va_ion, ion.S_bu_ion, ion.S_pro_ion, ion.S_ac_ion, ion.S_hco3_ion, ion.S_co2, ion.S_nh3, ion.S_nh4_ion, S_H, -Math.log10(S_H),
     p_h2, p_ch4, p_co2, pc.p_gas_h2o_bar, P_gas,
     q_gas, q_gas_norm, q_gas * p_ch4 / P_gas, q_gas_norm * p_ch4 / P_gas,
     vfa, ion.S_nh3 * 14 * 1000, p_ch4 / P_gas, 1 / (1 + ion.S_nh3 / model.params.K_I_nh3!), hill(model.ph.ac, S_H),
+    q_gas * (P_gas - pc.p_gas_h2o_bar) * toNormalDry, q_gas * p_ch4 * toNormalDry, ch4co2 > 0 ? p_ch4 / ch4co2 : 0,
   ];
   for (let k = 0; k < values.length; k++) out[k] = values[k]!;
 }

@@ -11,10 +11,12 @@ import { sumRange, type DeliverySchedule } from '../collection/schedule.js';
 import { energyBlock, subtractBlocks, type EnergyBlock } from './energy.js';
 import { digestateOf, subtractDigestate } from './digestate.js';
 
-/** Daily gas volumes at normal conditions (0 C, 1.01325 bar), one value per simulated day. */
+/** Daily gas volumes at normal conditions (0 C, 1.01325 bar), one value per simulated day; biogas is DRY. */
 export interface DailyGas {
   methane_Nm3: Float64Array;
   biogas_Nm3: Float64Array;
+  /** The same biogas with its water vapour (wet basis), for comparison with figures published wet. */
+  biogas_wet_Nm3?: Float64Array;
 }
 
 export interface AnnualAccount {
@@ -41,7 +43,12 @@ export interface AnnualAccount {
   digestate_N_t: number;
   digestate_N_available_t: number;
   // gas and energy (attributed to this scenario: marginal over an existing plant's own feed when there is one)
+  /** Dry biogas at 0 C, 1.01325 bar (the lab and gas-meter basis; the contract key, dry since issue 12). */
   biogas_Nm3: number;
+  /** The same figure under a name that states its basis. */
+  biogas_dry_Nm3: number;
+  /** Wet biogas (water vapour included) at 0 C, 1.01325 bar: what biogas_Nm3 meant before (memo). */
+  biogas_wet_Nm3: number;
   methane_Nm3: number;
   methane_plant_total_Nm3: number;
   ch4_energy_kWh: number;
@@ -118,10 +125,12 @@ export function annualAccount(a: AccountInput): AnnualAccount {
   const methaneTotal = sum(gas?.methane_Nm3);
   let energy: EnergyBlock = energyBlock(s, toAD ? methaneTotal : 0, toAD ? feed_m3 : 0);
   let biogas = sum(gas?.biogas_Nm3);
+  let biogasWet = sum(gas?.biogas_wet_Nm3);
   if (toAD && a.referenceGas) {
     const refFeed_m3 = sum(a.referenceFeed?.q_m3);
     energy = subtractBlocks(energy, energyBlock(s, sum(a.referenceGas.methane_Nm3), refFeed_m3));
     biogas -= sum(a.referenceGas.biogas_Nm3);
+    biogasWet -= sum(a.referenceGas.biogas_wet_Nm3);
   }
 
   const EF_t = s.today.kgCO2e_t / 1000;
@@ -155,6 +164,8 @@ export function annualAccount(a: AccountInput): AnnualAccount {
     digestate_wet_t: dig.wet_t, digestate_dry_t: dig.dry_t, digestate_N_t: dig.N_t,
     digestate_N_available_t: dig.N_t * Math.min(1, Math.max(0, a.ammonium_fraction ?? 0)),
     biogas_Nm3: toAD ? biogas : 0,
+    biogas_dry_Nm3: toAD ? biogas : 0,
+    biogas_wet_Nm3: toAD ? biogasWet : 0,
     methane_Nm3: energy.methane_Nm3,
     methane_plant_total_Nm3: toAD ? methaneTotal : 0,
     ch4_energy_kWh: energy.ch4_energy_kWh,

@@ -1,4 +1,5 @@
-// Sampled gas flows of a digester run -> daily gas volumes at normal conditions (0 C, 1.01325 bar).
+// Sampled gas flows of a digester run -> daily gas volumes at normal conditions (0 C, 1.01325 bar), biogas DRY
+// (water vapour removed), the basis of BMP guidelines and of gas meters after a condensate trap.
 import type { Series } from './health.js';
 
 /** BSM2's atmospheric pressure (bar), the reference of the engine's *_norm flows. */
@@ -38,11 +39,17 @@ export function dailyVolumes(t_d: Float64Array, q: Float64Array, days: number, f
   return out;
 }
 
-/** Daily methane and biogas (Nm3/d) from a run with outputs q_ch4_norm_m3_d and q_gas_norm_m3_d. */
-export function dailyGasOf(r: Series, days: number, T_op_K: number): { methane_Nm3: Float64Array; biogas_Nm3: Float64Array } {
-  const f = toNormal(T_op_K);
-  const ch4 = r.series['q_ch4_norm_m3_d'];
-  const gas = r.series['q_gas_norm_m3_d'];
-  if (!ch4 || !gas) throw new Error('digester result lacks q_ch4_norm_m3_d / q_gas_norm_m3_d');
-  return { methane_Nm3: dailyVolumes(r.t_d, ch4, days, f), biogas_Nm3: dailyVolumes(r.t_d, gas, days, f) };
+/**
+ * Daily methane and DRY biogas (Nm3/d) from a run's q_ch4_Nm3_d and q_biogas_dry_Nm3_d outputs; `biogas_wet_Nm3` is the
+ * same gas with its water vapour (the engine's q_gas_norm_m3_d brought to 0 C, 1.01325 bar).
+ */
+export function dailyGasOf(r: Series, days: number, T_op_K: number): { methane_Nm3: Float64Array; biogas_Nm3: Float64Array; biogas_wet_Nm3: Float64Array } {
+  const ch4 = r.series['q_ch4_Nm3_d'];
+  const dry = r.series['q_biogas_dry_Nm3_d'];
+  const wet = r.series['q_gas_norm_m3_d'];
+  if (!ch4 || !dry || !wet) throw new Error('digester result lacks q_ch4_Nm3_d / q_biogas_dry_Nm3_d / q_gas_norm_m3_d');
+  return {
+    methane_Nm3: dailyVolumes(r.t_d, ch4, days), biogas_Nm3: dailyVolumes(r.t_d, dry, days),
+    biogas_wet_Nm3: dailyVolumes(r.t_d, wet, days, toNormal(T_op_K)),
+  };
 }

@@ -9,11 +9,27 @@ import { support } from './distributions.js';
 import { fitLeastSquares, type FitOptions, type FitParameter, type FitResult } from './fit.js';
 import type { MeasureKind, MeasuredData, MeasuredSeries } from './measured.js';
 
-/** The model output each measured kind is compared with. */
+/** The model output each measured kind is compared with (wet-basis gas; dry data use DRY_OUTPUT). */
 const MODEL_OUTPUT: Partial<Record<MeasureKind, OutputName>> = {
   q_gas: 'q_gas_norm_m3_d', q_ch4: 'q_ch4_norm_m3_d', V_gas: 'q_gas_norm_m3_d', V_ch4: 'q_ch4_norm_m3_d',
   ch4_fraction: 'ch4_fraction', pH: 'pH', VFA: 'VFA_kgCOD_m3', NH4: 'S_IN',
 };
+/** Dry-basis outputs (water vapour removed): biogas in Nm3/d dry, methane fraction CH4/(CH4+CO2). */
+const DRY_OUTPUT: Partial<Record<MeasureKind, OutputName>> = { q_gas: 'q_biogas_dry_Nm3_d', V_gas: 'q_biogas_dry_Nm3_d', ch4_fraction: 'ch4_fraction_dry' };
+
+/**
+ * The model series a measured series is compared with, and the factor that puts it in the data's units: data are
+ * dry unless their header says wet. Engine wet flows are at P_atm and T_op (x normalFactor gives Nm3); the dry
+ * biogas output is already in Nm3 (÷ normalFactor gives m3 at P_atm and T_op).
+ */
+function outputFor(run: DigesterRun, s: MeasuredSeries): { name: OutputName; factor: number } | null {
+  const dry = s.basis !== 'wet' ? DRY_OUTPUT[s.kind] : undefined;
+  if (dry) return { name: dry, factor: s.kind === 'ch4_fraction' || s.normal ? 1 : 1 / normalFactor(run) };
+  const name = MODEL_OUTPUT[s.kind];
+  if (!name) return null;
+  const gas = s.kind === 'q_gas' || s.kind === 'q_ch4' || s.kind === 'V_gas' || s.kind === 'V_ch4';
+  return { name, factor: gas && s.normal ? normalFactor(run) : 1 };
+}
 
 /**
  * Default measurement standard deviations (estimates): pH 0.05 (probe accuracy); everything else 5 % of the
@@ -51,11 +67,10 @@ function interp(t: ArrayLike<number>, y: ArrayLike<number>, x: number): number {
 
 /** Model values for one measured series from a simulation result (flows and volumes converted as the data are). */
 export function modelAt(run: DigesterRun, r: DigesterResult, s: MeasuredSeries): number[] {
-  const name = MODEL_OUTPUT[s.kind];
-  if (!name) throw new InputError(`column ${JSON.stringify(s.column)}`, 'a BMP yield cannot be fitted to a digester run; use `adsim fit-bmp`');
-  const y = r.series[name]!;
-  const gas = s.kind === 'q_gas' || s.kind === 'q_ch4' || s.kind === 'V_gas' || s.kind === 'V_ch4';
-  const f = gas && s.normal ? normalFactor(run) : 1;
+  const out = outputFor(run, s);
+  if (!out) throw new InputError(`column ${JSON.stringify(s.column)}`, 'a BMP yield cannot be fitted to a digester run; use `adsim fit-bmp`');
+  const y = r.series[out.name]!;
+  const f = out.factor;
   if (s.kind === 'V_gas' || s.kind === 'V_ch4') {
     // Cumulative volume from the first measured time, offset by the first measurement (a meter's zero is arbitrary).
     const t = r.t_d;
@@ -71,7 +86,7 @@ export function modelAt(run: DigesterRun, r: DigesterResult, s: MeasuredSeries):
 export function fitDigester(run: DigesterRun, data: MeasuredData, names: readonly string[], opts: DigesterFitOptions = {}): DigesterFitResult {
   if (names.length === 0) throw new InputError('--params', 'expected at least one parameter to fit, e.g. k_hyd_ch,k_dis');
   names.forEach((n) => checkDigesterInput(n, `--params ${n}`));
-  for (const s of data.series) if (!MODEL_OUTPUT[s.kind]) modelAt(run, {} as DigesterResult, s);
+  for (const s of data.series) if (!outputFor(run, s)) modelAt(run, {} as DigesterResult, s);
   const tLast = data.t_d[data.t_d.length - 1]!;
   const tFirst = data.t_d[0]!;
   // Simulate to the last measurement on a grid fine enough for the data spacing.
@@ -124,9 +139,8 @@ export function fitDigester(run: DigesterRun, data: MeasuredData, names: readonl
     const { run: rr, r } = simulate(fit.parameters.map((p) => p.value));
     const values: Record<string, number[]> = {};
     for (const s of data.series) {
-      const name = MODEL_OUTPUT[s.kind]!;
-      const f = (s.kind.startsWith('q_') && s.normal) ? normalFactor(rr) : 1;
-      if (!s.kind.startsWith('V_')) values[s.column] = Array.from(r.series[name]!, (v) => v * f);
+      const out = outputFor(rr, s)!;
+      if (!s.kind.startsWith('V_')) values[s.column] = Array.from(r.series[out.name]!, (v) => v * out.factor);
     }
     curve = { t_d: Array.from(r.t_d), values };
   } catch { /* the best point failed to re-run: keep the fit, skip the curve */ }

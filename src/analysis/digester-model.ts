@@ -11,8 +11,16 @@ const RUN_INPUTS = ['T_op_K', 'V_liq_m3', 'V_gas_m3', 'q_m3_d'] as const;
 const INFLUENT = STATE_NAMES.slice(0, N_LIQUID).map((s) => `influent.${s}`);
 const KNOWN = new Set<string>([...PARAMETER_NAMES, ...RUN_INPUTS, ...INFLUENT]);
 
-/** Scalar outputs reported by default (values at the end of the run). */
-export const DIGESTER_SCALARS = ['q_ch4_Nm3_d', 'q_gas_Nm3_d', 'ch4_fraction', 'pH', 'VFA_kgCOD_m3', 'free_nh3_mgN_L', 'S_IN'] as const;
+/** Scalar outputs reported by default (values at the end of the run); gas on the dry basis labs and meters use. */
+export const DIGESTER_SCALARS = ['q_ch4_Nm3_d', 'q_biogas_dry_Nm3_d', 'ch4_fraction_dry', 'pH', 'VFA_kgCOD_m3', 'free_nh3_mgN_L', 'S_IN'] as const;
+/**
+ * Older output names, still computed when asked for by name (scripts use them) but not reported by default: both are
+ * on the WET basis (water vapour included): q_gas_Nm3_d (wet biogas at 0 C, 1.01325 bar) and ch4_fraction (CH4 share
+ * of the wet gas). See docs/research.md.
+ */
+export const DIGESTER_WET_OUTPUTS = ['q_gas_Nm3_d', 'ch4_fraction'] as const;
+/** Every scalar output name a digester run can report. */
+export const DIGESTER_OUTPUT_NAMES: readonly string[] = [...DIGESTER_SCALARS, ...DIGESTER_WET_OUTPUTS];
 /** Series outputs kept for uncertainty bands. */
 export const DIGESTER_SERIES = ['q_ch4_Nm3_d', 'pH', 'VFA_kgCOD_m3', 'free_nh3_mgN_L'] as const;
 
@@ -60,6 +68,8 @@ export function digesterOutputs(run: DigesterRun, r: DigesterResult, withSeries:
   const nf = normalFactor(run);
   const out: Outputs = {
     q_ch4_Nm3_d: r.final.q_ch4_norm_m3_d! * nf,
+    q_biogas_dry_Nm3_d: r.final.q_biogas_dry_Nm3_d!,
+    ch4_fraction_dry: r.final.ch4_fraction_dry!,
     q_gas_Nm3_d: r.final.q_gas_norm_m3_d! * nf,
     ch4_fraction: r.final.ch4_fraction!,
     pH: r.final.pH!,

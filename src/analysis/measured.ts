@@ -38,6 +38,12 @@ export interface MeasuredSeries {
   unit: string;
   /** Gas volumes/flows given at normal conditions (Nm3, NL, NmL: 0 C, 1.01325 bar). */
   normal: boolean;
+  /**
+   * Biogas volumes and methane fractions: dry (water vapour removed: BMP guidelines, gas meters after a condensate
+   * trap) unless the header says "wet" ("q_gas [Nm3/d wet]", "ch4 [% wet]", "q_gas_wet [m3/d]"). Methane volumes do
+   * not depend on it. Optional so hand-built series stay valid: absent means dry.
+   */
+  basis?: 'dry' | 'wet';
   t_d: number[];
   values: number[];
 }
@@ -143,6 +149,25 @@ export interface ParseMeasuredOptions {
   source?: string;
 }
 
+/** Kinds whose value depends on whether the gas is counted with its water vapour. */
+const BASIS_KINDS: ReadonlySet<MeasureKind> = new Set(['q_gas', 'V_gas', 'ch4_fraction']);
+
+/**
+ * The gas basis a header states: a word "wet" or "dry" in the unit ("Nm3/d wet", "% (dry)", "NL/d, wet") or a
+ * "_wet"/"_dry" suffix on the name. Returns the name and unit without it. Default dry: the lab convention.
+ */
+export function splitBasis(name: string, unit: string | undefined): { name: string; unit: string | undefined; basis: 'dry' | 'wet'; stated: boolean } {
+  let basis: 'dry' | 'wet' = 'dry', stated = false;
+  let n = name, u = unit;
+  const suffix = /_(wet|dry)$/i.exec(n);
+  if (suffix) { basis = suffix[1]!.toLowerCase() as 'dry' | 'wet'; stated = true; n = n.slice(0, -suffix[0].length); }
+  if (u !== undefined) {
+    const m = /[\s,;(]*\b(wet|dry)\b\)?\s*$/i.exec(u);
+    if (m) { basis = m[1]!.toLowerCase() as 'dry' | 'wet'; stated = true; u = u.slice(0, m.index).trim(); }
+  }
+  return { name: n, unit: u, basis, stated };
+}
+
 /** Parses a CSV of measurements (comma, semicolon or tab separated; `#` comments; `NA` marks a value not measured). */
 export function parseMeasuredCsv(text: string, opts: ParseMeasuredOptions = {}): MeasuredData {
   const src = opts.source ?? 'data';
@@ -165,8 +190,9 @@ export function parseMeasuredCsv(text: string, opts: ParseMeasuredOptions = {}):
   });
   const cols = headers.map((h) => {
     // Own keys only: a column called "constructor" must not find Object.prototype.constructor.
-    const { name, unit } = splitHeader(Object.prototype.hasOwnProperty.call(mapping, h) ? mapping[h]! : h);
-    return { header: h, name, unit };
+    const head = splitHeader(Object.prototype.hasOwnProperty.call(mapping, h) ? mapping[h]! : h);
+    const { name, unit, basis, stated } = /^(time|t)$/i.test(head.name) ? { ...head, basis: 'dry' as const, stated: false } : splitBasis(head.name, head.unit);
+    return { header: h, name, unit, basis, stated };
   });
   const timeIdx = cols.findIndex((c) => /^(time|t)$/i.test(c.name));
   if (timeIdx < 0) throw new InputError(`${src} header`, `no time column; expected one named "time [d]", "time_d" or "time [h]", got ${headers.map((h) => show(h)).slice(0, 20).join(', ')}`);
@@ -181,13 +207,16 @@ export function parseMeasuredCsv(text: string, opts: ParseMeasuredOptions = {}):
     const kind = kindOf(c.name, c.header);
     if (seen.has(kind)) throw new InputError(`column ${show(c.header)}`, `a second ${MEASURE_KINDS[kind].description} column; keep one per file`);
     seen.add(kind);
+    if (c.stated && !BASIS_KINDS.has(kind) && kind !== 'q_ch4' && kind !== 'V_ch4') {
+      throw new InputError(`column ${show(c.header)}`, `"${c.basis}" applies to biogas volumes and methane fractions only, not to ${MEASURE_KINDS[kind].description}`);
+    }
     const { factor, normal } = unitFactor(kind, c.unit, c.header);
-    return { kind, column: c.header, unitGiven: c.unit ?? MEASURE_KINDS[kind].defaultUnit ?? '', factor, normal };
+    return { kind, column: c.header, unitGiven: c.unit ?? MEASURE_KINDS[kind].defaultUnit ?? '', factor, normal, basis: c.basis };
   });
   if (specs.every((s) => s === null)) throw new InputError(`${src} header`, 'no measured column besides time');
   const t_d: number[] = [];
   const series: MeasuredSeries[] = specs.filter((s): s is NonNullable<typeof s> => s !== null).map((s) => ({
-    kind: s.kind, column: s.column, unitGiven: s.unitGiven, unit: MEASURE_KINDS[s.kind].unit, normal: s.normal, t_d: [], values: [],
+    kind: s.kind, column: s.column, unitGiven: s.unitGiven, unit: MEASURE_KINDS[s.kind].unit, normal: s.normal, basis: s.basis, t_d: [], values: [],
   }));
   for (const { row, text: line } of lines.slice(1)) {
     const cells = line.split(sep).map((c) => c.trim());

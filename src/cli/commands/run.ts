@@ -17,8 +17,9 @@ export function summarise(name: string, r: DigesterResult): string {
   const f = r.final;
   const lines = [
     `${name}: ${fmt(f.t_d!)} days simulated (${r.outcome})`,
-    `  biogas        ${fmt(f.q_gas_norm_m3_d!)} m3/d at P_atm (raw headspace outflow ${fmt(f.q_gas_m3_d!)} m3/d), T_op`,
-    `  methane       ${fmt(f.q_ch4_norm_m3_d!)} m3/d at P_atm; ${fmt(100 * f.ch4_fraction!, 3)} % of wet gas`,
+    `  biogas        ${fmt(f.q_biogas_dry_Nm3_d!)} Nm3/d dry (0 C, 1.01325 bar; as labs and gas meters report it)`,
+    `  methane       ${fmt(f.q_ch4_Nm3_d!)} Nm3/d; ${fmt(100 * f.ch4_fraction_dry!, 4)} % of dry gas (CH4/(CH4+CO2))`,
+    `  BSM2 basis    q_gas_norm ${fmt(f.q_gas_norm_m3_d!)} m3/d wet at P_atm, T_op (raw headspace outflow ${fmt(f.q_gas_m3_d!)} m3/d); q_ch4_norm ${fmt(f.q_ch4_norm_m3_d!)} m3/d; CH4 ${fmt(100 * f.ch4_fraction!, 3)} % of wet gas`,
     `  pH            ${fmt(f.pH!, 4)}`,
     `  total VFA     ${fmt(f.VFA_kgCOD_m3!)} kg COD/m3 (acetate ${fmt(f.S_ac!)})`,
     `  free ammonia  ${fmt(f.free_nh3_mgN_L!, 3)} mg N/L (acetoclast activity factor I_nh3 = ${fmt(f.I_nh3!, 3)})`,

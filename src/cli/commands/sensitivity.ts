@@ -13,7 +13,7 @@ import { runFileHooks } from './run.js';
 import { checkDistribution, describe, type Distribution, type UncertainInput } from '../../analysis/distributions.js';
 import { checkOutputNames, type Evaluate, type Outputs, type Point } from '../../analysis/evaluate.js';
 import {
-  DIGESTER_SCALARS, checkDigesterInput, defaultInput, digesterEvaluator, digesterOutputs, kineticParameterNames,
+  DIGESTER_OUTPUT_NAMES, DIGESTER_SCALARS, checkDigesterInput, defaultInput, digesterEvaluator, digesterOutputs, kineticParameterNames,
   nominalValue, rangedParameterNames, applyPoint,
 } from '../../analysis/digester-model.js';
 import {
@@ -188,7 +188,7 @@ export function chooseOutputs(args: ParsedArgs, model: LoadedModel): string[] {
   if (text === undefined) return [...model.headlines];
   const names = text.split(',').map((s) => s.trim()).filter(Boolean);
   if (names.length === 0) throw new InputError('--outputs', `expected output names separated by commas, got ${JSON.stringify(text)}`);
-  if (model.kind === 'digester-run') withOptionName(() => checkOutputNames(names, Object.fromEntries(DIGESTER_SCALARS.map((n) => [n, 0]))));
+  if (model.kind === 'digester-run') withOptionName(() => checkOutputNames(names, Object.fromEntries(DIGESTER_OUTPUT_NAMES.map((n) => [n, 0]))));
   return names;
 }
 
