@@ -43,7 +43,7 @@ describe('dry normal gas', () => {
     expect(DIGESTER_SCALARS).toContain('q_biogas_dry_Nm3_d');
     expect(DIGESTER_SCALARS).toContain('ch4_fraction_dry');
     expect(DIGESTER_SCALARS).not.toContain('ch4_fraction');
-    const o = digesterOutputs(bsm2, simulateDigester(bsm2), false);
+    const o = digesterOutputs(bsm2, simulateDigester(bsm2), false) as Record<string, number>;
     expect(o.q_gas_Nm3_d! / o.q_biogas_dry_Nm3_d!).toBeGreaterThan(1.05);
     expect(o.ch4_fraction!).toBeLessThan(o.ch4_fraction_dry!);
   });
