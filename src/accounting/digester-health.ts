@@ -86,16 +86,19 @@ export function digesterHealth(r: Series, from_d: number, to_d: number, year: nu
       a.min = Math.min(a.min, v); a.max = Math.max(a.max, v); a.sum += v;
     }
     const day = Math.floor(t);
-    let cur = dayLevel.get(day) ?? { level: 'stable' as HealthStatus, reason: '' };
+    // The sample's level is its worst indicator; every indicator at that level is named in the reason.
+    let level: HealthStatus = 'stable';
+    const why: string[] = [];
     for (const x of th) {
       const v = ind[x.indicator]!;
       const lv = levelOf(x, v);
-      if (RANK[lv] > RANK[cur.level]) {
-        const lim = lv === 'failing' ? x.failing : x.at_risk;
-        cur = { level: lv, reason: `${LABEL[x.indicator] ?? x.indicator} ${fmtVal(v)} ${x.unit === 'pH' ? '' : x.unit} ${x.direction === 'above' ? 'above' : 'below'} ${fmtVal(lim)} (${acclimationNote(x, acclimation)}${x.source})`.replace(/\s+/g, ' ') };
-      }
+      if (lv === 'stable' || RANK[lv] < RANK[level]) continue;
+      if (RANK[lv] > RANK[level]) { level = lv; why.length = 0; }
+      const lim = lv === 'failing' ? x.failing : x.at_risk;
+      why.push(`${LABEL[x.indicator] ?? x.indicator} ${fmtVal(v)} ${x.unit === 'pH' ? '' : x.unit} ${x.direction === 'above' ? 'above' : 'below'} ${fmtVal(lim)} (${acclimationNote(x, acclimation)}${x.source})`.replace(/\s+/g, ' '));
     }
-    dayLevel.set(day, cur);
+    const cur = dayLevel.get(day);
+    if (!cur || RANK[level] > RANK[cur.level]) dayLevel.set(day, { level, reason: why.join('; ') });
   }
   const indicators: Record<string, IndicatorSummary> = {};
   for (const [k, a] of Object.entries(sums)) indicators[k] = { min: a.min, max: a.max, mean: a.sum / n, unit: UNITS[k] ?? '' };

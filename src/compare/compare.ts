@@ -17,6 +17,8 @@ export interface ComparedScenario {
   /** annual minus the baseline's annual, for every numeric field (absent for the baseline itself). */
   difference?: Partial<Record<keyof AnnualAccount, number>>;
   stability: ScenarioResult['stability'];
+  /** Digester health of the first year (status, reason, first_change_day, indicators: docs/scenarios.md). */
+  health?: ScenarioResult['health'];
   warnings: string[];
   assumptions: ScenarioResult['assumptions'];
   /** Which configuration the column shows when the scenario has a rollout, e.g. "full rollout, year 5 (10 areas, 5,500 bins)". */
@@ -47,7 +49,7 @@ export function compareScenarios(results: readonly ScenarioResult[], baselineNam
       name: r.name, comment: r.comment, destination: r.destination, annual: r.annual,
       economics: r.economics, digestate: r.digestate, verdict: r.verdict,
       ...(r === baseline ? {} : { difference: difference(r.annual, baseline.annual) }),
-      stability: r.stability, warnings: r.warnings, assumptions: r.assumptions,
+      stability: r.stability, ...(r.health ? { health: r.health } : {}), warnings: r.warnings, assumptions: r.assumptions,
       ...(configurations[r.name] ? { configuration: configurations[r.name] } : {}),
     })),
   };

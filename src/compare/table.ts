@@ -53,6 +53,7 @@ export const ROWS: (Row | string)[] = [
   { label: 'Digestate dry matter', key: 'digestate_dry_t' },
   { label: 'Digestate nitrogen (t N)', key: 'digestate_N_t' },
   ENERGY_HEADING,
+  { label: 'Biogas made (dry cubic metres at 0 C)', key: 'biogas_Nm3' },
   { label: 'Methane made (cubic metres)', key: 'methane_Nm3' },
   { label: 'Electricity generated (kWh)', key: 'electricity_gross_kWh' },
   { label: 'Electricity exported after own use (kWh)', key: 'electricity_net_kWh' },
@@ -133,8 +134,9 @@ export function comparisonTable(c: Comparison): string {
       if (!s.difference) return fmt(v) + note;
       return `${fmt(v)}${note} (${signed(v - val(r, base.annual))})`;
     });
+    const status = s.health && (s.health.status === 'at risk' || s.health.status === 'failing') ? `${s.health.status} from day ${s.health.first_change_day}` : s.health?.status ?? '-';
     const health = s.stability && s.stability.pH_min !== null && s.stability.pH_max !== null
-      ? [pHRange(s.stability.pH_min, s.stability.pH_max), `${s.stability.days_with_warning} days`]
+      ? [pHRange(s.stability.pH_min, s.stability.pH_max), status]
       : [s.destination === 'digester' ? 'not fed' : 'no digester', '-'];
     const head = s.name + (s.difference || single ? '' : ' [baseline]');
     return { head, sub: s.configuration ? `[${s.configuration}]` : '', cells, health };
@@ -167,7 +169,7 @@ export function comparisonTable(c: Comparison): string {
   lines.push('');
   lines.push('DIGESTER HEALTH (first year)');
   lines.push(pad('  pH range', labelW, true) + cols.map((col, i) => pad(col.health[0]!, widths[i]!)).join(''));
-  lines.push(pad('  Days with a process warning', labelW, true) + cols.map((col, i) => pad(col.health[1]!, widths[i]!)).join(''));
+  lines.push(pad('  Status (operators\' indicators)', labelW, true) + cols.map((col, i) => pad(col.health[1]!, widths[i]!)).join(''));
   lines.push('');
   lines.push(`${single ? '' : `Figures in brackets: difference from the baseline "${c.baseline}". `}Results are rounded to 3 significant figures;`);
   lines.push('dog-faeces gas yields are estimates (no published standard BMP), so treat them as +/- 40 %.');

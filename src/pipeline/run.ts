@@ -2,7 +2,9 @@
 // kWh, carbon and pounds. A pure function of its input (no I/O), for the CLI, the workers and the analysis tools.
 import { annualAccount, type AnnualAccount, type DailyGas } from '../accounting/annual.js';
 import { dailyGasOf } from '../accounting/gas.js';
-import { healthOver, healthWarnings, type Health } from '../accounting/health.js';
+import { healthOver, type Health } from '../accounting/health.js';
+import { digesterHealth, healthStatusWarning, type DigesterHealth } from '../accounting/digester-health.js';
+import { ACCLIMATION } from '../accounting/health-thresholds.js';
 import { mixtureHydrolysis } from '../collection/characterise.js';
 import { dailyFeed, feedStreams, type DailyFeed, type FeedStreams } from '../collection/feed.js';
 import { deliverySchedule, type DeliverySchedule } from '../collection/schedule.js';
@@ -41,6 +43,12 @@ export interface ScenarioResult {
   /** Daily series over the whole run (start-up included): t_d is the start of each day. */
   daily: DailySeries;
   stability: Health & { year: number };
+  /**
+   * Digester health of the first accounting year: status (stable / at risk / failing; "no digester" or "not fed"
+   * when nothing is simulated), reason, first_change_day, indicators (docs/scenarios.md). One per year in health_by_year.
+   */
+  health: ScenarioHealth;
+  health_by_year: ScenarioHealth[];
   warnings: string[];
   assumptions: Assumption[];
   run: {
@@ -66,6 +74,9 @@ export interface RunOptions {
  * run files (BSM2, research) keep the solver default rtol 1e-6 unless they set their own.
  */
 export const SCENARIO_SOLVER = { rtol: 1e-4, atol: 1e-8 } as const;
+
+/** Health of a scenario-year; the status is "no digester" or "not fed" when there is no simulation to judge. */
+export type ScenarioHealth = DigesterHealth | (Omit<DigesterHealth, 'status'> & { status: 'no digester' | 'not fed' });
 
 /** True for an already-validated Scenario (so callers may pass either raw JSON or parseScenario's output). */
 function isParsed(x: unknown): x is Scenario {
@@ -142,13 +153,13 @@ function digest(s: Scenario, c: Collected, f: Fed, opt: RunOptions): Digested {
   out.warnings.push(...designChecks(s, f.feed, startup, days));
   // Hydrolysis rates of the mixture at its mean rates (src/feed), unless the file sets them.
   const meanDog_kg_d = schedule.fed_kg.reduce((a, b) => a + b, 0) / days;
-  out.params = { ...mixtureHydrolysis([{ feedstock: streams.dog.record, kg_d: meanDog_kg_d }, ...streams.co.map((co) => ({ feedstock: co.influent.record, kg_d: co.spec.rate_kg_d }))]), ...s.digester.parameters };
+  out.params = { ...mixtureHydrolysis([{ feedstock: streams.dog.record, kg_d: meanDog_kg_d }, ...streams.co.map((co) => ({ feedstock: co.influent.record, kg_d: co.spec.rate_kg_d }))]), K_I_nh3: acclimatedKI(s), ...s.digester.parameters };
   out.sim = simulate(s, f.feed, days, out.params, opt);
   out.gas = dailyGasOf(out.sim, days, s.digester.T_op_K);
   out.warnings.push(...out.sim.warnings.filter((w) => !w.startsWith('HRT ')).map((w) => `digester: ${w}`));
   if (s.co_substrates.some((co) => co.existing)) {
     out.refFeed = dailyFeed(s, schedule, streams, 'existing');
-    const refParams = { ...mixtureHydrolysis(streams.co.filter((co) => co.spec.existing).map((co) => ({ feedstock: co.influent.record, kg_d: co.spec.rate_kg_d }))), ...s.digester.parameters };
+    const refParams = { ...mixtureHydrolysis(streams.co.filter((co) => co.spec.existing).map((co) => ({ feedstock: co.influent.record, kg_d: co.spec.rate_kg_d }))), K_I_nh3: acclimatedKI(s), ...s.digester.parameters };
     const ref = simulate(s, out.refFeed, days, refParams, { solver: opt.solver });
     out.refGas = dailyGasOf(ref, days, s.digester.T_op_K);
   }
@@ -156,21 +167,30 @@ function digest(s: Scenario, c: Collected, f: Fed, opt: RunOptions): Digested {
   return out;
 }
 
+/** K_I_nh3 of the scenario's acclimation (digester.parameters.K_I_nh3, when given, wins). */
+function acclimatedKI(s: Scenario): number {
+  return ACCLIMATION[s.digester.acclimation].K_I_nh3_kmolN_m3;
+}
+
 /** Stage 4 output: one account and one health summary per accounting year. */
-interface Accounted { accounts: AnnualAccount[]; health: (Health & { year: number })[]; warnings: string[] }
+interface Accounted { accounts: AnnualAccount[]; health: (Health & { year: number })[]; status: ScenarioHealth[]; warnings: string[] }
 
 /** Stage 4: the annual accounts (tonnes, kWh, t CO2e, GBP) and digester health, year by year after start-up. */
 function account(s: Scenario, c: Collected, f: Fed, d: Digested): Accounted {
-  const out: Accounted = { accounts: [], health: [], warnings: [] };
+  const out: Accounted = { accounts: [], health: [], status: [], warnings: [] };
   for (let y = 1; y <= s.horizon.years; y++) {
     const from_d = c.startup + 365 * (y - 1), to_d = c.startup + 365 * y;
     const acc = annualAccount({ scenario: s, schedule: c.schedule, feed: f.feed, gas: d.gas, referenceGas: d.refGas, referenceFeed: d.refFeed, year: y, from_d, to_d,
       ammonium_fraction: d.sim && f.feed ? ammoniumFraction(d.sim, f.feed, from_d, to_d) : 0 });
     out.accounts.push(acc);
     if (d.sim) {
-      const h = healthOver(d.sim, from_d, to_d);
-      out.health.push({ ...h, year: y });
-      out.warnings.push(...healthWarnings(h, y));
+      out.health.push({ ...healthOver(d.sim, from_d, to_d), year: y });
+      // Operators' indicators against sourced thresholds: a warning only when the year is at risk or failing.
+      const h = digesterHealth(d.sim, from_d, to_d, y, s.digester.acclimation, d.params.K_I_nh3);
+      out.status.push(h);
+      out.warnings.push(...healthStatusWarning(h));
+    } else {
+      out.status.push(noHealth(s, y, c.toAD ? 'not fed' : 'no digester'));
     }
     out.warnings.push(...accountWarnings(s, acc));
   }
@@ -216,6 +236,8 @@ function result(s: Scenario, c: Collected, f: Fed, d: Digested, a: Accounted, e:
     economics: e.economics, digestate: e.digestate, verdict: verdictOf(s, e.economics, a.accounts[0]!),
     daily: dailySeries(c.schedule, f.feed, d.gas, d.sim, c.days),
     stability: a.health[0] ?? { ...emptyHealth(), year: 1 },
+    health: a.status[0] ?? noHealth(s, 1, c.toAD ? 'not fed' : 'no digester'),
+    health_by_year: a.status,
     warnings: [...c.warnings, ...d.warnings, ...a.warnings],
     assumptions: assumptionsOf(s),
     run: {
@@ -253,8 +275,9 @@ function simulate(s: Scenario, feed: DailyFeed, days: number, parameters: Record
 export type DailySeries = {
   t_d: Float64Array; collected_t: Float64Array; dog_fed_t: Float64Array;
   /** Present when the scenario digests (not for a landfill or EfW baseline). */
-  feed_t?: Float64Array; feed_m3?: Float64Array; methane_Nm3?: Float64Array; biogas_Nm3?: Float64Array;
-} & Partial<Record<'pH' | 'VFA_kgCOD_m3' | 'free_nh3_mgN_L' | 'I_nh3' | 'ch4_fraction' | 'S_IN', Float64Array>>;
+  /** Biogas is dry normal gas; biogas_dry_Nm3 is the same series under a name that states the basis. */
+  feed_t?: Float64Array; feed_m3?: Float64Array; methane_Nm3?: Float64Array; biogas_Nm3?: Float64Array; biogas_dry_Nm3?: Float64Array;
+} & Partial<Record<'pH' | 'VFA_kgCOD_m3' | 'free_nh3_mgN_L' | 'I_nh3' | 'ch4_fraction' | 'S_IN' | 'ch4_fraction_dry', Float64Array>>;
 
 function dailySeries(sc: DeliverySchedule, feed: DailyFeed | null, gas: DailyGas | null, sim: DigesterResult | null, days: number): DailySeries {
   const t = Float64Array.from({ length: days }, (_, i) => i);
@@ -265,16 +288,25 @@ function dailySeries(sc: DeliverySchedule, feed: DailyFeed | null, gas: DailyGas
     dog_fed_t: kgToT(sc.fed_kg),
   };
   if (feed) { out.feed_t = feed.feed_t; out.feed_m3 = feed.q_m3; }
-  if (gas) { out.methane_Nm3 = gas.methane_Nm3; out.biogas_Nm3 = gas.biogas_Nm3; }
+  // Biogas is dry (biogas_Nm3 is the contract name, biogas_dry_Nm3 says the basis); ch4_fraction stays the wet-gas share.
+  if (gas) { out.methane_Nm3 = gas.methane_Nm3; out.biogas_Nm3 = gas.biogas_Nm3; out.biogas_dry_Nm3 = gas.biogas_Nm3; }
   if (sim) {
     // One sample per day (the engine samples SAMPLES_PER_DAY times a day): the value at the start of each day.
-    for (const name of ['pH', 'VFA_kgCOD_m3', 'free_nh3_mgN_L', 'I_nh3', 'ch4_fraction', 'S_IN'] as const) {
+    for (const name of ['pH', 'VFA_kgCOD_m3', 'free_nh3_mgN_L', 'I_nh3', 'ch4_fraction', 'S_IN', 'ch4_fraction_dry'] as const) {
       const src = sim.series[name];
       if (!src) continue;
       out[name] = Float64Array.from({ length: days }, (_, i) => src[Math.min(i * SAMPLES_PER_DAY, src.length - 1)]!);
     }
   }
   return out;
+}
+
+function noHealth(s: Scenario, year: number, status: 'no digester' | 'not fed'): ScenarioHealth {
+  return {
+    year, status, reason: status === 'not fed' ? 'no feed reaches the digester, so it is not simulated' : 'the waste goes to today\'s route',
+    first_change_day: null, first_change_run_day: null, days_at_risk: 0, days_failing: 0,
+    acclimation: s.digester.acclimation, K_I_nh3_kmolN_m3: s.digester.parameters.K_I_nh3 ?? acclimatedKI(s), indicators: {}, thresholds: [],
+  };
 }
 
 function emptyHealth(): Health {

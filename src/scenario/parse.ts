@@ -281,7 +281,7 @@ function readCoSubstrate(c: Reader): CoSubstrateSpec {
 const MUST_BE_POSITIVE = (name: string): boolean => /^K_(S|I|H)_/.test(name) || ['k_L_a', 'k_p', 'R', 'T_base', 'P_atm'].includes(name);
 
 function readDigester(d: Reader, required: boolean): DigesterSpecScenario {
-  d.only(['V_liq', 'V_gas', 'T', 'feed_TS', 'pasteurisation', 'ambient_T', 'heat_loss', 'gate_fee_per_t', 'annual_cost', 'parameters']);
+  d.only(['V_liq', 'V_gas', 'T', 'feed_TS', 'pasteurisation', 'ambient_T', 'heat_loss', 'gate_fee_per_t', 'annual_cost', 'parameters', 'acclimation', 'kinetics']);
   const needed = required ? null : 1;
   const V_liq_m3 = d.qty('V_liq', 'm3', needed, { positive: true, max: 1e6 });
   const V_gas_m3 = d.has('V_gas') || !required ? d.qty('V_gas', 'm3', needed, { positive: true, max: 1e6 }) : V_liq_m3 * 0.1;
@@ -325,6 +325,8 @@ function readDigester(d: Reader, required: boolean): DigesterSpecScenario {
     gate_fee_gbp_t: d.money('gate_fee_per_t', 't', 0, { min: -1000, max: 1000 }),
     annual_cost_gbp: d.money('annual_cost', '', 0, { min: 0 }),
     parameters,
+    acclimation: d.choice('acclimation', ['acclimated', 'unacclimated'] as const, 'acclimated'),
+    kinetics: d.choice('kinetics', ['35C', 'temperature-corrected'] as const, '35C'),
   };
 }
 

@@ -60,6 +60,10 @@ export interface DigesterSpecScenario {
   annual_cost_gbp: number;
   /** ADM1 parameter overrides. */
   parameters: Record<string, number>;
+  /** Ammonia acclimation of the biomass: sets K_I_nh3 (unless `parameters` does) and the ammonia health thresholds. */
+  acclimation: 'acclimated' | 'unacclimated';
+  /** Kinetic rates at their 35 C (BSM2) values, or temperature-corrected to T_op (src/simulate/temperature.ts). */
+  kinetics: '35C' | 'temperature-corrected';
 }
 
 export interface GasUseSpec {
