@@ -9,6 +9,7 @@ import { SolverError, type SolverStats } from '../solvers/types.js';
 import type { DigesterResult, DigesterRun } from './types.js';
 import { literatureRangeWarnings, validateRun } from './validate.js';
 import { runWarnings } from './warnings.js';
+import { applyKinetics } from './temperature.js';
 
 const DEFAULT_RTOL = 1e-6, DEFAULT_ATOL = 1e-8;
 /** Hydrogen states are ~1e-7 kg COD/m3: their absolute tolerance is scaled down so they are resolved too. */
@@ -47,7 +48,10 @@ function checkStates(ts: Float64Array, ys: Float64Array, atol: Float64Array, sca
 export function simulateDigester(run: DigesterRun): DigesterResult {
   validateRun(run);
   const started = performance.now();
-  const params = { ...defaultParameters(), ...run.parameters } as Record<string, number>;
+  // Kinetic rates are corrected to T_op here, before the model is built (the model itself stays at its parameters).
+  const kin = applyKinetics({ ...defaultParameters(), ...run.parameters } as Record<string, number>, run.digester.T_op_K,
+    run.kinetics?.mode ?? '35C', run.kinetics?.given ?? Object.keys(run.parameters ?? {}));
+  const params = kin.parameters;
   const model = createAdm1Model(run.digester, params);
   const y = defaultInitialVector();
   for (const [k, v] of Object.entries(run.initial ?? {})) y[IDX[k]!] = v!;
@@ -121,6 +125,6 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
   return {
     t_d, series, final, outcome,
     stats: { ...stats, wall_ms: performance.now() - started, model: MODEL_NAME, model_version: MODEL_VERSION },
-    warnings: [...(run.notes ?? []), ...literatureRangeWarnings(run.parameters), ...runWarnings(run, params, series)],
+    warnings: [...(run.notes ?? []), ...literatureRangeWarnings(run.parameters), ...runWarnings(run, params, series, kin.at35C)],
   };
 }

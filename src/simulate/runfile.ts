@@ -6,6 +6,7 @@ import { MODEL_NAME, N_LIQUID, STATE_NAMES } from '../../models/adm1/index.js';
 import type { DigesterRun, FeedSegment } from './types.js';
 import { MAX_CONCENTRATION, RUN_LIMITS, checkParameters, checkStateRecord, closest, validateRun } from './validate.js';
 import { characteriseFeedList } from '../feed/feedlist.js';
+import { KINETICS_MODES, type KineticsMode } from './temperature.js';
 
 /** What a feed list turns into: the influent, suggested hydrolysis rates, and caveats to show with the result. */
 export interface FeedCharacterisation {
@@ -22,7 +23,7 @@ export interface RunFileContext {
   characteriseFeed?: (feed: unknown, field: string) => FeedCharacterisation;
 }
 
-const TOP_KEYS = ['kind', 'model', 'name', 'comment', 'digester', 'influent', 'initial', 'parameters', 'days', 'output', 'solver'];
+const TOP_KEYS = ['kind', 'model', 'name', 'comment', 'digester', 'influent', 'initial', 'parameters', 'kinetics', 'days', 'output', 'solver'];
 const NESTED_KEYS: Record<string, readonly string[]> = {
   digester: ['V_liq_m3', 'V_gas_m3', 'T_op_K'],
   output: ['every_d'],
@@ -160,6 +161,7 @@ export function parseRunFile(json: unknown, ctx: RunFileContext = {}): DigesterR
   checkKeys('digester', digester, NESTED_KEYS.digester!);
   if (output) checkKeys('output', output, NESTED_KEYS.output!);
   if (solver) checkKeys('solver', solver, NESTED_KEYS.solver!);
+  if (json.kinetics !== undefined && !KINETICS_MODES.includes(json.kinetics as KineticsMode)) expected('kinetics', `${KINETICS_MODES.map((m) => JSON.stringify(m)).join(' or ')} (rates at their 35 C values, or corrected to T_op)`, json.kinetics);
   const influent = parseInfluent(json.influent, ctx);
   const run: DigesterRun = {
     digester: { V_liq_m3: digester.V_liq_m3 as number, V_gas_m3: digester.V_gas_m3 as number, T_op_K: digester.T_op_K as number },
@@ -167,6 +169,8 @@ export function parseRunFile(json: unknown, ctx: RunFileContext = {}): DigesterR
     initial: json.initial as DigesterRun['initial'],
     // a feed list suggests hydrolysis rates for its feedstocks; the file's own parameters take precedence
     parameters: { ...influent.parameters, ...(json.parameters as DigesterRun['parameters']) },
+    // The file's own parameters are taken at its temperature; a feed list's suggested hydrolysis rates are 35 C values.
+    ...(json.kinetics !== undefined ? { kinetics: { mode: json.kinetics as KineticsMode, given: Object.keys((json.parameters as object | undefined) ?? {}) } } : {}),
     days: json.days as number,
     output_every_d: (output?.every_d as number | undefined) ?? 1,
     solver: solver as DigesterRun['solver'],

@@ -2,6 +2,7 @@
 import type { SolveOptions, SolverStats } from '../solvers/types.js';
 import type { StateName } from '../../models/adm1/components.js';
 import type { OutputName } from '../../models/adm1/outputs.js';
+import type { KineticsMode } from './temperature.js';
 
 /** ADM1 influent concentrations by standard state name (kg COD/m3; S_IC kmol C/m3; S_IN kmol N/m3; S_cation/S_anion kmol/m3). */
 export type InfluentState = Partial<Record<StateName, number>>;
@@ -27,6 +28,11 @@ export interface DigesterRun {
   initial?: Partial<Record<StateName, number>>;
   /** ADM1 parameter overrides by name (see models/adm1/parameters.ts). */
   parameters?: Partial<Record<string, number>>;
+  /**
+   * Kinetic rates: "35C" (BSM2 values, the default) or "temperature-corrected" to T_op (src/simulate/temperature.ts).
+   * `given`: parameters taken as valid at T_op and never corrected (default: every key of `parameters`).
+   */
+  kinetics?: { mode: KineticsMode; given?: string[] };
   days: number;
   output_every_d?: number;   // default 1
   /** Solver options; `jacobian: 'fd'` and `linear: 'dense'` select the finite-difference Jacobian and dense LU. */

@@ -3,6 +3,7 @@ import { InputError, closest, expected, show } from '../errors.js';
 import { STATE_NAMES, N_LIQUID, PARAMETER_NAMES, defaultParameters, parameterDef } from '../../models/adm1/index.js';
 import type { DigesterRun } from './types.js';
 import { describeLimit, physicalLimit, withinLimit } from '../../models/adm1/limits.js';
+import { KINETICS_MODES } from './temperature.js';
 
 const KNOWN_STATES = new Set<string>(STATE_NAMES);
 const INFLUENT_STATES = new Set<string>(STATE_NAMES.slice(0, N_LIQUID));
@@ -124,6 +125,10 @@ export function validateRun(run: DigesterRun): void {
   if (run.feed[0]!.time_d > 0) expected('influent[0].time_d', 'the first feed row to start at or before t = 0 d', run.feed[0]!.time_d);
   if (run.initial !== undefined) checkStateRecord('initial', run.initial, true);
   checkParameters('parameters', run.parameters);
+  if (run.kinetics !== undefined) {
+    if (!KINETICS_MODES.includes(run.kinetics.mode)) expected('kinetics', KINETICS_MODES.map((m) => JSON.stringify(m)).join(' or '), run.kinetics.mode);
+    for (const g of run.kinetics.given ?? []) if (!KNOWN_PARAMS.has(g)) expected('kinetics.given', 'ADM1 parameter names', g);
+  }
   const days = finite('days', run.days);
   if (days <= 0) expected('days', 'a simulated time > 0 d', run.days);
   if (days > RUN_LIMITS.days) expected('days', `a simulated time of at most ${RUN_LIMITS.days} d (about 100 years)`, run.days);

@@ -1,12 +1,14 @@
 // Process and model-validity warnings for a digester run: washout, ammonia and pH inhibition, souring, temperature.
 import type { DigesterRun } from './types.js';
+import { KINETIC_RATE_NAMES } from './temperature.js';
 
 type Params = Readonly<Record<string, number>>;
 
 const max = (a: Float64Array) => a.reduce((m, x) => (x > m ? x : m), -Infinity);
 const min = (a: Float64Array) => a.reduce((m, x) => (x < m ? x : m), Infinity);
 
-export function runWarnings(run: DigesterRun, p: Params, series: Record<string, Float64Array>): string[] {
+/** `at35C`: kinetic rate constants that stay at their 35 C values (not corrected, not given); default all of them. */
+export function runWarnings(run: DigesterRun, p: Params, series: Record<string, Float64Array>, at35C: readonly string[] = KINETIC_RATE_NAMES): string[] {
   const w: string[] = [];
   const V = run.digester.V_liq_m3;
   // Time-weighted mean flow over the run: weekly collection pulses are short and do not wash biomass out.
@@ -23,8 +25,9 @@ export function runWarnings(run: DigesterRun, p: Params, series: Record<string, 
     w.push(`mean HRT ${(V / qMean).toFixed(1)} d is shorter than twice the acetoclast washout limit (${hrtMin_d.toFixed(1)} d): methanogens may wash out`);
   }
   const T_C = run.digester.T_op_K - 273.15;
-  if (Math.abs(T_C - 35) > 5) {
-    w.push(`T_op ${T_C.toFixed(1)} C: the physico-chemical constants follow van 't Hoff, but the kinetic parameters stay at their 35 C values (BSM2); recalibrate them for this temperature`);
+  if (Math.abs(T_C - 35) > 5 && at35C.length > 0) {
+    const which = at35C.length === KINETIC_RATE_NAMES.length ? 'the kinetic parameters stay' : `${at35C.length} kinetic rate(s) (${at35C.join(', ')}) stay`;
+    w.push(`T_op ${T_C.toFixed(1)} C: the physico-chemical constants follow van 't Hoff, but ${which} at their 35 C values (BSM2); set "kinetics": "temperature-corrected" or give them for this temperature`);
   }
   const n = series.pH?.length ?? 0;
   if (n === 0) return w;
