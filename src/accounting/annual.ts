@@ -10,6 +10,7 @@ import type { DailyFeed } from '../collection/feed.js';
 import { sumRange, type DeliverySchedule } from '../collection/schedule.js';
 import { energyBlock, subtractBlocks, type EnergyBlock } from './energy.js';
 import { digestateOf, subtractDigestate } from './digestate.js';
+import { heatYear, sum12, type HeatYear } from './heat.js';
 
 /** Daily gas volumes at normal conditions (0 C, 1.01325 bar), one value per simulated day; biogas is DRY. */
 export interface DailyGas {
@@ -60,6 +61,13 @@ export interface AnnualAccount {
   heat_used_kWh: number;
   heat_sold_kWh: number;
   heat_deficit_kWh: number;
+  /** Parts of the heat demand (seasonal balance, src/accounting/heat.ts). */
+  heat_feed_warming_kWh: number;
+  heat_pasteuriser_kWh: number;
+  heat_losses_kWh: number;
+  /** Gas a backup boiler burns for the months the CHP's heat falls short, and what it costs (not in cost_net_gbp). */
+  backup_gas_kWh: number;
+  backup_heat_cost_gbp: number;
   homes_equivalent: number;
   // carbon, t CO2e (positive = emitted)
   co2e_transport_t: number;
@@ -123,15 +131,20 @@ export function annualAccount(a: AccountInput): AnnualAccount {
   const toAD = s.destination === 'digester';
   const coT = toAD ? s.co_substrates.reduce((acc, c) => acc + (c.rate_kg_d / 1000) * days, 0) : 0;
   const methaneTotal = sum(gas?.methane_Nm3);
-  let energy: EnergyBlock = energyBlock(s, toAD ? methaneTotal : 0, toAD ? feed_m3 : 0);
+  // Heat lines come from the month-by-month balance (a month's surplus does not cover another month's deficit).
+  const heat = accountHeat(a);
+  let energy: EnergyBlock = withHeat(s, energyBlock(s, toAD ? methaneTotal : 0, toAD ? feed_m3 : 0), toAD ? heat.all : null);
   let biogas = sum(gas?.biogas_Nm3);
   let biogasWet = sum(gas?.biogas_wet_Nm3);
   if (toAD && a.referenceGas) {
     const refFeed_m3 = sum(a.referenceFeed?.q_m3);
-    energy = subtractBlocks(energy, energyBlock(s, sum(a.referenceGas.methane_Nm3), refFeed_m3));
+    energy = subtractBlocks(energy, withHeat(s, energyBlock(s, sum(a.referenceGas.methane_Nm3), refFeed_m3), heat.ref));
     biogas -= sum(a.referenceGas.biogas_Nm3);
     biogasWet -= sum(a.referenceGas.biogas_wet_Nm3);
   }
+  const heatPart = (k: 'feed_warming_kWh' | 'pasteuriser_kWh' | 'backup_gas_kWh' | 'backup_heat_cost_gbp') =>
+    toAD ? sum12(heat.all[k]) - (heat.ref ? sum12(heat.ref[k]) : 0) : 0;
+  const losses = (h: HeatYear | null) => (h ? sum12(h.wall_roof_loss_kWh) + sum12(h.floor_loss_kWh) : 0);
 
   const EF_t = s.today.kgCO2e_t / 1000;
   const diverted = collected - toToday;
@@ -177,6 +190,11 @@ export function annualAccount(a: AccountInput): AnnualAccount {
     heat_used_kWh: energy.heat_used_kWh,
     heat_sold_kWh: energy.heat_sold_kWh,
     heat_deficit_kWh: energy.heat_deficit_kWh,
+    heat_feed_warming_kWh: heatPart('feed_warming_kWh'),
+    heat_pasteuriser_kWh: heatPart('pasteuriser_kWh'),
+    heat_losses_kWh: toAD ? losses(heat.all) - losses(heat.ref) : 0,
+    backup_gas_kWh: heatPart('backup_gas_kWh'),
+    backup_heat_cost_gbp: heatPart('backup_heat_cost_gbp'),
     homes_equivalent: (energy.electricity_net_kWh * 365) / days / s.home_kWh_yr,
     co2e_transport_t, co2e_disposal_t, co2e_methane_slip_t, co2e_avoided_grid_t, co2e_avoided_heat_t,
     co2e_avoided_disposal_t: diverted * EF_t,
@@ -189,4 +207,21 @@ export function annualAccount(a: AccountInput): AnnualAccount {
       - electricity_revenue_gbp - heat_revenue_gbp,
     emptyings: sum(sc.emptyings), rounds: sum(sc.rounds), vehicle_km: sum(sc.vehicle_km),
   };
+}
+
+/** The year's heat balance for the whole feed and, at a plant that already runs, for its own feed alone. */
+export function accountHeat(a: AccountInput): { all: HeatYear; ref: HeatYear | null } {
+  const base = { scenario: a.scenario, year: a.year, from_d: a.from_d, to_d: a.to_d };
+  const all = heatYear({ ...base, q_m3: a.feed?.q_m3, water_m3: a.feed?.water_m3, methane_Nm3: a.gas?.methane_Nm3 });
+  const ref = a.referenceGas && a.referenceFeed
+    ? heatYear({ ...base, q_m3: a.referenceFeed.q_m3, water_m3: a.referenceFeed.water_m3, methane_Nm3: a.referenceGas.methane_Nm3 })
+    : null;
+  return { all, ref };
+}
+
+/** An energy block whose heat lines are the monthly balance's sums (surplus sold at the scenario's fraction). */
+function withHeat(s: Scenario, e: EnergyBlock, h: HeatYear | null): EnergyBlock {
+  if (!h) return e;
+  const demand = sum12(h.demand_kWh), covered = sum12(h.covered_kWh), sold = sum12(h.surplus_kWh) * s.gas_use.heat_sold_fraction;
+  return { ...e, heat_demand_kWh: demand, heat_used_kWh: covered + sold, heat_sold_kWh: sold, heat_deficit_kWh: demand - covered };
 }

@@ -1,6 +1,7 @@
 // runScenario: the scenario pipeline, one stage after another (parse, collect, feed, digest, account), from bins to
 // kWh, carbon and pounds. A pure function of its input (no I/O), for the CLI, the workers and the analysis tools.
-import { annualAccount, type AnnualAccount, type DailyGas } from '../accounting/annual.js';
+import { accountHeat, annualAccount, type AnnualAccount, type DailyGas } from '../accounting/annual.js';
+import type { HeatYear } from '../accounting/heat.js';
 import { dailyGasOf } from '../accounting/gas.js';
 import { healthOver, type Health } from '../accounting/health.js';
 import { digesterHealth, healthStatusWarning, type DigesterHealth } from '../accounting/digester-health.js';
@@ -49,6 +50,12 @@ export interface ScenarioResult {
    */
   health: ScenarioHealth;
   health_by_year: ScenarioHealth[];
+  /**
+   * Seasonal heat balance of the first year, month by month (demand and its parts, CHP heat, deficit, backup gas
+   * and its cost; docs/scenarios.md), for the whole plant; null without a digester. One per year in heat_by_year.
+   */
+  heat: HeatYear | null;
+  heat_by_year: HeatYear[];
   warnings: string[];
   assumptions: Assumption[];
   run: {
@@ -173,16 +180,18 @@ function acclimatedKI(s: Scenario): number {
 }
 
 /** Stage 4 output: one account and one health summary per accounting year. */
-interface Accounted { accounts: AnnualAccount[]; health: (Health & { year: number })[]; status: ScenarioHealth[]; warnings: string[] }
+interface Accounted { accounts: AnnualAccount[]; health: (Health & { year: number })[]; status: ScenarioHealth[]; heat: HeatYear[]; warnings: string[] }
 
 /** Stage 4: the annual accounts (tonnes, kWh, t CO2e, GBP) and digester health, year by year after start-up. */
 function account(s: Scenario, c: Collected, f: Fed, d: Digested): Accounted {
-  const out: Accounted = { accounts: [], health: [], status: [], warnings: [] };
+  const out: Accounted = { accounts: [], health: [], status: [], heat: [], warnings: [] };
   for (let y = 1; y <= s.horizon.years; y++) {
     const from_d = c.startup + 365 * (y - 1), to_d = c.startup + 365 * y;
-    const acc = annualAccount({ scenario: s, schedule: c.schedule, feed: f.feed, gas: d.gas, referenceGas: d.refGas, referenceFeed: d.refFeed, year: y, from_d, to_d,
-      ammonium_fraction: d.sim && f.feed ? ammoniumFraction(d.sim, f.feed, from_d, to_d) : 0 });
+    const input = { scenario: s, schedule: c.schedule, feed: f.feed, gas: d.gas, referenceGas: d.refGas, referenceFeed: d.refFeed, year: y, from_d, to_d,
+      ammonium_fraction: d.sim && f.feed ? ammoniumFraction(d.sim, f.feed, from_d, to_d) : 0 };
+    const acc = annualAccount(input);
     out.accounts.push(acc);
+    if (c.toAD) out.heat.push(accountHeat(input).all);
     if (d.sim) {
       out.health.push({ ...healthOver(d.sim, from_d, to_d), year: y });
       // Operators' indicators against sourced thresholds: a warning only when the year is at risk or failing.
@@ -238,6 +247,8 @@ function result(s: Scenario, c: Collected, f: Fed, d: Digested, a: Accounted, e:
     stability: a.health[0] ?? { ...emptyHealth(), year: 1 },
     health: a.status[0] ?? noHealth(s, 1, c.toAD ? 'not fed' : 'no digester'),
     health_by_year: a.status,
+    heat: a.heat[0] ?? null,
+    heat_by_year: a.heat,
     warnings: [...c.warnings, ...d.warnings, ...a.warnings],
     assumptions: assumptionsOf(s),
     run: {

@@ -5,12 +5,13 @@ import { findFeedstock, mergeFeedstocks } from '../feed/library.js';
 import { checkParameterSet, checkParameters } from '../simulate/validate.js';
 import { defaultParameters, parameterDef } from '../../models/adm1/index.js';
 import { dv } from './defaults.js';
+import { CARDIFF_1991_2020_C, CARDIFF_SOURCE } from '../accounting/climate.js';
 import { parseJsonStrict } from '../input/json.js';
 import { Ctx, Reader, ScenarioError } from './read.js';
 import { readEconomics } from './economics.js';
 import {
   SCENARIO_SCHEMA, type AreaSpec, type BinFill, type CollectionSpec, type CoSubstrateSpec, type DigesterSpecScenario,
-  type Frequency, type GasUseSpec, type Scenario, type TodayRouteSpec,
+  type Frequency, type GasUseSpec, type HeatSpec, type Scenario, type TodayRouteSpec,
 } from './types.js';
 
 const TOP_KEYS = ['schema', 'name', 'comment', 'destination', 'areas', 'collection', 'bags', 'depackaging', 'storage',
@@ -281,7 +282,7 @@ function readCoSubstrate(c: Reader): CoSubstrateSpec {
 const MUST_BE_POSITIVE = (name: string): boolean => /^K_(S|I|H)_/.test(name) || ['k_L_a', 'k_p', 'R', 'T_base', 'P_atm'].includes(name);
 
 function readDigester(d: Reader, required: boolean): DigesterSpecScenario {
-  d.only(['V_liq', 'V_gas', 'T', 'feed_TS', 'pasteurisation', 'ambient_T', 'heat_loss', 'gate_fee_per_t', 'annual_cost', 'parameters', 'acclimation', 'kinetics']);
+  d.only(['V_liq', 'V_gas', 'T', 'feed_TS', 'pasteurisation', 'ambient_T', 'heat_loss', 'gate_fee_per_t', 'annual_cost', 'parameters', 'acclimation', 'kinetics', 'heating']);
   const needed = required ? null : 1;
   const V_liq_m3 = d.qty('V_liq', 'm3', needed, { positive: true, max: 1e6 });
   const V_gas_m3 = d.has('V_gas') || !required ? d.qty('V_gas', 'm3', needed, { positive: true, max: 1e6 }) : V_liq_m3 * 0.1;
@@ -299,6 +300,7 @@ function readDigester(d: Reader, required: boolean): DigesterSpecScenario {
       heat_recovery: p.frac('heat_recovery', 'pasteurisation_recovery', { min: 0, max: 0.95 }),
     };
   }
+  const heat = readHeating(d);
   const parameters: Record<string, number> = {};
   const pr = d.sub('parameters');
   try {
@@ -320,14 +322,54 @@ function readDigester(d: Reader, required: boolean): DigesterSpecScenario {
     V_liq_m3, V_gas_m3, T_op_K: T_C + 273.15,
     feed_TS_target: d.frac('feed_TS', 'feed_TS_target', { min: 0, max: 0.4 }),
     pasteurisation,
-    T_ambient_C: d.qty('ambient_T', 'degC', 'T_ambient_C', { min: -20, max: 40 }),
-    heat_loss_fraction: d.frac('heat_loss', 'digester_heat_loss_fraction', { min: 0, max: 2 }),
+    T_ambient_C: heat.ambient_monthly_C.reduce((a, b) => a + b, 0) / 12,
+    heat_loss_fraction: heat.loss_fraction ?? dv('digester_heat_loss_fraction'),
+    heat,
     gate_fee_gbp_t: d.money('gate_fee_per_t', 't', 0, { min: -1000, max: 1000 }),
     annual_cost_gbp: d.money('annual_cost', '', 0, { min: 0 }),
     parameters,
     acclimation: d.choice('acclimation', ['acclimated', 'unacclimated'] as const, 'acclimated'),
     kinetics: d.choice('kinetics', ['35C', 'temperature-corrected'] as const, '35C'),
   };
+}
+
+/**
+ * `digester.heating` (geometry, U-values, monthly temperatures, backup boiler and gas price) plus the older
+ * `digester.ambient_T` (one value for every month) and `digester.heat_loss` (losses as a fraction of feed warming).
+ */
+function readHeating(d: Reader): HeatSpec {
+  const h = d.sub('heating');
+  h.only(['H_D', 'U_wall', 'U_roof', 'U_floor', 'ambient_T_monthly', 'feed_T_monthly', 'water_T_monthly', 'boiler_efficiency', 'gas_price']);
+  let ambient: number[];
+  if (h.has('ambient_T_monthly')) {
+    if (d.has('ambient_T')) d.ctx.fail(d.field('ambient_T'), 'give either ambient_T (one value) or heating.ambient_T_monthly (twelve), not both');
+    ambient = readMonthly(h, 'ambient_T_monthly');
+  } else if (d.has('ambient_T')) {
+    ambient = new Array(12).fill(d.qty('ambient_T', 'degC', null, { min: -20, max: 40 }));
+  } else {
+    ambient = [...CARDIFF_1991_2020_C];
+    d.ctx.defaulted[h.field('ambient_T_monthly')] = CARDIFF_SOURCE;
+  }
+  const feedT = h.has('feed_T_monthly') ? readMonthly(h, 'feed_T_monthly') : [...ambient];
+  const waterT = h.has('water_T_monthly') ? readMonthly(h, 'water_T_monthly') : [...ambient];
+  const U = (key: string, def: 'U_wall_W_m2K' | 'U_roof_W_m2K' | 'U_floor_W_m2K') => h.qty(key, 'W/m^2/K', def, { min: 0, max: 10 });
+  return {
+    H_D: h.frac('H_D', 'digester_H_D', { min: 0.1, max: 10 }),
+    U_wall_W_m2K: U('U_wall', 'U_wall_W_m2K'), U_roof_W_m2K: U('U_roof', 'U_roof_W_m2K'), U_floor_W_m2K: U('U_floor', 'U_floor_W_m2K'),
+    ambient_monthly_C: ambient, feed_T_monthly_C: feedT, water_T_monthly_C: waterT,
+    boiler_efficiency: h.frac('boiler_efficiency', 'boiler_efficiency', { min: 0.3, max: 1.1 }),
+    gas_price_gbp_kWh: h.money('gas_price', 'kWh', 'gas_price_gbp_kWh', { min: 0, max: 2 }),
+    loss_fraction: d.has('heat_loss') ? d.frac('heat_loss', null, { min: 0, max: 2 }) : null,
+  };
+}
+
+/** Twelve monthly temperatures (January first), each a number in degC or a quantity such as "5.6 degC"; one value for all. */
+function readMonthly(h: Reader, key: string): number[] {
+  const v = h.raw(key);
+  if (!Array.isArray(v)) return new Array(12).fill(h.qty(key, 'degC', null, { min: -30, max: 50 }));
+  if (v.length !== 12) { h.ctx.fail(h.field(key), `expected twelve monthly values (January first), got ${v.length}`); return new Array(12).fill(Number.NaN); }
+  const one = new Reader(h.ctx, Object.fromEntries(v.map((x, i) => [String(i), x])), h.field(key));
+  return v.map((_, i) => one.qty(String(i), 'degC', null, { min: -30, max: 50 }));
 }
 
 function readGasUse(g: Reader): GasUseSpec {

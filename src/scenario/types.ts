@@ -52,8 +52,11 @@ export interface DigesterSpecScenario {
   /** Dilution water so the feed reaches this TS (fraction of fresh mass); 0 = no dilution. */
   feed_TS_target: number;
   pasteurisation: { enabled: boolean; T_C: number; hold_h: number; heat_recovery: number };
+  /** Annual mean of the monthly ambient air temperatures (kept for scripts; the heat balance uses `heat`). */
   T_ambient_C: number;
   heat_loss_fraction: number;
+  /** Seasonal heat balance inputs (src/accounting/heat.ts). */
+  heat: HeatSpec;
   /** Gate fee paid to the plant operator per tonne of dog waste delivered (e.g. an existing plant). */
   gate_fee_gbp_t: number;
   /** Other yearly costs of the digester (capital repayment, operation); 0 = not included. */
@@ -64,6 +67,22 @@ export interface DigesterSpecScenario {
   acclimation: 'acclimated' | 'unacclimated';
   /** Kinetic rates at their 35 C (BSM2) values, or temperature-corrected to T_op (src/simulate/temperature.ts). */
   kinetics: '35C' | 'temperature-corrected';
+}
+
+export interface HeatSpec {
+  /** Height-to-diameter ratio of the (cylindrical) digester. */
+  H_D: number;
+  U_wall_W_m2K: number;
+  U_roof_W_m2K: number;
+  U_floor_W_m2K: number;
+  /** Twelve monthly means, January first (degC). */
+  ambient_monthly_C: number[];
+  feed_T_monthly_C: number[];
+  water_T_monthly_C: number[];
+  boiler_efficiency: number;
+  gas_price_gbp_kWh: number;
+  /** Set when the file gives digester.heat_loss: losses as that fraction of feed warming (the former method). */
+  loss_fraction: number | null;
 }
 
 export interface GasUseSpec {
