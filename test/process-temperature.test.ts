@@ -61,3 +61,15 @@ describe('temperature-corrected kinetics', () => {
     expect(() => parseRunFile({ ...hot, kinetics: 'thermo' })).toThrow(/kinetics.*"35C" or "temperature-corrected"/);
   });
 });
+
+describe('temperature-corrected kinetics in scenarios', () => {
+  it('a 55 C scenario selects the correction; its own rates are kept; the 35 C warning goes', async () => {
+    const { runScenario } = await import('../src/pipeline/run.js');
+    const base = { schema: 'adsim-scenario/1', name: 't', comment: 'thermophilic', areas: [{ name: 'A', bins: 200 }], digester: { V_liq: 150, T: '55 degC' }, horizon: { startup: '30 d', years: 1 } };
+    const plain = runScenario(base);
+    expect(plain.warnings.some((w) => /stay at their 35 C values/.test(w))).toBe(true);
+    const hot = runScenario({ ...base, digester: { ...base.digester, kinetics: 'temperature-corrected', parameters: { k_m_ac: 8 } } });
+    expect(hot.warnings.some((w) => /35 C values/.test(w))).toBe(false);
+    expect(hot.annual.methane_Nm3).not.toBe(plain.annual.methane_Nm3);
+  });
+});

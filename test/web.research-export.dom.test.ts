@@ -19,7 +19,7 @@ function knownRunner(fitResult?: DigesterFitResult): ResearchRunner {
     async digesterOutputs(run: { parameters?: Record<string, number> }, series: boolean): Promise<Outputs> {
       const p = run.parameters ?? {};
       const k = p.k_hyd_ch ?? 10, d = p.k_dis ?? 0.5;
-      const out: Outputs = { q_ch4_Nm3_d: 1000 + 50 * k + 0.01 * d, q_gas_Nm3_d: 1600 + 80 * k, ch4_fraction: 0.6, pH: 7 + 0.001 * d, VFA_kgCOD_m3: 0.1, free_nh3_mgN_L: 20 + d, S_IN: 0.09 };
+      const out: Outputs = { q_ch4_Nm3_d: 1000 + 50 * k + 0.01 * d, q_biogas_dry_Nm3_d: 1520 + 76 * k, ch4_fraction_dry: 0.63, q_gas_Nm3_d: 1600 + 80 * k, ch4_fraction: 0.6, pH: 7 + 0.001 * d, VFA_kgCOD_m3: 0.1, free_nh3_mgN_L: 20 + d, S_IN: 0.09 };
       if (series) { out.t_d = new Float64Array([0, 1, 2]); out['series.q_ch4_Nm3_d'] = new Float64Array([k, 2 * k, 3 * k]); }
       return out;
     },

@@ -273,6 +273,8 @@ function simulate(s: Scenario, feed: DailyFeed, days: number, parameters: Record
     digester: { V_liq_m3: s.digester.V_liq_m3, V_gas_m3: s.digester.V_gas_m3, T_op_K: s.digester.T_op_K },
     feed: feed.segments,
     parameters,
+    // The file's own digester.parameters are taken at T_op; library hydrolysis rates and BSM2 values are 35 C values.
+    kinetics: { mode: s.digester.kinetics, given: Object.keys(s.digester.parameters) },
     days,
     output_every_d: 1 / SAMPLES_PER_DAY,
     solver: { ...SCENARIO_SOLVER, ...opt.solver },

@@ -5,6 +5,13 @@ import { InputError } from '../../errors.js';
 import { PARAMETERS, MODEL_NAME, MODEL_VERSION } from '../../../models/adm1/index.js';
 import { fmt } from '../io.js';
 import { JSON_FLAG, type FlagTable } from '../args.js';
+import { groupFactor, kineticGroupOf } from '../../simulate/temperature.js';
+
+/** How "kinetics": "temperature-corrected" treats a parameter, with its factor at 55 C (for the table). */
+function correction(name: string): { group: string; law: string; value: number; unit: string; factor_55C: number; source: string; estimate: boolean } | undefined {
+  const g = kineticGroupOf(name);
+  return g ? { group: g.name, law: g.law, value: g.value, unit: g.unit, factor_55C: groupFactor(g, 328.15), source: g.source, estimate: g.estimate } : undefined;
+}
 
 const GROUPS = [...new Set(PARAMETERS.map((p) => p.group))];
 
@@ -40,7 +47,8 @@ export const parametersCommand: CliCommand = {
     if (group !== undefined && !GROUPS.includes(group as never)) throw new InputError('--group', `expected one of ${GROUPS.join(', ')}, got ${JSON.stringify(group)}`);
     const rows = PARAMETERS.filter((p) => !group || p.group === group);
     if (args.flags.has('json')) {
-      io.out(JSON.stringify({ model: MODEL_NAME, model_version: MODEL_VERSION, parameters: rows }, null, 1) + '\n');
+      const out = rows.map((p) => { const c = correction(p.name); return c ? { ...p, temperature_correction: c } : p; });
+      io.out(JSON.stringify({ model: MODEL_NAME, model_version: MODEL_VERSION, parameters: out }, null, 1) + '\n');
       return 0;
     }
     for (const g of GROUPS) {
@@ -49,10 +57,12 @@ export const parametersCommand: CliCommand = {
       io.out(`\n${g}\n`);
       for (const p of inGroup) {
         const range = p.range ? ` (range ${fmt(p.range[0])}-${fmt(p.range[1])})` : '';
-        io.out(`  ${p.name.padEnd(16)} ${fmt(p.value).padStart(10)} ${p.unit.padEnd(16)} ${p.description}${range}\n`);
+        const c = correction(p.name);
+        const tc = c ? ` [temperature-corrected: x${c.factor_55C.toFixed(2)} at 55 C]` : '';
+        io.out(`  ${p.name.padEnd(16)} ${fmt(p.value).padStart(10)} ${p.unit.padEnd(16)} ${p.description}${range}${tc}\n`);
       }
     }
-    io.out(`\n${sourcesBlock(rows)}Kinetic parameters are 35 C values and are not temperature-corrected; see docs/model.md.\n`);
+    io.out(`\n${sourcesBlock(rows)}Kinetic parameters are 35 C values; with "kinetics": "temperature-corrected" the rates marked are scaled to T_op (factor shown at 55 C; docs/model.md, Temperature).\n`);
     return 0;
   },
 };
