@@ -104,7 +104,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
   p('K_I_h2_fa', 5e-6, KS, 'inhibition', 'hydrogen inhibition of LCFA uptake'),
   p('K_I_h2_c4', 1e-5, KS, 'inhibition', 'hydrogen inhibition of valerate/butyrate uptake'),
   p('K_I_h2_pro', 3.5e-6, KS, 'inhibition', 'hydrogen inhibition of propionate uptake'),
-  p('K_I_nh3', 0.0018, 'kmol N/m3', 'inhibition', 'free-ammonia inhibition of acetoclastic methanogens (about 25 mg NH3-N/L, unacclimated; scenarios default to an acclimated 0.043 = 600 mg N/L, see docs/scenarios.md)', `${RJ}; acclimated digesters tolerate 600-1,100 mg free NH3-N/L ([YenigunDemirel2013]) and were inhibited from 1.1 g N/L ([Hansen1998]): range up to 0.079`, [0.0018, 0.0786]),
+  p('K_I_nh3', 0.0018, 'kmol N/m3', 'inhibition', 'free-ammonia inhibition of acetoclastic methanogens (about 25 mg NH3-N/L, unacclimated; scenarios default to an acclimated 0.043 = 600 mg N/L, see docs/scenarios.md)', `${RJ}; acclimated digesters tolerate 600-1,100 mg free NH3-N/L ([YenigunDemirel2013]) and were inhibited from 1.1 g N/L ([Hansen1998]): range up to 0.079 is an estimate`, [0.0018, 0.0786]),
   p('pH_UL_aa', 5.5, 'pH', 'inhibition', 'upper pH limit, acidogens and acetogens'),
   p('pH_LL_aa', 4, 'pH', 'inhibition', 'lower pH limit, acidogens and acetogens'),
   p('pH_UL_ac', 7, 'pH', 'inhibition', 'upper pH limit, acetoclastic methanogens'),
