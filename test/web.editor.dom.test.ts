@@ -112,4 +112,16 @@ describe('<scenario-editor>', () => {
     expect(opts).toContain('food-waste');
     expect(sel.querySelector('option[selected]')!.getAttribute('value')).toBe('grass');
   });
+
+  it('shows the full citation of each source key a default names (the page cannot open docs/sources.md)', async () => {
+    const input = q<HTMLInputElement>('[id="f-areas-0-fill-per-bin"]')!;
+    input.dispatchEvent(new Event('focus'));
+    input.dispatchEvent(new Event('focusin', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    const items = [...el.shadowRoot!.querySelectorAll('aside .citations li')].map((li) => li.textContent ?? '');
+    expect(items.map((t) => /^\[(\w+)\]/.exec(t)?.[1])).toEqual(['RCT2015', 'RCTND', 'BlaenauGwent2023']);
+    for (const t of items) expect(t.length, t).toBeGreaterThan(40);   // the citation itself, not only the key
+    const tip = q('[id="f-areas-0-fill-per-bin-d"]')!.getAttribute('title')!;
+    expect(tip).toMatch(/\[BlaenauGwent2023\] .*Blaenau Gwent/);
+  });
 });

@@ -2,6 +2,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { act } from '../state/action.js';
 import { SECTIONS, coerce, describeDefault, type FieldDef, type SectionDef } from '../fields/fields.js';
+import { citationsIn, sourceTooltip } from '../fields/sources.js';
 import { getPath } from '../state/paths.js';
 import type { ScenarioStore } from '../state/store.js';
 import { shared } from '../styles.js';
@@ -38,6 +39,7 @@ export class ScenarioEditor extends LitElement {
     .status { margin: 0.5rem 0 1rem; }
     .side { position: sticky; top: 0.5rem; align-self: start; display: grid; gap: 0.75rem; }
     .side aside { position: static; }
+    .citations { margin: 0.25rem 0 0; padding-left: 1.1rem; overflow-wrap: anywhere; font-size: 0.82rem; }
     .result { border: 2px solid #0072B2; border-radius: 6px; padding: 0.5rem 0.75rem; font-size: 0.9rem; }
     .result h3 { margin: 0 0 0.3rem; font-size: 1rem; }
     .result dl { display: grid; grid-template-columns: auto auto; gap: 0.1rem 0.75rem; margin: 0.3rem 0; }
@@ -180,7 +182,7 @@ export class ScenarioEditor extends LitElement {
     return html`<div class="field" data-path=${path} @focusin=${() => { this.focusPath = path; }}>
       <label for=${id}>${f.label}${f.unit ? html` <span class="unit">(${f.unit})</span>` : nothing}${f.required ? html` <span aria-hidden="true">*</span>` : nothing}</label>
       ${input}
-      <div class="default" id="${id}-d" title=${d?.source ?? ''}>${d ? html`Default: ${d.value}${d.range ? html` · range ${d.range}` : nothing}${d.estimate ? ' · estimate' : ''}` : f.required ? 'Required' : nothing}</div>
+      <div class="default" id="${id}-d" title=${sourceTooltip(d?.source)}>${d ? html`Default: ${d.value}${d.range ? html` · range ${d.range}` : nothing}${d.estimate ? ' · estimate' : ''}` : f.required ? 'Required' : nothing}</div>
       <div class="error" id="${id}-e" role=${issue ? 'alert' : nothing}>${issue?.message ?? nothing}</div>
     </div>`;
   }
@@ -195,7 +197,13 @@ export class ScenarioEditor extends LitElement {
     return html`<strong>${f.label}</strong>
       <p>Field <code>${path}</code>${f.unit ? html`, in ${f.unit}` : nothing}.</p>
       ${d ? html`<p>Default: <strong>${d.value}</strong>${d.range ? html`<br>Range: ${d.range}` : nothing}${d.estimate ? html`<br><em>An estimate, not a measured value.</em>` : nothing}</p>
-        ${d.source ? html`<p>Source: ${d.source}</p>` : nothing}` : html`<p>${f.required ? 'Required: no default.' : ''}</p>`}`;
+        ${d.source ? html`<p>Source: ${d.source}</p>${this.citations(d.source)}` : nothing}` : html`<p>${f.required ? 'Required: no default.' : ''}</p>`}`;
+  }
+
+  /** The full citation of each source key a default names, so the reader can find the work without the repository. */
+  private citations(source: string): TemplateResult | typeof nothing {
+    const cites = citationsIn(source);
+    return cites.length ? html`<ul class="citations">${cites.map((c) => html`<li><strong>[${c.key}]</strong> ${c.text}</li>`)}</ul>` : nothing;
   }
 }
 customElements.define('scenario-editor', ScenarioEditor);
