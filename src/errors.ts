@@ -10,6 +10,15 @@ export class InputError extends Error {
   }
 }
 
+/** Model runs failed (not the user's input): every Monte Carlo sample, or too many to summarise. The CLI exits 3,
+ *  as for one failed solve, and says how many failed and the first reason. */
+export class RunsFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunsFailedError';
+  }
+}
+
 /** Formats a value for an error message: short, JSON-like, never "[object Object]". */
 export function show(value: unknown): string {
   // Echoed user text is cut short: a 10 MB field value must not come back as a 10 MB message.

@@ -84,7 +84,7 @@ describe('analysis CLI', () => {
   it('bad counts are rejected naming the option, whatever the method; unused ones are named in a warning', async () => {
     const r = await cli(['sensitivity', 'short.json', '--samples', '-3', '--workers', '1'], dir);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--samples: expected a whole number >= 8, got "-3"/);
+    expect(r.err).toMatch(/--samples: expected a whole number >= 8 \(at most 20000\), got "-3"/);
     expect((await cli(['sensitivity', 'short.json', '--method', 'sobol', '--trajectories', '1.5', '--workers', '1'], dir)).err).toMatch(/--trajectories: expected a whole number/);
     const w = await cli(['sensitivity', 'short.json', '--params', 'k_m_ac', '--trajectories', '2', '--samples', '64', '--outputs', 'pH', '--workers', '1', '--quiet'], dir);
     expect(w.code).toBe(0);

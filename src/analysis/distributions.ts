@@ -1,6 +1,6 @@
 // Input distributions for uncertainty and sensitivity analysis: uniform, triangular, (truncated) normal, each stated
 // per input, mapped from a unit sample u in (0,1) by its inverse CDF (so Latin hypercube strata carry over).
-import { InputError, expected } from '../errors.js';
+import { InputError, expected, unknownField } from '../errors.js';
 import { normalCdf, normalQuantile } from './special.js';
 
 export type Distribution =
@@ -24,14 +24,23 @@ export interface UncertainInput {
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /** Validates a distribution; the field names the input in errors ("inputs.k_dis.high"). */
+/** The fields each kind of distribution has; any other is a typo and an error. */
+const DIST_KEYS: Record<string, readonly string[]> = {
+  uniform: ['kind', 'low', 'high'], loguniform: ['kind', 'low', 'high'], triangular: ['kind', 'low', 'mode', 'high'],
+  normal: ['kind', 'mean', 'sd', 'low', 'high'],
+};
+
 export function checkDistribution(field: string, d: Distribution): Distribution {
-  if (!d || typeof d !== 'object') expected(field, 'a distribution object', d);
+  if (!d || typeof d !== 'object' || Array.isArray(d)) expected(field, 'a distribution object', d);
+  const keys = typeof d.kind === 'string' && Object.prototype.hasOwnProperty.call(DIST_KEYS, d.kind) ? DIST_KEYS[d.kind]! : null;
+  if (keys) for (const k of Object.keys(d)) if (!keys.includes(k)) unknownField(`${field}.${k}`, k, keys, `field of a ${d.kind} distribution`);
   switch (d.kind) {
     case 'uniform':
     case 'loguniform':
       if (!finite(d.low)) expected(`${field}.low`, 'a finite number', d.low);
       if (!finite(d.high)) expected(`${field}.high`, 'a finite number', d.high);
       if (!(d.low < d.high)) throw new InputError(field, `bounds inverted or empty: low ${d.low} must be below high ${d.high}`);
+      if (!finite(d.high - d.low)) expected(field, 'a range whose width (high - low) is a finite number', `${d.low}..${d.high}`);
       if (d.kind === 'loguniform' && !(d.low > 0)) expected(`${field}.low`, 'a positive number for a log-uniform range', d.low);
       return d;
     case 'triangular':
@@ -39,11 +48,13 @@ export function checkDistribution(field: string, d: Distribution): Distribution 
       if (!finite(d.high)) expected(`${field}.high`, 'a finite number', d.high);
       if (!finite(d.mode)) expected(`${field}.mode`, 'a finite number', d.mode);
       if (!(d.low < d.high)) throw new InputError(field, `bounds inverted or empty: low ${d.low} must be below high ${d.high}`);
+      if (!finite(d.high - d.low)) expected(field, 'a range whose width (high - low) is a finite number', `${d.low}..${d.high}`);
       if (!(d.mode >= d.low && d.mode <= d.high)) expected(`${field}.mode`, `a value within [${d.low}, ${d.high}]`, d.mode);
       return d;
     case 'normal':
       if (!finite(d.mean)) expected(`${field}.mean`, 'a finite number', d.mean);
       if (!finite(d.sd) || d.sd <= 0) expected(`${field}.sd`, 'a positive number', d.sd);
+      if (!finite(d.mean - 5 * d.sd) || !finite(d.mean + 5 * d.sd)) expected(`${field}.sd`, 'a standard deviation small enough that mean ± 5 sd is finite', d.sd);
       if (d.low !== undefined && !finite(d.low)) expected(`${field}.low`, 'a finite number', d.low);
       if (d.high !== undefined && !finite(d.high)) expected(`${field}.high`, 'a finite number', d.high);
       if (d.low !== undefined && d.high !== undefined && !(d.low < d.high)) throw new InputError(field, `bounds inverted or empty: low ${d.low} must be below high ${d.high}`);

@@ -1,6 +1,6 @@
 // Monte Carlo uncertainty propagation: Latin hypercube sample of the uncertain inputs (McKay et al. 1979), one model
 // run per sample, P10/P50/P90 for scalar outputs and percentile bands over time for series. Same seed, same answer.
-import { InputError } from '../errors.js';
+import { InputError, RunsFailedError } from '../errors.js';
 import { checkDistribution, quantile, type UncertainInput } from './distributions.js';
 import { evaluateAll, scalarNames, scalarOf, seriesNames, type BatchOptions, type Evaluate, type Point } from './evaluate.js';
 import { createRng, latinHypercube, uniformSample } from './random.js';
@@ -79,7 +79,10 @@ export async function monteCarlo(inputs: readonly UncertainInput[], evaluate: Ev
   const points = sampleInputs(inputs, n, seed, sampling, opts.fixed);
   const results = await evaluateAll(points, evaluate, opts);
   const ok = results.filter((r) => r.ok);
-  if (ok.length === 0) throw new Error(`every Monte Carlo run failed; first error: ${(results[0] as { error: string }).error}`);
+  if (ok.length < 2) {
+    const first = (results.find((r) => !r.ok) as { error: string } | undefined)?.error ?? 'unknown';
+    throw new RunsFailedError(`${n - ok.length} of ${n} Monte Carlo runs failed, leaving ${ok.length}: too few to give percentiles or a spread; first error: ${first.slice(0, 300)}`);
+  }
   // With `outputs`, only those outputs (and their series) are summarised; evaluateAll has checked they exist.
   const wanted = opts.outputs ? new Set(opts.outputs) : null;
   const scalars: Record<string, Summary> = {};

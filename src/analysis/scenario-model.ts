@@ -1,7 +1,8 @@
 // Adapter from a scenario file to the analysis vocabulary: inputs are JSON paths in the scenario ("gas_use.eta_el",
 // "areas[0].fill_per_bin"), default uncertain inputs are the scenario defaults it falls back on that carry a range,
 // outputs are the annual figures and (optionally) the daily series.
-import { InputError, closest } from '../errors.js';
+import { InputError, closest, show } from '../errors.js';
+import { FORBIDDEN_KEYS } from '../input/json.js';
 import { runScenario, type ScenarioResult } from '../pipeline/run.js';
 import { DEFAULTS, type Default, type DefaultName } from '../scenario/defaults.js';
 import { ECONOMICS_DEFAULTS } from '../appraisal/defaults.js';
@@ -29,9 +30,22 @@ export function writerFor(name: DefaultName): ((v: number) => unknown) | null {
   return null;
 }
 
+/** A scenario input path ("gas_use.eta_el", "areas[0].fill_per_bin", "feedstocks.dog-faeces.BMP"). */
+const PATH_RE = /^[A-Za-z_][\w-]*(\[\d{1,6}\]|\.[A-Za-z_][\w-]*)*$/;
+
+/** The keys of a scenario input path; refuses malformed paths and prototype keys (__proto__, constructor, prototype). */
+export function scenarioPathKeys(path: string, field = path): string[] {
+  if (typeof path !== 'string' || path.length > 200 || !PATH_RE.test(path)) {
+    throw new InputError(field.length > 200 ? field.slice(0, 60) + '...' : field, `expected a scenario field path such as "gas_use.eta_el" or "areas[0].fill_per_bin", got ${show(path)}`);
+  }
+  const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  for (const k of keys) if (FORBIDDEN_KEYS.has(k)) throw new InputError(field, `${show(k)} is not a scenario field (it would reach JavaScript object prototypes)`);
+  return keys;
+}
+
 /** Sets `path` ("a.b[0].c") in a deep copy of `json`. */
 export function setPath(json: unknown, path: string, value: unknown): unknown {
-  const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  const keys = scenarioPathKeys(path);
   const root = structuredClone(json) as Record<string, unknown>;
   let o: Record<string, unknown> = root;
   keys.forEach((k, i) => {

@@ -80,7 +80,7 @@ export async function main(argv: string[], io: CliIo = {
       io.err(`adsim ${name}: ${clipMessage(e.message)}\n`);
       return 2;
     }
-    if (e instanceof SolverError || (e as Error)?.name === 'SolverError') {   // also when rebuilt from a worker
+    if (e instanceof SolverError || (e as Error)?.name === 'SolverError' || (e as Error)?.name === 'RunsFailedError') {   // also when rebuilt from a worker
       jsonFail([{ field: 'solver', message: `solver failed: ${(e as Error).message}` }]);
       io.err(`adsim ${name}: solver failed: ${clipMessage((e as Error).message)}\n`);
       return 3;

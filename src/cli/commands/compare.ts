@@ -1,9 +1,8 @@
 // `adsim compare FILE... [--baseline FILE] [--json] [--csv OUT]`: scenarios side by side, with differences from a baseline.
 import { parseArgs, flagString } from '../args.js';
 import type { CliCommand } from '../types.js';
-import { InputError } from '../../errors.js';
-import { jsonReplacer } from '../io.js';
-import { writeFileSync } from 'node:fs';
+import { InputError, clipMessage } from '../../errors.js';
+import { jsonReplacer, writeFileAtomic } from '../io.js';
 import { ScenarioError, type Issue } from '../../scenario/read.js';
 import type { Scenario } from '../../scenario/types.js';
 import { runScenario, type ScenarioResult } from '../../pipeline/run.js';
@@ -58,16 +57,34 @@ export const compareCommand: CliCommand = {
         names.add(s.name);
       });
       const bars = scenarios.map((s) => progress(io, s.name));
-      const results: ScenarioResult[] = (await runAll(scenarios, (i, t, d) => bars[i]!(t, d), files))
-        .map((r, i) => { try { return withSimulatedSwitching(scenarios[i]!, r); } catch (e) { throw inFile(files[i]!, e); } });
-      const c = compareScenarios(results, baseFile ? scenarios[0]!.name : undefined, configurations);
+      const settled = await runAll(scenarios, (i, t, d) => bars[i]!(t, d), files);
+      // One scenario that fails to run does not sink the others: every one that ran is reported, each failed one is
+      // named with its file and reason, and the exit code (4) says that some failed.
+      const failed: FailedScenario[] = [];
+      const results: ScenarioResult[] = [];
+      const fail = (i: number, error: unknown) => failed.push({ file: files[i]!, name: scenarios[i]!.name, kind: isInputError(error) ? 'input' : 'solver', reason: clipMessage(reasonOf(error), 600) });
+      settled.forEach((r, i) => {
+        if (!r.ok) { fail(i, r.error); return; }
+        try { results.push(withSimulatedSwitching(scenarios[i]!, r.value)); } catch (e) {
+          if (!isInputError(e) && (e as Error)?.name !== 'SolverError') throw e;
+          fail(i, inFile(files[i]!, e));
+          settled[i] = { ok: false, error: e };
+        }
+      });
+      if (results.length === 0) throw (settled.find((r) => !r.ok) as { error: unknown }).error;
+      const baseOk = baseFile !== undefined && settled[0]!.ok;
+      const c = compareScenarios(results, baseOk ? scenarios[0]!.name : undefined, configurations);
       const csv = flagString(args, 'csv');
-      if (csv) {
-        try { writeFileSync(csv, comparisonCsv(c)); } catch (e) { throw new InputError('--csv', `cannot write ${csv} (${(e as Error).message})`); }
+      if (csv) writeFileAtomic(csv, comparisonCsv(c));
+      if (asJson) {
+        io.out(JSON.stringify({ ok: failed.length === 0, ...c, ...(failed.length ? { failed } : {}) }, jsonReplacer) + '\n');
+      } else {
+        io.out(comparisonTable(c));
+        for (const f of failed) io.out(`\nFAILED  ${f.name} (${f.file}): ${f.reason}\n`);
       }
-      if (asJson) { io.out(JSON.stringify({ ok: true, ...c }, jsonReplacer) + '\n'); return 0; }
-      io.out(comparisonTable(c));
-      return 0;
+      for (const f of failed) io.err(`adsim compare: ${f.file}: scenario ${JSON.stringify(f.name)} failed (${f.kind === 'input' ? 'bad input' : 'solver failure'}): ${f.reason}\n`);
+      if (failed.length && baseFile !== undefined && !baseOk) io.err(`adsim compare: the baseline ${baseFile} failed; differences are against ${c.baseline} instead\n`);
+      return failed.length ? EXIT_PARTIAL : 0;
     } catch (e) {
       if (asJson) return jsonError(io, e);
       throw e;
@@ -79,9 +96,14 @@ export const compareCommand: CliCommand = {
  * Runs the scenarios: in parallel worker threads (one per core) when there are several and the worker is built,
  * otherwise in turn in this process (ADSIM_WORKERS=0 forces that). A failed scenario fails the comparison.
  */
-async function runAll(scenarios: Scenario[], onProgress: (i: number, t: number, days: number) => void, files: string[]): Promise<ScenarioResult[]> {
-  const inProcess = () => scenarios.map((s, i) => {
-    try { return runScenario(s, { onProgress: (t, d) => onProgress(i, t, d) }); } catch (e) { throw inFile(files[i]!, e); }
+type Settled = { ok: true; value: ScenarioResult } | { ok: false; error: unknown };
+
+async function runAll(scenarios: Scenario[], onProgress: (i: number, t: number, days: number) => void, files: string[]): Promise<Settled[]> {
+  const inProcess = (): Settled[] => scenarios.map((s, i) => {
+    try { return { ok: true, value: runScenario(s, { onProgress: (t, d) => onProgress(i, t, d) }) }; } catch (e) {
+      if (!isInputError(e) && (e as Error)?.name !== 'SolverError') throw e;   // a bug is not a scenario's failure
+      return { ok: false, error: inFile(files[i]!, e) };
+    }
   });
   if (scenarios.length < 2 || process.env.ADSIM_WORKERS === '0') return inProcess();
   let worker: URL;
@@ -91,5 +113,20 @@ async function runAll(scenarios: Scenario[], onProgress: (i: number, t: number, 
     workerUrl: worker,
     onProgress: (i, p) => onProgress(i, p.t_d ?? p.fraction * days[i]!, days[i]!),
   });
-  return settled.map((r, i) => { if (!r.ok) throw inFile(files[i]!, r.error); return r.value; });
+  return settled.map((r, i): Settled => (r.ok ? { ok: true, value: r.value } : { ok: false, error: inFile(files[i]!, r.error) }));
+}
+
+/** Exit code of a comparison in which some scenarios failed and the others are reported. */
+export const EXIT_PARTIAL = 4;
+
+/** A scenario that did not run, as `compare --json` reports it under "failed". */
+export interface FailedScenario { file: string; name: string; kind: 'input' | 'solver'; reason: string }
+
+function isInputError(e: unknown): boolean {
+  return e instanceof InputError || (e as Error)?.name === 'InputError' || (e as Error)?.name === 'ScenarioError';
+}
+
+function reasonOf(e: unknown): string {
+  const m = String((e as Error)?.message ?? e);
+  return (e as Error)?.name === 'SolverError' ? `solver failed: ${m}` : m;
 }

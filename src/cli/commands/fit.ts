@@ -66,14 +66,16 @@ export const fitCommand: CliCommand = {
     const sigma: Partial<Record<MeasureKind, number>> = {};
     for (const part of (flagString(args, 'sigma') ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
       const [k, v] = part.split('=');
-      if (!k || !(k in MEASURE_KINDS)) throw new InputError('--sigma', `expected kind=value with kind one of ${Object.keys(MEASURE_KINDS).join(', ')}, got ${JSON.stringify(part)}`);
+      if (!k || !Object.prototype.hasOwnProperty.call(MEASURE_KINDS, k)) throw new InputError('--sigma', `expected kind=value with kind one of ${Object.keys(MEASURE_KINDS).join(', ')}, got ${JSON.stringify(part)}`);
       const x = Number(v);
-      if (!(x > 0)) throw new InputError(`--sigma ${k}`, `expected a standard deviation > 0 (in the canonical unit ${MEASURE_KINDS[k as MeasureKind].unit}), got ${JSON.stringify(v)}`);
+      if (Object.prototype.hasOwnProperty.call(sigma, k)) throw new InputError(`--sigma ${k}`, 'given twice');
+      if (!(x > 0) || !Number.isFinite(x)) throw new InputError(`--sigma ${k}`, `expected a standard deviation > 0 (in the canonical unit ${MEASURE_KINDS[k as MeasureKind].unit}), got ${JSON.stringify(v)}`);
       sigma[k as MeasureKind] = x;
     }
     const bounds = parseRanges(flagString(args, 'bounds'), '--bounds');
     for (const b of Object.keys(bounds)) if (!params.includes(b)) throw new InputError(`--bounds ${b}`, `not among --params (${params.join(', ')})`);
-    const maxEvaluations = flagNumber(args, 'max-runs', undefined, (x) => Number.isInteger(x) && x >= 5, 'a whole number >= 5');
+    for (const [b, [lo, hi]] of Object.entries(bounds)) { model.checkValue(b, lo, `--bounds ${b}`); model.checkValue(b, hi, `--bounds ${b}`); }
+    const maxEvaluations = flagNumber(args, 'max-runs', undefined, (x) => Number.isInteger(x) && x >= 5 && x <= 100_000, 'a whole number >= 5 (at most 100000)');
     const quiet = args.flags.has('quiet') || args.flags.has('json') || !io.tty;   // the \r bar only on a terminal
     const started = Date.now();
     let shown = false;

@@ -1,6 +1,5 @@
 // `adsim project FILE [--years N] [--ranges N] [--seed S] [--json]`: the multi-year projection of a scenario with its
 // rollout, and P10/P50/P90 ranges from a small Monte Carlo over the scenario's uncertain inputs.
-import { availableParallelism } from 'node:os';
 import { parseArgs, flagNumber } from '../args.js';
 import type { CliCommand, CliIo } from '../types.js';
 import { InputError } from '../../errors.js';
@@ -10,7 +9,7 @@ import { projectionTable } from '../../compare/table.js';
 import { verdictOf } from '../../appraisal/verdict.js';
 import { DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionRanges } from '../../analysis/projection-ranges.js';
 import { jsonError, loadScenario, progress, withFile } from './scenario.js';
-import { progressReporter } from './sensitivity.js';
+import { progressReporter, workersFlag } from './sensitivity.js';
 import { JSON_FLAG, type FlagTable } from '../args.js';
 
 /** Every option of `adsim project`: the parser and `adsim project --help` both read this table. */
@@ -21,6 +20,9 @@ export const PROJECT_FLAGS: FlagTable = [
   { name: 'workers', kind: 'value', arg: 'W', defaultText: 'all cores', help: 'worker threads for the runs (1 = in-process)' },
   JSON_FLAG,
 ];
+
+/** Most Monte Carlo samples for projection ranges (each is a multi-year scenario run, about a second). */
+export const MAX_RANGE_SAMPLES = 1000;
 
 export const projectCommand: CliCommand = {
   name: 'project',
@@ -35,9 +37,9 @@ export const projectCommand: CliCommand = {
       if (!file) throw new InputError('FILE', 'expected a scenario file, e.g. adsim project scenarios/region-rollout.json');
       const s = loadScenario(file);
       const years = flagNumber(args, 'years', s.rollout.years, (x) => Number.isInteger(x) && x >= 1 && x <= 30, 'a whole number of years from 1 to 30');
-      const samples = flagNumber(args, 'ranges', undefined, (x) => Number.isInteger(x) && (x === 0 || x >= 2), 'a whole number of samples (0 for none, or 2 or more)');
+      const samples = flagNumber(args, 'ranges', undefined, (x) => Number.isInteger(x) && (x === 0 || (x >= 2 && x <= MAX_RANGE_SAMPLES)), `a whole number of samples (0 for none, or 2 to ${MAX_RANGE_SAMPLES})`);
       const seed = flagNumber(args, 'seed', undefined, Number.isInteger, 'an integer');
-      const workers = flagNumber(args, 'workers', availableParallelism(), (x) => Number.isInteger(x) && x >= 1, 'a whole number >= 1');
+      const workers = workersFlag(args);
       const p = withFile(file, () => projectScenario(s, years, { onProgress: progress(io, s.name) }));
       const ranges = samples > 0 ? await rangesOf(readJson(file), years, samples, seed, workers, io, asJson) : undefined;
       if (ranges) {

@@ -6,18 +6,24 @@ import { flagNumber, flagString, flagValue, parseArgs, type ParsedArgs } from '.
 import { fmt, readJson, relativeReader } from '../io.js';
 import { jsonText, sensitivityDocument } from '../../export/research.js';
 import type { CliCommand, CliIo } from '../types.js';
-import { InputError } from '../../errors.js';
+import { InputError, expected, show, unknownField } from '../../errors.js';
+import { FORBIDDEN_KEYS } from '../../input/json.js';
+import { parseQuantity } from '../../units/quantity.js';
+import { validateRun } from '../../simulate/validate.js';
+import { parseScenario } from '../../scenario/parse.js';
+import type { ScenarioError } from '../../scenario/read.js';
+import { parameterDef } from '../../../models/adm1/index.js';
 import { parseRunFile } from '../../simulate/runfile.js';
 import type { DigesterRun } from '../../simulate/types.js';
 import { runFileHooks } from './run.js';
-import { checkDistribution, describe, type Distribution, type UncertainInput } from '../../analysis/distributions.js';
+import { checkDistribution, describe, support, type Distribution, type UncertainInput } from '../../analysis/distributions.js';
 import { checkOutputNames, type Evaluate, type Outputs, type Point } from '../../analysis/evaluate.js';
 import {
   DIGESTER_OUTPUT_NAMES, DIGESTER_SCALARS, checkDigesterInput, defaultInput, digesterEvaluator, digesterOutputs, kineticParameterNames,
   nominalValue, rangedParameterNames, applyPoint,
 } from '../../analysis/digester-model.js';
 import {
-  SCENARIO_HEADLINES, applyScenarioPoint, scenarioUncertainInputs, scenarioEvaluator, scenarioOutputs, type InputWriters,
+  SCENARIO_HEADLINES, applyScenarioPoint, scenarioPathKeys, scenarioUncertainInputs, scenarioEvaluator, scenarioOutputs, type InputWriters,
 } from '../../analysis/scenario-model.js';
 import { progressLine } from '../../analysis/progress.js';
 import { localSensitivity } from '../../analysis/local.js';
@@ -43,6 +49,8 @@ export interface LoadedModel {
   nominal(name: string): number;
   headlines: readonly string[];
   inProcess(series: boolean): Evaluate;
+  /** Throws an InputError (under `field`) when `value` for input `name` is outside what the run or scenario accepts. */
+  checkValue(name: string, value: number, field: string): void;
   /** Job for the worker pool and how to read its result. */
   poolJob(point: Point, series: boolean): { method: 'simulateDigester'; args: [DigesterRun]; read: (r: DigesterResult) => Outputs } | { method: 'runScenario'; args: [unknown]; read: (r: ScenarioResult) => Outputs };
 }
@@ -60,6 +68,12 @@ export function loadModel(file: string, io: CliIo): LoadedModel {
       inputFor: (n) => defaultInput(run, n),
       nominal: (n) => nominalValue(run, n),
       headlines: DIGESTER_SCALARS,
+      checkValue: (n, v, field) => {
+        try { validateRun(applyPoint(run, { [n]: v })); } catch (e) {
+          if (e instanceof InputError) throw new InputError(field, `${v} is outside what ${n} allows (${e.message})`);
+          throw e;
+        }
+      },
       inProcess: (series) => digesterEvaluator(run, { series }),
       poolJob: (point, series) => {
         const r = applyPoint(run, point);
@@ -85,6 +99,17 @@ export function loadModel(file: string, io: CliIo): LoadedModel {
         return x.dist.kind === 'triangular' ? x.dist.mode : NaN;
       },
       headlines: SCENARIO_HEADLINES,
+      checkValue: (n, v, field) => {
+        // Written into the file and read back by the scenario's own schema, so every field (new ones included)
+        // gets its own limits and units checked before any run.
+        try { parseScenario(applyScenarioPoint(json, { [n]: v }, writers)); } catch (e) {
+          if (e instanceof InputError) {
+            const issues = (e as ScenarioError).issues ?? [{ field: e.field, message: e.message }];
+            throw new InputError(field, `${v} is outside what ${n} allows (${issues.slice(0, 2).map((i) => `${i.field}: ${i.message}`).join('; ')})`);
+          }
+          throw e;
+        }
+      },
       inProcess: (series) => scenarioEvaluator(json, writers, { series }),
       poolJob: (point, series) => ({ method: 'runScenario', args: [applyScenarioPoint(json, point, writers)], read: (r: ScenarioResult) => scenarioOutputs(r, series) }),
     };
@@ -92,22 +117,77 @@ export function loadModel(file: string, io: CliIo): LoadedModel {
   throw new InputError('FILE', `expected a digester-run file ("kind": "digester-run") or a scenario file ("schema": "adsim-scenario/1"), got ${file}`);
 }
 
+/** Checks every input's range against the field's own limits (both ends of its support) before any run. */
+export function checkInputRanges(inputs: readonly UncertainInput[], model: LoadedModel, fieldOf: (i: number) => string): void {
+  inputs.forEach((inp, i) => {
+    const d = inp.dist;
+    const ends = d.kind === 'normal' ? [d.low ?? d.mean - 4 * d.sd, d.high ?? d.mean + 4 * d.sd] : support(d);
+    for (const v of ends) model.checkValue(inp.name, v, fieldOf(i));
+  });
+}
+
+const INPUTS_FILE_KEYS = ['inputs', 'comment'];
+const INPUT_KEYS = ['name', 'dist', 'unit', 'source'];
+
 /** Reads an inputs file: {"inputs": [{"name": "k_dis", "dist": {"kind": "uniform", "low": 0.1, "high": 1}, "unit"?: "1/d"}]}. */
 export function readInputsFile(file: string, io: CliIo, model: LoadedModel): UncertainInput[] {
   const json = readJson(resolve(io.cwd, file), '--inputs') as { inputs?: unknown };
-  if (!json || !Array.isArray(json.inputs)) throw new InputError('--inputs', 'expected {"inputs": [{"name": ..., "dist": {...}}]}');
-  return json.inputs.map((x: unknown, i: number) => {
+  if (!json || typeof json !== 'object' || Array.isArray(json) || !Array.isArray(json.inputs)) throw new InputError('--inputs', 'expected {"inputs": [{"name": ..., "dist": {...}}]}');
+  for (const k of Object.keys(json)) if (!INPUTS_FILE_KEYS.includes(k)) unknownField(`--inputs ${k}`, k, INPUTS_FILE_KEYS);
+  if (json.inputs.length === 0) throw new InputError('--inputs inputs', 'expected at least one input');
+  if (json.inputs.length > MAX_INPUTS) throw new InputError('--inputs inputs', `${json.inputs.length} inputs; the limit is ${MAX_INPUTS}`);
+  const seen = new Set<string>();
+  const inputs = json.inputs.map((x: unknown, i: number) => {
     const o = x as { name?: unknown; dist?: unknown; unit?: unknown; source?: unknown };
     const field = `inputs[${i}]`;
-    if (typeof o?.name !== 'string') throw new InputError(`${field}.name`, 'expected an input name (ADM1 parameter, or a scenario JSON path)');
+    if (!o || typeof o !== 'object' || Array.isArray(o)) expected(field, 'an object {"name": ..., "dist": {...}}', o);
+    for (const k of Object.keys(o)) if (!INPUT_KEYS.includes(k)) unknownField(`${field}.${k}`, k, INPUT_KEYS);
+    if (typeof o.name !== 'string') throw new InputError(`${field}.name`, 'expected an input name (ADM1 parameter, or a scenario JSON path)');
+    if (seen.has(o.name)) throw new InputError(`${field}.name`, `${show(o.name)} is given twice`);
+    seen.add(o.name);
+    if (o.unit !== undefined && (typeof o.unit !== 'string' || o.unit.trim() === '')) expected(`${field}.unit`, 'a unit text such as "t/week"', o.unit);
+    if (o.source !== undefined && typeof o.source !== 'string') expected(`${field}.source`, 'a text', o.source);
     const dist = checkDistribution(`${field}.dist`, o.dist as Distribution);
-    if (model.kind === 'digester-run') checkDigesterInput(o.name, `${field}.name`);
-    else {
-      const unit = typeof o.unit === 'string' ? o.unit : '';
-      model.writers[o.name] ??= unit ? (v: number) => `${v} ${unit}` : (v: number) => v;
+    if (model.kind === 'digester-run') {
+      checkDigesterInput(o.name, `${field}.name`);
+      if (o.unit !== undefined) {
+        const u = inputUnit(o.name);
+        if (o.unit !== u) throw new InputError(`${field}.unit`, `${o.name} is sampled in ${u || 'its own unit'}; expected ${show(u)} or no unit, got ${show(o.unit)}`);
+      }
+    } else {
+      scenarioPathKeys(o.name, `${field}.name`);
+      if (typeof o.unit === 'string') {
+        // A stated unit is used as given (never replaced by the field's default unit) and must be a real unit;
+        // whether it fits the field is checked by checkInputRanges through the scenario schema.
+        const unit = o.unit.trim();
+        if (!['%', 'GBP', '£'].includes(unit)) {
+          try { parseQuantity(`1 ${unit}`, unit, `${field}.unit`); } catch (e) {
+            if (e instanceof InputError) throw new InputError(`${field}.unit`, `${show(unit)} is not a unit adsim knows (e.g. "kg/week", "t/week", "m3", "degC")`);
+            throw e;
+          }
+        }
+        model.writers[o.name] = (v: number) => `${v} ${unit}`;
+      } else {
+        model.writers[o.name] ??= (v: number) => v;
+      }
     }
     return { name: o.name, dist, unit: typeof o.unit === 'string' ? o.unit : undefined, source: typeof o.source === 'string' ? o.source : 'inputs file' };
   });
+  checkInputRanges(inputs, model, (i) => `inputs[${i}].dist`);
+  return inputs;
+}
+
+/** Most uncertain inputs in one study. */
+export const MAX_INPUTS = 200;
+
+/** The unit a digester input is sampled in (the parameter table's, or the run field's). */
+function inputUnit(name: string): string {
+  const def = parameterDef(name);
+  if (def) return def.unit;
+  if (name === 'T_op_K') return 'K';
+  if (name === 'V_liq_m3' || name === 'V_gas_m3') return 'm3';
+  if (name === 'q_m3_d') return 'm3/d';
+  return name.startsWith('influent.') ? 'kg COD/m3' : '';
 }
 
 /** Inputs chosen by --inputs, or --params (default ranges, overridden by --ranges), or the model's defaults. */
@@ -121,29 +201,54 @@ export function chooseInputs(args: ParsedArgs, io: CliIo, model: LoadedModel): U
     const i = inputs.findIndex((x) => x.name === n);
     const inp = { name: n, dist: checkDistribution(`--ranges ${n}`, { kind: 'uniform', low: r[0], high: r[1] }), source: '--ranges' };
     if (model.kind === 'digester-run') checkDigesterInput(n, `--ranges ${n}`);
+    else {
+      scenarioPathKeys(n, `--ranges ${n}`);
+      if (!model.writers[n]) throw new InputError(`--ranges ${n}`, 'not an uncertain scenario input with a known unit; give it in an --inputs file with its unit');
+    }
+    model.checkValue(n, r[0], `--ranges ${n}`);
+    model.checkValue(n, r[1], `--ranges ${n}`);
     if (i >= 0) inputs[i] = inp; else inputs.push(inp);
   }
   if (inputs.length === 0) throw new InputError('--params', 'no uncertain inputs: name them with --params or --inputs');
+  if (inputs.length > MAX_INPUTS) throw new InputError('--params', `${inputs.length} inputs; the limit is ${MAX_INPUTS}`);
   return inputs;
 }
 
 /** "k_dis=0.1:1,K_I_nh3=0.002:0.02" -> bounds; errors name `option`, the flag the text came from. */
 export function parseRanges(text: string | undefined, option = '--ranges'): Record<string, [number, number]> {
-  const out: Record<string, [number, number]> = {};
+  // No prototype: a name such as "__proto__" stays an ordinary (unknown, rejected) key.
+  const out = Object.create(null) as Record<string, [number, number]>;
   if (!text) return out;
   for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
     const m = /^([^=]+)=([^:]+):(.+)$/.exec(part);
     const lo = m ? Number(m[2]) : NaN, hi = m ? Number(m[3]) : NaN;
-    if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new InputError(option, `expected name=low:high, got ${JSON.stringify(part)}`);
-    if (!(lo < hi)) throw new InputError(`${option} ${m[1]!.trim()}`, `bounds inverted or empty: low ${lo} must be below high ${hi}`);
-    out[m[1]!.trim()] = [lo, hi];
+    if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new InputError(option, `expected name=low:high with finite numbers, got ${show(part)}`);
+    const name = m[1]!.trim();
+    if (FORBIDDEN_KEYS.has(name)) throw new InputError(`${option} ${name}`, 'not an input name');
+    if (!(lo < hi)) throw new InputError(`${option} ${show(name).slice(1, -1)}`, `bounds inverted or empty: low ${lo} must be below high ${hi}`);
+    if (Object.prototype.hasOwnProperty.call(out, name)) throw new InputError(`${option} ${show(name).slice(1, -1)}`, 'given twice');
+    out[name] = [lo, hi];
   }
   return out;
 }
 
+/** Most samples (model runs) a Monte Carlo or Sobol study may ask for: about an hour of digester runs on one core. */
+export const MAX_SAMPLES = 20_000;
+
+/** Most worker threads: twice the cores (each holds ~30 MB), and never more than 16. */
+export function maxWorkers(): number {
+  return Math.max(1, Math.min(16, 2 * availableParallelism()));
+}
+
+/** --workers W, checked against maxWorkers(); default one per core. */
+export function workersFlag(args: ParsedArgs): number {
+  const max = maxWorkers();
+  return flagNumber(args, 'workers', Math.min(max, availableParallelism()), (x) => Number.isInteger(x) && x >= 1 && x <= max, `a whole number from 1 to ${max} (twice the ${availableParallelism()} cores, at most 16)`);
+}
+
 /** An evaluator: the worker pool when it is built and more than one worker is asked for, else in-process. */
 export async function makeEvaluator(model: LoadedModel, args: ParsedArgs, series: boolean): Promise<{ evaluate: Evaluate; concurrency: number; mode: string; close: () => void }> {
-  const workers = flagNumber(args, 'workers', availableParallelism(), (x) => Number.isInteger(x) && x >= 1, 'a whole number >= 1');
+  const workers = workersFlag(args);
   if (workers > 1) {
     try {
       const { createNodePool } = await import('../../worker/pool.node.js');
@@ -245,8 +350,8 @@ export const sensitivityCommand: CliCommand = {
     if (!['local', 'morris', 'sobol'].includes(method)) throw new InputError('--method', `expected local, morris or sobol, got ${JSON.stringify(method)}`);
     // Every count is checked whatever the method, so a bad value is never silently ignored; one the method does not
     // use is named in a warning.
-    const trajectories = flagNumber(args, 'trajectories', undefined, (x) => Number.isInteger(x) && x >= 2, 'a whole number >= 2');
-    const samples = flagNumber(args, 'samples', undefined, (x) => Number.isInteger(x) && x >= 8, 'a whole number >= 8');
+    const trajectories = flagNumber(args, 'trajectories', undefined, (x) => Number.isInteger(x) && x >= 2 && x <= 1000, 'a whole number >= 2 (at most 1000)');
+    const samples = flagNumber(args, 'samples', undefined, (x) => Number.isInteger(x) && x >= 8 && x <= MAX_SAMPLES, `a whole number >= 8 (at most ${MAX_SAMPLES})`);
     const relStep = flagNumber(args, 'step', undefined, (x) => x > 0 && x < 0.5, 'a relative step in (0, 0.5)');
     const uses: Record<string, string> = { trajectories: 'morris', samples: 'sobol', step: 'local' };
     const warnings: string[] = [];

@@ -6,7 +6,7 @@ import type { CliCommand } from '../types.js';
 import { InputError } from '../../errors.js';
 import { describe } from '../../analysis/distributions.js';
 import { monteCarlo } from '../../analysis/montecarlo.js';
-import { chooseInputs, chooseOutputs, loadModel, makeEvaluator, progressReporter, renameOutputsError } from './sensitivity.js';
+import { MAX_SAMPLES, chooseInputs, chooseOutputs, loadModel, makeEvaluator, progressReporter, renameOutputsError } from './sensitivity.js';
 import { JSON_FLAG, QUIET_FLAG, type FlagTable } from '../args.js';
 import { INPUTS_FLAG, PARAMS_FLAG, RANGES_FLAG } from './sensitivity.js';
 
@@ -35,7 +35,7 @@ export const uncertaintyCommand: CliCommand = {
     if (!file) throw new InputError('FILE', 'expected a digester-run or scenario JSON file');
     if (extra.length) throw new InputError('FILE', `expected one file, got ${args.positionals.length}`);
     const model = loadModel(file, io);
-    const samples = flagNumber(args, 'samples', model.kind === 'scenario' ? 40 : 200, (x) => Number.isInteger(x) && x >= 2, 'a whole number >= 2');
+    const samples = flagNumber(args, 'samples', model.kind === 'scenario' ? 40 : 200, (x) => Number.isInteger(x) && x >= 2 && x <= MAX_SAMPLES, `a whole number >= 2 (at most ${MAX_SAMPLES})`);
     const seed = flagNumber(args, 'seed', undefined, Number.isInteger, 'an integer');
     const sampling = flagValue(args, 'sampling')!;
     if (sampling !== 'lhs' && sampling !== 'random') throw new InputError('--sampling', `expected lhs or random, got ${JSON.stringify(sampling)}`);
