@@ -20,5 +20,10 @@ if (!existsSync(fileURLToPath(cli))) {
   console.error('adsim: the CLI is not built yet. Run `npm install` and then `npm run build:node` in the adsim checkout.');
   process.exit(2);
 }
+// Started through a wrapper (npx, npm exec) that dies without passing on SIGTERM: stop too, rather than run on
+// for seconds writing output nobody reads. Checked while the event loop is free (worker-pool studies); a
+// synchronous in-process run is stopped by the signal itself, which node's default handling obeys at once.
+const parent = process.ppid;
+setInterval(() => { if (process.ppid !== parent) process.exit(143); }, 500).unref();
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));

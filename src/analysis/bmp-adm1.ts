@@ -1,6 +1,6 @@
 // Fits a feedstock record's ADM1 characterisation (its BMP and hydrolysis rate k_hyd) to a measured BMP curve through
 // the simulated assay (src/bmp: inoculum bottle minus blank), and writes the user-feedstock override that updates it.
-import { InputError } from '../errors.js';
+import { InputError, show } from '../errors.js';
 import type { Feedstock, Sourced } from '../../models/feedstocks/types.js';
 import { simulateBmp, type BmpOptions } from '../bmp/bmp.js';
 import { feedAmounts } from '../feed/characterise.js';
@@ -72,7 +72,7 @@ function interp(tg: ArrayLike<number>, yg: ArrayLike<number>, t: number): number
 export function fitFeedstockBmp(f: Feedstock, t_d: readonly number[], B_NL_kgVS: readonly number[], opts: FeedstockBmpFitOptions = {}): FeedstockBmpFitResult {
   const fields = [...(opts.fields ?? FEEDSTOCK_BMP_FIELDS)];
   if (fields.length === 0) throw new InputError('--fit', 'expected at least one of BMP, k_hyd');
-  for (const x of fields) if (!FEEDSTOCK_BMP_FIELDS.includes(x)) throw new InputError('--fit', `expected BMP and/or k_hyd, got ${JSON.stringify(x)}`);
+  for (const x of fields) if (!FEEDSTOCK_BMP_FIELDS.includes(x)) throw new InputError('--fit', `expected BMP and/or k_hyd, got ${show(x)}`);
   if (t_d.length !== B_NL_kgVS.length) throw new InputError('data', `time and yield columns differ in length (${t_d.length} vs ${B_NL_kgVS.length})`);
   if (t_d.length < fields.length + 1) throw new InputError('data', `fitting ${fields.join(' and ')} needs at least ${fields.length + 1} points, got ${t_d.length}`);
   if (!(B_NL_kgVS.reduce((m, x) => Math.max(m, x), -Infinity) > 0)) throw new InputError('data', 'the yield column never rises above 0: nothing to fit');

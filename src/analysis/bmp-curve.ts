@@ -1,7 +1,7 @@
 // Kinetic models for BMP (biochemical methane potential) curves, fitted as labs do: first-order B0(1-exp(-kt))
 // (e.g. Angelidaki et al. 2009; Holliger et al. 2016), first-order with lag, two-pool, and modified Gompertz
 // (Zwietering et al. 1990). B is cumulative specific methane yield in whatever unit the data use (e.g. NmL CH4/g VS).
-import { InputError } from '../errors.js';
+import { InputError, show } from '../errors.js';
 import { fitLeastSquares, type FitOptions, type FitParameter, type FitResult } from './fit.js';
 
 export type BmpModel = 'first-order' | 'first-order-lag' | 'two-pool' | 'gompertz';
@@ -67,7 +67,7 @@ function startingPoint(model: BmpModel, t: readonly number[], B: readonly number
 
 /** Fits a BMP model to cumulative yield data; tries Nelder-Mead if Levenberg-Marquardt does not converge. */
 export function fitBmp(t_d: readonly number[], B: readonly number[], model: BmpModel = 'first-order', opts: FitOptions & { unit?: string } = {}): BmpFitResult {
-  if (!BMP_MODELS.includes(model)) throw new InputError('--model', `expected one of ${BMP_MODELS.join(', ')}, got ${JSON.stringify(model)}`);
+  if (!BMP_MODELS.includes(model)) throw new InputError('--model', `expected one of ${BMP_MODELS.join(', ')}, got ${show(model)}`);
   if (t_d.length !== B.length) throw new InputError('data', `time and yield columns differ in length (${t_d.length} vs ${B.length})`);
   const nPar = BMP_PARAMS[model].length;
   if (t_d.length < nPar + 1) throw new InputError('data', `a ${model} fit needs at least ${nPar + 1} points, got ${t_d.length}`);

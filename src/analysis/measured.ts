@@ -2,6 +2,7 @@
 // methane fraction, pH, VFA, ammonium (or a BMP yield), units in the header ("q_ch4 [m3/d]") or via a mapping.
 // Values are converted to the model's units; every bad cell, column or unit is reported by row and column.
 import { InputError, show } from '../errors.js';
+import { cellNumber } from '../input/json.js';
 import { parseQuantity } from '../units/quantity.js';
 
 /** What a measured column is. */
@@ -226,7 +227,7 @@ export function parseMeasuredCsv(text: string, opts: ParseMeasuredOptions = {}):
       const where = `${src} row ${row}, column ${show(headers[j])}`;
       if (c === '') throw new InputError(where, 'missing value (write NA if it was not measured)');
       if (/^(na|n\/a|nan)$/i.test(c)) return null;
-      const x = Number(c);
+      const x = cellNumber(c);
       if (!Number.isFinite(x)) throw new InputError(where, `expected a number, got ${show(c)}`);
       return x;
     };

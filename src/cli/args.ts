@@ -2,6 +2,7 @@
 // Each command declares its options once, as a FlagTable: the parser accepts exactly those, `--help` prints them with
 // their defaults, and flagNumber/flagValue fall back to the same defaults.
 import { InputError, show } from '../errors.js';
+import { DECIMAL } from '../input/json.js';
 
 export interface FlagSpec {
   /** Without the leading "--". */
@@ -27,6 +28,8 @@ export interface ParsedArgs {
 
 /** Options every command that prints a result accepts. */
 export const JSON_FLAG: FlagSpec = { name: 'json', kind: 'boolean', help: 'print one JSON object on stdout instead of the text report' };
+/** run, sensitivity, uncertainty and fit: lets a run file's influent.table lie outside its folder (docs/limits.md). */
+export const ALLOW_OUTSIDE_FLAG: FlagSpec = { name: 'allow-outside', kind: 'boolean', help: "influent.table may lie outside the run file's folder" };
 export const QUIET_FLAG: FlagSpec = { name: 'quiet', kind: 'boolean', help: 'no progress bar on stderr (it is shown only when stderr is a terminal anyway)' };
 
 /** Parses argv against the command's table (or, for old callers, a map of option name to kind). */
@@ -77,7 +80,7 @@ export function flagNumber(args: ParsedArgs, name: string, fallback: number | un
     if (typeof d !== 'number') throw new Error(`internal error: --${name} has no numeric default`);
     return d;
   }
-  const x = Number(v);
+  const x = DECIMAL.test(v.trim()) ? Number(v) : NaN;   // no hex, binary or "Infinity"
   if (v.trim() === '' || !Number.isFinite(x) || (check && !check(x))) throw new InputError(`--${name}`, `expected ${what}, got ${show(v)}`);
   return x;
 }

@@ -169,3 +169,14 @@ export function parseJsonStrict(text: string, source = 'JSON'): unknown {
     top.key = key;
   }
 }
+
+/** A decimal number as people write it in a CSV cell ("12", "-0.5", "1.2e-3"); hex, binary, "Infinity" and the
+ *  like are not numbers here, whatever Number() makes of them. */
+export const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** The number in a CSV cell, or NaN when the cell is not a finite decimal number. */
+export function cellNumber(cell: string): number {
+  if (!DECIMAL.test(cell)) return NaN;
+  const x = Number(cell);
+  return Number.isFinite(x) ? x : NaN;
+}

@@ -1,5 +1,5 @@
 // parseScenario: validates a scenario JSON object once into a typed Scenario, or throws one ScenarioError listing every problem.
-import { InputError, closest, expected } from '../errors.js';
+import { InputError, closest, expected, show } from '../errors.js';
 import { FEEDSTOCKS, FIELD_UNITS, type Feedstock } from '../../models/feedstocks/index.js';
 import { findFeedstock, mergeFeedstocks } from '../feed/library.js';
 import { checkParameterSet, checkParameters } from '../simulate/validate.js';
@@ -27,7 +27,7 @@ export function parseScenario(json: unknown): Scenario {
   const r = Reader.root(ctx, json);
   r.only(TOP_KEYS);
   const schema = r.raw('schema');
-  if (schema !== SCENARIO_SCHEMA) ctx.fail('schema', `expected ${JSON.stringify(SCENARIO_SCHEMA)}, got ${JSON.stringify(schema)}`);
+  if (schema !== SCENARIO_SCHEMA) ctx.fail('schema', `expected ${JSON.stringify(SCENARIO_SCHEMA)}, got ${show(schema)}`);
   const name = r.str('name');
   const comment = r.str('comment');
   const destination = r.choice('destination', ['digester', 'today'] as const, 'digester');
@@ -121,7 +121,7 @@ function readFeedstockOverrides(f: Reader): Feedstock[] | undefined {
     try {
       const rec = findFeedstock(id, FEEDSTOCKS, field);
       if (rec.id !== id) { f.ctx.fail(field, `use the feedstock id ${JSON.stringify(rec.id)}`); continue; }
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) { f.ctx.fail(field, `expected an object of feedstock values such as {"BMP": 300}, got ${JSON.stringify(v)}`); continue; }
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) { f.ctx.fail(field, `expected an object of feedstock values such as {"BMP": 300}, got ${show(v)}`); continue; }
       if ('id' in v) { f.ctx.fail(`${field}.id`, 'the id is the key; remove this field'); continue; }
       // A misspelt field ("bmp") would otherwise be dropped by the record check and the library value used unnoticed.
       const bad = Object.keys(v).filter((k) => !OVERRIDE_FIELDS.includes(k));
@@ -190,7 +190,7 @@ function readFuel(c: Reader): number {
     return perKm * 100;
   }
   if (typeof v === 'number' && v >= 0 && v < 200) return v;
-  return c.ctx.fail(c.field('fuel'), `expected fuel use such as "10 L/100km" (or a number in L/100 km), got ${JSON.stringify(v)}`);
+  return c.ctx.fail(c.field('fuel'), `expected fuel use such as "10 L/100km" (or a number in L/100 km), got ${show(v)}`);
 }
 
 function readFrequency(c: Reader): Frequency {
@@ -203,7 +203,7 @@ function readFrequency(c: Reader): Frequency {
     f.only(['every_d']);
     return { kind: 'every', every_d: f.count('every_d', null, { min: 1, max: 365, integer: true }) };
   }
-  c.ctx.fail(c.field('frequency'), `expected "twice-weekly", "weekly", "fortnightly" or {"every_d": N}, got ${JSON.stringify(v)}`);
+  c.ctx.fail(c.field('frequency'), `expected "twice-weekly", "weekly", "fortnightly" or {"every_d": N}, got ${show(v)}`);
   return { kind: 'weekly' };
 }
 

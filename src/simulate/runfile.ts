@@ -1,7 +1,7 @@
 // Parses a digester-run file (`"kind": "digester-run"`, the `adsim run` contract) into a validated DigesterRun.
 // File access is injected (`readText`) so this stays a pure function usable in the browser and in tests.
 import { InputError, expected, unknownField } from '../errors.js';
-import { excerpt } from '../input/json.js';
+import { cellNumber, excerpt } from '../input/json.js';
 import { MODEL_NAME, N_LIQUID, STATE_NAMES } from '../../models/adm1/index.js';
 import type { DigesterRun, FeedSegment } from './types.js';
 import { MAX_CONCENTRATION, RUN_LIMITS, checkParameters, checkStateRecord, closest, validateRun } from './validate.js';
@@ -76,7 +76,7 @@ export function parseFeedTable(text: string, field = 'influent.table'): FeedSegm
     if (cells.length !== header.length) throw new InputError(where, `expected ${header.length} cells (one per header column), got ${cells.length}`);
     const nums = cells.map((c, j) => {
       const at = `${where}, column ${header[j]}`;
-      const x = c === '' ? NaN : Number(c);
+      const x = cellNumber(c);
       if (!Number.isFinite(x)) throw new InputError(at, `expected a finite number, got ${excerpt(c)}`);
       if (j > 0 && x < 0) throw new InputError(at, `expected ${j === 1 ? 'a flow' : 'a concentration'} >= 0, got ${excerpt(c)}`);
       if (j === 1 && x > RUN_LIMITS.flow_m3_d) throw new InputError(at, `expected a flow of at most ${RUN_LIMITS.flow_m3_d} m3/d, got ${excerpt(c)}`);
@@ -149,6 +149,9 @@ export function parseRunFile(json: unknown, ctx: RunFileContext = {}): DigesterR
   if (!isObject(json)) expected('(file)', 'a JSON object', json);
   if (json.kind !== 'digester-run') expected('kind', '"digester-run"', json.kind);
   if (json.model !== undefined && json.model !== MODEL_NAME) expected('model', JSON.stringify(MODEL_NAME), json.model);
+  for (const k of ['name', 'comment'] as const) {
+    if (json[k] !== undefined && (typeof json[k] !== 'string' || (json[k] as string).length > 10_000)) expected(k, 'a text (at most 10,000 characters)', json[k]);
+  }
   for (const k of Object.keys(json)) {
     if (!TOP_KEYS.includes(k)) unknownField(k, k, TOP_KEYS);
   }

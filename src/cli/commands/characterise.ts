@@ -60,7 +60,7 @@ export const characteriseCommand: CliCommand = {
       if (args.positionals.length > 1) throw new InputError('--rate', 'with several feedstocks give each its own rate: ID="RATE"');
       return { feedstock: findFeedstock(p, lib, 'FEEDSTOCK'), rate };
     });
-    const volume = args.flags.has('volume') ? flagNumber(args, 'volume', NaN, (x) => x > 0, 'a digester liquid volume > 0 (m3)') : undefined;
+    const volume = args.flags.has('volume') ? flagNumber(args, 'volume', NaN, (x) => x >= 1e-3 && x <= 1e6, 'a digester liquid volume from 0.001 to 1000000 m3') : undefined;
     const water = flagString(args, 'water');
     const c = characteriseMixture(items, { ...(water !== undefined ? { water_m3_d: water } : {}), ...(volume !== undefined ? { V_liq_m3: volume } : {}) }, 'FEEDSTOCK');
     if (args.flags.has('json')) {

@@ -5,7 +5,7 @@ import { flagNumber, flagString, flagValue, parseArgs, type ParsedArgs } from '.
 import { fmt, readText } from '../io.js';
 import { fitDocument, jsonText } from '../../export/research.js';
 import type { CliCommand, CliIo } from '../types.js';
-import { InputError } from '../../errors.js';
+import { InputError, show } from '../../errors.js';
 import { BMP_MODELS, fitBmp, type BmpModel } from '../../analysis/bmp-curve.js';
 import { parseMapping, parseMeasuredCsv, type MeasuredSeries } from '../../analysis/measured.js';
 import { printFit } from './fit.js';
@@ -38,9 +38,9 @@ export const fitBmpCommand: CliCommand = {
     if (!file) throw new InputError('FILE', 'expected a CSV with time and cumulative yield, e.g. "time [d],B [NmL/gVS]"');
     if (extra.length) throw new InputError('FILE', `expected one file, got ${args.positionals.length}`);
     const model = flagValue(args, 'model') as BmpModel;
-    if (!BMP_MODELS.includes(model)) throw new InputError('--model', `expected one of ${BMP_MODELS.join(', ')}, got ${JSON.stringify(model)}`);
+    if (!BMP_MODELS.includes(model)) throw new InputError('--model', `expected one of ${BMP_MODELS.join(', ')}, got ${show(model)}`);
     const method = flagValue(args, 'method')!;
-    if (method !== 'lm' && method !== 'nelder-mead') throw new InputError('--method', `expected lm or nelder-mead, got ${JSON.stringify(method)}`);
+    if (method !== 'lm' && method !== 'nelder-mead') throw new InputError('--method', `expected lm or nelder-mead, got ${show(method)}`);
     const mapText = flagString(args, 'map');
     const data = parseMeasuredCsv(readText(resolve(io.cwd, file), 'FILE'), { source: file, mapping: mapText ? parseMapping(mapText) : undefined });
     const b = data.series.find((s) => s.kind === 'B');
@@ -70,7 +70,7 @@ function fitFeedstock(args: ParsedArgs, io: CliIo, file: string, b: MeasuredSeri
   const conv = unit ? specificYieldFactor(unit) : null;
   if (!conv) throw new InputError(`column ${JSON.stringify(b.column)}`, `a feedstock fit needs the yield's unit to compare with the model (NL CH4/kg VS), e.g. "B [NmL/gVS]"; got ${unit ? JSON.stringify(unit) : 'no unit'}`);
   const fields = (flagString(args, 'fit') ?? FEEDSTOCK_BMP_FIELDS.join(',')).split(',').map((x) => x.trim()).filter(Boolean) as FeedstockBmpField[];
-  for (const x of fields) if (!FEEDSTOCK_BMP_FIELDS.includes(x)) throw new InputError('--fit', `expected BMP and/or k_hyd, got ${JSON.stringify(x)}`);
+  for (const x of fields) if (!FEEDSTOCK_BMP_FIELDS.includes(x)) throw new InputError('--fit', `expected BMP and/or k_hyd, got ${show(x)}`);
   const isr = flagNumber(args, 'isr', undefined, (x) => x > 0, 'an inoculum-to-substrate ratio > 0 (VS basis)');
   const B = b.values.map((v) => v * conv.factor);
   const fit = fitFeedstockBmp(f, b.t_d, B, { fields, method, assay: { isr }, source: file });

@@ -4,13 +4,13 @@ import { flagNumber, flagString, flagValue, parseArgs } from '../args.js';
 import { fmt, readText } from '../io.js';
 import { fitDocument, fitQuality, jsonText } from '../../export/research.js';
 import type { CliCommand, CliIo } from '../types.js';
-import { InputError } from '../../errors.js';
+import { InputError, show } from '../../errors.js';
 import { fitDigester } from '../../analysis/digester-fit.js';
 import { MEASURE_KINDS, parseMapping, parseMeasuredCsv, type MeasureKind } from '../../analysis/measured.js';
 import type { FitResult } from '../../analysis/fit.js';
 import { loadModel, parseRanges } from './sensitivity.js';
 import { progressLine } from '../../analysis/progress.js';
-import { JSON_FLAG, QUIET_FLAG, type FlagTable } from '../args.js';
+import { ALLOW_OUTSIDE_FLAG, JSON_FLAG, QUIET_FLAG, type FlagTable } from '../args.js';
 
 /** Prints fitted values, intervals, correlations and goodness of fit. */
 export function printFit(io: CliIo, fit: FitResult): void {
@@ -41,12 +41,13 @@ export const FIT_FLAGS: FlagTable = [
   { name: 'max-runs', kind: 'value', arg: 'N', default: 400, help: 'model runs allowed' },
   JSON_FLAG,
   QUIET_FLAG,
+  ALLOW_OUTSIDE_FLAG,
 ];
 
 export const fitCommand: CliCommand = {
   name: 'fit',
   summary: 'Calibrate ADM1 parameters of a digester run to measured data (CSV: time plus gas flow/volume, CH4 %, pH, VFA, NH4) by weighted least squares.',
-  usage: 'adsim fit FILE --data data.csv --params k_hyd_ch,k_dis [--bounds k_dis=0.1:1] [--sigma q_ch4=20,pH=0.05] [--map "col=kind [unit]"] [--method lm|nelder-mead] [--max-runs N] [--json] [--quiet]',
+  usage: 'adsim fit FILE --data data.csv --params k_hyd_ch,k_dis [--bounds k_dis=0.1:1] [--sigma q_ch4=20,pH=0.05] [--map "col=kind [unit]"] [--method lm|nelder-mead] [--max-runs N] [--json] [--quiet] [--allow-outside]',
   flags: FIT_FLAGS,
   async run(argv, io) {
     const args = parseArgs(argv, FIT_FLAGS);
@@ -58,18 +59,18 @@ export const fitCommand: CliCommand = {
     const params = flagString(args, 'params')?.split(',').map((s) => s.trim()).filter(Boolean);
     if (!params?.length) throw new InputError('--params', 'expected the parameters to fit, e.g. --params k_hyd_ch,k_dis');
     const method = flagValue(args, 'method')!;
-    if (method !== 'lm' && method !== 'nelder-mead') throw new InputError('--method', `expected lm or nelder-mead, got ${JSON.stringify(method)}`);
-    const model = loadModel(file, io);
+    if (method !== 'lm' && method !== 'nelder-mead') throw new InputError('--method', `expected lm or nelder-mead, got ${show(method)}`);
+    const model = loadModel(file, io, args.flags.has('allow-outside'));
     if (model.kind !== 'digester-run' || !model.run) throw new InputError('FILE', 'fit works on digester-run files; for a BMP curve use `adsim fit-bmp`');
     const mapText = flagString(args, 'map');
     const data = parseMeasuredCsv(readText(resolve(io.cwd, dataFile), '--data'), { source: dataFile, mapping: mapText ? parseMapping(mapText) : undefined });
     const sigma: Partial<Record<MeasureKind, number>> = {};
     for (const part of (flagString(args, 'sigma') ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
       const [k, v] = part.split('=');
-      if (!k || !Object.prototype.hasOwnProperty.call(MEASURE_KINDS, k)) throw new InputError('--sigma', `expected kind=value with kind one of ${Object.keys(MEASURE_KINDS).join(', ')}, got ${JSON.stringify(part)}`);
+      if (!k || !Object.prototype.hasOwnProperty.call(MEASURE_KINDS, k)) throw new InputError('--sigma', `expected kind=value with kind one of ${Object.keys(MEASURE_KINDS).join(', ')}, got ${show(part)}`);
       const x = Number(v);
       if (Object.prototype.hasOwnProperty.call(sigma, k)) throw new InputError(`--sigma ${k}`, 'given twice');
-      if (!(x > 0) || !Number.isFinite(x)) throw new InputError(`--sigma ${k}`, `expected a standard deviation > 0 (in the canonical unit ${MEASURE_KINDS[k as MeasureKind].unit}), got ${JSON.stringify(v)}`);
+      if (!(x > 0) || !Number.isFinite(x)) throw new InputError(`--sigma ${k}`, `expected a standard deviation > 0 (in the canonical unit ${MEASURE_KINDS[k as MeasureKind].unit}), got ${show(v)}`);
       sigma[k as MeasureKind] = x;
     }
     const bounds = parseRanges(flagString(args, 'bounds'), '--bounds');

@@ -1,7 +1,7 @@
 // `adsim parameters [--json] [--group G]`: the ADM1 parameter table with units, defaults, sources and ranges.
 import { parseArgs, flagString } from '../args.js';
 import type { CliCommand } from '../types.js';
-import { InputError } from '../../errors.js';
+import { InputError, show } from '../../errors.js';
 import { PARAMETERS, MODEL_NAME, MODEL_VERSION } from '../../../models/adm1/index.js';
 import { fmt } from '../io.js';
 import { JSON_FLAG, type FlagTable } from '../args.js';
@@ -44,7 +44,7 @@ export const parametersCommand: CliCommand = {
   async run(argv, io) {
     const args = parseArgs(argv, PARAMETERS_FLAGS);
     const group = flagString(args, 'group');
-    if (group !== undefined && !GROUPS.includes(group as never)) throw new InputError('--group', `expected one of ${GROUPS.join(', ')}, got ${JSON.stringify(group)}`);
+    if (group !== undefined && !GROUPS.includes(group as never)) throw new InputError('--group', `expected one of ${GROUPS.join(', ')}, got ${show(group)}`);
     const rows = PARAMETERS.filter((p) => !group || p.group === group);
     if (args.flags.has('json')) {
       const out = rows.map((p) => { const c = correction(p.name); return c ? { ...p, temperature_correction: c } : p; });

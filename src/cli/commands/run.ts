@@ -8,7 +8,7 @@ import { parseRunFile, type RunFileContext } from '../../simulate/runfile.js';
 import { simulateDigester } from '../../simulate/digester.js';
 import type { DigesterResult } from '../../simulate/types.js';
 import { resolve } from 'node:path';
-import { JSON_FLAG, type FlagTable } from '../args.js';
+import { ALLOW_OUTSIDE_FLAG, JSON_FLAG, type FlagTable } from '../args.js';
 
 /** Optional overrides of how run files are read (e.g. a user feedstock library); empty by default. */
 export const runFileHooks: Pick<RunFileContext, 'characteriseFeed'> = {};
@@ -33,12 +33,13 @@ export function summarise(name: string, r: DigesterResult): string {
 export const RUN_FLAGS: FlagTable = [
   JSON_FLAG,
   { name: 'csv', kind: 'value', arg: 'OUT.csv', help: 'also write every output series (t_d first) to this CSV file' },
+  ALLOW_OUTSIDE_FLAG,
 ];
 
 export const runCommand: CliCommand = {
   name: 'run',
   summary: 'Run an ADM1 digester file (kind "digester-run"); --json prints {final, series, stats, warnings}.',
-  usage: 'adsim run FILE.json [--json] [--csv OUT.csv]',
+  usage: 'adsim run FILE.json [--json] [--csv OUT.csv] [--allow-outside]',
   flags: RUN_FLAGS,
   async run(argv, io) {
     const args = parseArgs(argv, RUN_FLAGS);
@@ -48,7 +49,7 @@ export const runCommand: CliCommand = {
     const path = resolve(io.cwd, file);
     const json = readJson(path);
     refuseOtherKinds(json, file);
-    const run = parseRunFile(json, { readText: relativeReader(path), ...runFileHooks });
+    const run = parseRunFile(json, { readText: relativeReader(path, args.flags.has('allow-outside')), ...runFileHooks });
     const result = simulateDigester(run);
     for (const w of result.warnings) io.err(`warning: ${w}\n`);
     const csv = flagString(args, 'csv');

@@ -1,7 +1,7 @@
 // `adsim scenario FILE [--json] [--csv OUT]`: one collection scenario, its annual results and daily series.
 import { parseArgs, flagString } from '../args.js';
 import type { CliCommand, CliIo } from '../types.js';
-import { InputError } from '../../errors.js';
+import { InputError, clipMessage } from '../../errors.js';
 import { jsonReplacer, readJson, writeCsv } from '../io.js';
 import { parseScenario } from '../../scenario/parse.js';
 import { ScenarioError, type Issue } from '../../scenario/read.js';
@@ -59,8 +59,8 @@ export function inFile(file: string, e: unknown): unknown {
 export function jsonError(io: CliIo, e: unknown): number {
   if (!(e instanceof InputError)) throw e;
   const issues: Issue[] = e instanceof ScenarioError ? e.issues : [{ field: e.field, message: messageOf(e) }];
-  io.out(JSON.stringify({ ok: false, errors: issues }, null, 1) + '\n');
-  io.err(`${e.message}\n`);
+  io.out(JSON.stringify({ ok: false, errors: issues.slice(0, 20).map((i) => ({ field: clipMessage(i.field, 200), message: clipMessage(i.message, 600) })) }, null, 1) + '\n');
+  io.err(`${clipMessage(e.message)}\n`);
   return 2;
 }
 

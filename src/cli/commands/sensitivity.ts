@@ -31,7 +31,7 @@ import { morris } from '../../analysis/morris.js';
 import { sobol } from '../../analysis/sobol.js';
 import type { ScenarioResult } from '../../pipeline/run.js';
 import type { DigesterResult } from '../../simulate/types.js';
-import { JSON_FLAG, QUIET_FLAG, type FlagSpec, type FlagTable } from '../args.js';
+import { ALLOW_OUTSIDE_FLAG, JSON_FLAG, QUIET_FLAG, type FlagSpec, type FlagTable } from '../args.js';
 
 /** A file loaded as something the analysis tools can run. */
 export interface LoadedModel {
@@ -55,12 +55,12 @@ export interface LoadedModel {
   poolJob(point: Point, series: boolean): { method: 'simulateDigester'; args: [DigesterRun]; read: (r: DigesterResult) => Outputs } | { method: 'runScenario'; args: [unknown]; read: (r: ScenarioResult) => Outputs };
 }
 
-export function loadModel(file: string, io: CliIo): LoadedModel {
+export function loadModel(file: string, io: CliIo, allowOutside = false): LoadedModel {
   const path = resolve(io.cwd, file);
   const json = readJson(path) as Record<string, unknown>;
   const name = typeof json?.name === 'string' ? json.name : file;
   if (json && json.kind === 'digester-run') {
-    const run = parseRunFile(json, { readText: relativeReader(path), ...runFileHooks });
+    const run = parseRunFile(json, { readText: relativeReader(path, allowOutside), ...runFileHooks });
     return {
       kind: 'digester-run', name, run, writers: {},
       defaultInputs: () => rangedParameterNames().map((n) => defaultInput(run, n)),
@@ -292,7 +292,7 @@ export function chooseOutputs(args: ParsedArgs, model: LoadedModel): string[] {
   const text = flagString(args, 'outputs');
   if (text === undefined) return [...model.headlines];
   const names = text.split(',').map((s) => s.trim()).filter(Boolean);
-  if (names.length === 0) throw new InputError('--outputs', `expected output names separated by commas, got ${JSON.stringify(text)}`);
+  if (names.length === 0) throw new InputError('--outputs', `expected output names separated by commas, got ${show(text)}`);
   if (model.kind === 'digester-run') withOptionName(() => checkOutputNames(names, Object.fromEntries(DIGESTER_OUTPUT_NAMES.map((n) => [n, 0]))));
   return names;
 }
@@ -334,12 +334,13 @@ export const SENSITIVITY_FLAGS: FlagTable = [
   { name: 'workers', kind: 'value', arg: 'W', defaultText: 'all cores', help: 'worker threads for the runs (1 = in-process)' },
   JSON_FLAG,
   QUIET_FLAG,
+  ALLOW_OUTSIDE_FLAG,
 ];
 
 export const sensitivityCommand: CliCommand = {
   name: 'sensitivity',
   summary: 'Which inputs matter: local normalised coefficients, Morris screening (mu*, sigma) or Sobol indices (S1, ST).',
-  usage: 'adsim sensitivity FILE [--method local|morris|sobol] [--params a,b] [--ranges a=lo:hi] [--inputs F.json] [--outputs x,y] [--trajectories R] [--samples N] [--step H] [--seed S] [--workers W] [--json] [--quiet]',
+  usage: 'adsim sensitivity FILE [--method local|morris|sobol] [--params a,b] [--ranges a=lo:hi] [--inputs F.json] [--outputs x,y] [--trajectories R] [--samples N] [--step H] [--seed S] [--workers W] [--json] [--quiet] [--allow-outside]',
   flags: SENSITIVITY_FLAGS,
   async run(argv, io) {
     const args = parseArgs(argv, SENSITIVITY_FLAGS);
@@ -347,7 +348,7 @@ export const sensitivityCommand: CliCommand = {
     if (!file) throw new InputError('FILE', 'expected a digester-run or scenario JSON file');
     if (extra.length) throw new InputError('FILE', `expected one file, got ${args.positionals.length}`);
     const method = flagValue(args, 'method')!;
-    if (!['local', 'morris', 'sobol'].includes(method)) throw new InputError('--method', `expected local, morris or sobol, got ${JSON.stringify(method)}`);
+    if (!['local', 'morris', 'sobol'].includes(method)) throw new InputError('--method', `expected local, morris or sobol, got ${show(method)}`);
     // Every count is checked whatever the method, so a bad value is never silently ignored; one the method does not
     // use is named in a warning.
     const trajectories = flagNumber(args, 'trajectories', undefined, (x) => Number.isInteger(x) && x >= 2 && x <= 1000, 'a whole number >= 2 (at most 1000)');
@@ -358,7 +359,7 @@ export const sensitivityCommand: CliCommand = {
     for (const [flag, m] of Object.entries(uses)) {
       if (args.flags.has(flag) && m !== method) warnings.push(`--${flag} applies to --method ${m} only; ignored by ${method}`);
     }
-    const model = loadModel(file, io);
+    const model = loadModel(file, io, args.flags.has('allow-outside'));
     const outputs = chooseOutputs(args, model);
     const seed = flagNumber(args, 'seed', undefined, Number.isInteger, 'an integer');
     const ev = await makeEvaluator(model, args, false);

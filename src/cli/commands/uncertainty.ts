@@ -3,11 +3,11 @@ import { flagNumber, flagString, flagValue, parseArgs } from '../args.js';
 import { fmt } from '../io.js';
 import { jsonText, uncertaintyDocument } from '../../export/research.js';
 import type { CliCommand } from '../types.js';
-import { InputError } from '../../errors.js';
+import { InputError, show } from '../../errors.js';
 import { describe } from '../../analysis/distributions.js';
 import { monteCarlo } from '../../analysis/montecarlo.js';
 import { MAX_SAMPLES, chooseInputs, chooseOutputs, loadModel, makeEvaluator, progressReporter, renameOutputsError } from './sensitivity.js';
-import { JSON_FLAG, QUIET_FLAG, type FlagTable } from '../args.js';
+import { ALLOW_OUTSIDE_FLAG, JSON_FLAG, QUIET_FLAG, type FlagTable } from '../args.js';
 import { INPUTS_FLAG, PARAMS_FLAG, RANGES_FLAG } from './sensitivity.js';
 
 /** Every option of `adsim uncertainty`: the parser and `adsim uncertainty --help` both read this table. */
@@ -22,23 +22,24 @@ export const UNCERTAINTY_FLAGS: FlagTable = [
   { name: 'workers', kind: 'value', arg: 'W', defaultText: 'all cores', help: 'worker threads for the runs (1 = in-process)' },
   JSON_FLAG,
   QUIET_FLAG,
+  ALLOW_OUTSIDE_FLAG,
 ];
 
 export const uncertaintyCommand: CliCommand = {
   name: 'uncertainty',
   summary: 'Monte Carlo with Latin hypercube sampling over input ranges: P10/P50/P90 of the outputs (bands over time with --json).',
-  usage: 'adsim uncertainty FILE [--samples N] [--seed S] [--params a,b] [--ranges a=lo:hi] [--inputs F.json] [--outputs x,y] [--sampling lhs|random] [--workers W] [--json] [--quiet]',
+  usage: 'adsim uncertainty FILE [--samples N] [--seed S] [--params a,b] [--ranges a=lo:hi] [--inputs F.json] [--outputs x,y] [--sampling lhs|random] [--workers W] [--json] [--quiet] [--allow-outside]',
   flags: UNCERTAINTY_FLAGS,
   async run(argv, io) {
     const args = parseArgs(argv, UNCERTAINTY_FLAGS);
     const [file, ...extra] = args.positionals;
     if (!file) throw new InputError('FILE', 'expected a digester-run or scenario JSON file');
     if (extra.length) throw new InputError('FILE', `expected one file, got ${args.positionals.length}`);
-    const model = loadModel(file, io);
+    const model = loadModel(file, io, args.flags.has('allow-outside'));
     const samples = flagNumber(args, 'samples', model.kind === 'scenario' ? 40 : 200, (x) => Number.isInteger(x) && x >= 2 && x <= MAX_SAMPLES, `a whole number >= 2 (at most ${MAX_SAMPLES})`);
     const seed = flagNumber(args, 'seed', undefined, Number.isInteger, 'an integer');
     const sampling = flagValue(args, 'sampling')!;
-    if (sampling !== 'lhs' && sampling !== 'random') throw new InputError('--sampling', `expected lhs or random, got ${JSON.stringify(sampling)}`);
+    if (sampling !== 'lhs' && sampling !== 'random') throw new InputError('--sampling', `expected lhs or random, got ${show(sampling)}`);
     const inputs = chooseInputs(args, io, model);
     // Without --outputs every scalar the model gives is summarised; with it, only those (and their series).
     const outputs = flagString(args, 'outputs') === undefined ? undefined : chooseOutputs(args, model);

@@ -1,0 +1,124 @@
+// Runs fuzz cases through the CLI's main() in this process (stdout/stderr captured, file reads audited) and checks
+// the invariants of issue 14: no internal error, no hang, known-bad input exits 2, no NaN/Infinity/null in output,
+// no read outside the case folder, messages under 2 KB, and {ok: false, errors} on stdout for --json failures.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { readAudit } from '../../src/input/file.js';
+import type { Case, Kind } from './generate.js';
+
+export type Violation = 'internal' | 'hang' | 'accepted-bad' | 'non-finite' | 'outside-read' | 'long-message' | 'no-json-error';
+
+export interface Outcome {
+  id: string;
+  kind: Kind;
+  op: string;
+  code: number;
+  ms: number;
+  violations: Violation[];
+  /** First line of stderr, for the report. */
+  err: string;
+}
+
+/** A case counts as hung when it takes longer than this (in process it cannot be stopped, only measured). */
+export const HANG_MS = 30_000;
+/** Largest message allowed on stderr (bytes), and per line of warnings. */
+export const MAX_MESSAGE_BYTES = 2048;
+
+/** Nulls that mean "does not exist", documented in docs/limits.md: a scenario without a digester has no pH. */
+const ALLOWED_NULL = /(^|\.)stability\.pH_(min|max)$|^scenarios\[\d+\]\.stability\.pH_(min|max)$/;
+
+/** Counts NaN, Infinity and null values in parsed JSON (iteratively). */
+export function badNumbers(v: unknown): string[] {
+  const out: string[] = [];
+  const stack: Array<[unknown, string]> = [[v, '']];
+  while (stack.length && out.length < 5) {
+    const [x, p] = stack.pop()!;
+    if (x === null) { if (!ALLOWED_NULL.test(p)) out.push(`${p} = null`); }
+    else if (typeof x === 'number' && !Number.isFinite(x)) out.push(`${p} = ${x}`);
+    else if (Array.isArray(x)) x.forEach((y, i) => stack.push([y, `${p}[${i}]`]));
+    else if (typeof x === 'object') for (const [k, y] of Object.entries(x as object)) stack.push([y, p ? `${p}.${k}` : k]);
+  }
+  return out;
+}
+
+function materialise(c: Case, root: string): string {
+  const dir = mkdtempSync(join(root, `${c.id}-`));
+  for (const [name, f] of Object.entries(c.files)) {
+    const path = name.startsWith('../') ? join(dir, '..', `${c.id}-${name.slice(3)}`) : join(dir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    if (typeof f === 'string') writeFileSync(path, f);
+    else if ('fifo' in f) execFileSync('mkfifo', [path]);
+    else symlinkSync(f.symlink.startsWith('../') ? `../${c.id}-${f.symlink.slice(3)}` : f.symlink, path);
+  }
+  return dir;
+}
+
+/** Rewrites "../outside.csv" in run files to the per-case outside name materialise() used. */
+function fixOutside(c: Case): Case {
+  const files: Case['files'] = {};
+  for (const [k, v] of Object.entries(c.files)) files[k] = typeof v === 'string' ? v.replace(/"\.\.\/outside\.csv"/g, `"../${c.id}-outside.csv"`) : v;
+  return { ...c, files };
+}
+
+export async function runCase(c0: Case, root: string): Promise<Outcome> {
+  const c = fixOutside(c0);
+  const dir = materialise(c, root);
+  const real = realpathSync(dir);
+  const argv = c.argv.map((a) => a.replace(/^@\//, `${dir}/`));
+  let out = '', err = '', nonFinite = '';
+  readAudit.paths = [];
+  const t0 = performance.now();
+  let code: number;
+  try {
+    code = await main(argv, { out: (s) => { out += s; }, err: (s) => { err += s; }, cwd: dir, tty: false });
+  } catch (e) {
+    code = -1;
+    err += `uncaught: ${(e as Error).message}`;
+  }
+  const ms = performance.now() - t0;
+  const reads = readAudit.paths;
+  readAudit.paths = null;
+  const v = new Set<Violation>();
+  if (code === -1 || /internal error/.test(err) || ![0, 1, 2, 3, 4].includes(code)) v.add('internal');
+  if (ms > HANG_MS) v.add('hang');
+  if (c.bad && code !== 2) v.add('accepted-bad');
+  // Results (not error reports, which may quote what the user typed) hold no NaN or Infinity.
+  if (code !== 2 && code !== 3 && /\b(NaN|Infinity)\b/.test(out)) v.add('non-finite');
+  const json = argv.includes('--json');
+  if (json && out.trim()) {
+    try {
+      const parsed = JSON.parse(out) as { ok?: unknown; errors?: unknown };
+      if (code !== 2 && code !== 3 && badNumbers(parsed).length) { v.add('non-finite'); nonFinite = badNumbers(parsed).join('; '); }
+      if (code === 2 && !(parsed.ok === false && Array.isArray(parsed.errors))) v.add('no-json-error');
+    } catch {
+      if (code === 2) v.add('no-json-error');
+    }
+  } else if (json && code === 2) v.add('no-json-error');
+  for (const p of reads) {
+    const r = relative(real, p);
+    if (r.startsWith('..') || r.startsWith('/')) v.add('outside-read');
+  }
+  if (code !== 0 && Buffer.byteLength(err) > MAX_MESSAGE_BYTES) v.add('long-message');
+  if (err.split('\n').some((l) => Buffer.byteLength(l) > MAX_MESSAGE_BYTES)) v.add('long-message');
+  rmSync(dir, { recursive: true, force: true });
+  return { id: c.id, kind: c.kind, op: c.op, code, ms, violations: [...v], err: (nonFinite ? `${nonFinite} | ` : '') + err.split('\n')[0]!.slice(0, 300) };
+}
+
+/** Figures by kind: cases, exit codes, known-bad cases, violations. */
+export function summarise(outcomes: readonly Outcome[]): string {
+  const kinds = [...new Set(outcomes.map((o) => o.kind))];
+  const head = ['kind', 'cases', 'exit 0', 'exit 1', 'exit 2', 'exit 3', 'exit 4', 'violations', 'slowest ms'];
+  const rows = kinds.map((k) => {
+    const os = outcomes.filter((o) => o.kind === k);
+    const n = (c: number) => String(os.filter((o) => o.code === c).length);
+    return [k, String(os.length), n(0), n(1), n(2), n(3), n(4), String(os.filter((o) => o.violations.length).length), String(Math.round(Math.max(...os.map((o) => o.ms))))];
+  });
+  const all = ['all', String(outcomes.length), ...[0, 1, 2, 3, 4].map((c) => String(outcomes.filter((o) => o.code === c).length)), String(outcomes.filter((o) => o.violations.length).length), String(Math.round(outcomes.reduce((m, o) => Math.max(m, o.ms), 0)))];
+  const table = [head, ...rows, all];
+  const w = head.map((_, j) => Math.max(...table.map((r) => r[j]!.length)));
+  const byViolation = ['internal', 'hang', 'accepted-bad', 'non-finite', 'outside-read', 'long-message', 'no-json-error']
+    .map((x) => `${x} ${outcomes.filter((o) => o.violations.includes(x as Violation)).length}`).join(', ');
+  return table.map((r) => r.map((c, j) => (j === 0 ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  ')).join('\n') + `\nviolations: ${byViolation}\n`;
+}
