@@ -118,6 +118,10 @@ export function fitLeastSquares(problem: FitProblem, opts: FitOptions = {}): Fit
   const method = opts.method ?? 'lm';
   const opt = (method === 'lm' ? levenbergMarquardt : nelderMead)(residuals, params.map((p) => p.initial), box, opts);
   const theta = opt.theta;
+  // Data of absurd magnitude (1e300) overflow the sum of squares: no statistic can be given, and it is the data's fault.
+  if (!Number.isFinite(opt.cost)) {
+    throw new InputError('data', 'the weighted sum of squared residuals overflows (values near 1e300?): check the data and its unit');
+  }
   const warnings: string[] = [];
   if (!opt.converged) warnings.push(`fit did not converge: ${opt.message}`);
 
