@@ -113,7 +113,8 @@ export function mutateJson(r: R, base: unknown, opts: { valueOnly?: Path } = {})
   const objects = all.filter((l) => l.value && typeof l.value === 'object' && !Array.isArray(l.value));
   const nums = all.filter((l) => typeof l.value === 'number');
   const strs = all.filter((l) => typeof l.value === 'string');
-  const quantities = strs.filter((l) => QUANTITY.test(l.value as string));
+  // Free text (citations, names) may start with a number; only value fields are quantities.
+  const quantities = strs.filter((l) => QUANTITY.test(l.value as string) && !/(source|description|caveat|comment|name)$/.test(String(l.path[l.path.length - 1])));
   const at = (l: { path: Path }) => l.path.join('.') || '(root)';
   const ops: Array<() => { text: string; op: string; bad: boolean }> = [
     () => { // unknown (misspelt) key

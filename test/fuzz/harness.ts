@@ -26,8 +26,9 @@ export const HANG_MS = 30_000;
 /** Largest message allowed on stderr (bytes), and per line of warnings. */
 export const MAX_MESSAGE_BYTES = 2048;
 
-/** Nulls that mean "does not exist", documented in docs/limits.md: a scenario without a digester has no pH. */
-const ALLOWED_NULL = /(^|\.)stability\.pH_(min|max)$|^scenarios\[\d+\]\.stability\.pH_(min|max)$/;
+/** Nulls that mean "does not exist", documented in docs/limits.md: a scenario without a digester has no pH; a
+ *  plant that never pays back has no payback year or switching value (economics). */
+const ALLOWED_NULL = /(^|\.)stability\.pH_(min|max)$|(^|\.)economics\.(payback_yr|switching_values\[\d+\]\.value)$/;
 
 /** Counts NaN, Infinity and null values in parsed JSON (iteratively). */
 export function badNumbers(v: unknown): string[] {
