@@ -27,8 +27,9 @@ export const HANG_MS = 30_000;
 export const MAX_MESSAGE_BYTES = 2048;
 
 /** Nulls that mean "does not exist", documented in docs/limits.md: a scenario without a digester has no pH; a
- *  plant that never pays back has no payback year or switching value (economics). */
-const ALLOWED_NULL = /(^|\.)stability\.pH_(min|max)$|(^|\.)economics\.(payback_yr|switching_values\[\d+\]\.value)$/;
+ *  plant that never pays back has no payback year or switching value (economics); a digester whose health never
+ *  changes has no first-change day (docs/scenarios.md). */
+const ALLOWED_NULL = /(^|\.)stability\.pH_(min|max)$|(^|\.)economics\.(payback_yr|switching_values\[\d+\]\.value)$|(^|\.)health(_by_year\[\d+\])?\.first_change_(run_)?day$/;
 
 /** Counts NaN, Infinity and null values in parsed JSON (iteratively). */
 export function badNumbers(v: unknown): string[] {
