@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { annualCsv, dailyCsv } from '../web/src/io/scenario-csv.js';
 import { parseCsv } from '../src/export/csv.js';
 import pkg from '../package.json';
+import { readFileSync } from 'node:fs';
+import { runScenario } from '../src/pipeline/run.js';
 
 const result = (kWh: number, startup = 3) => ({
   annual: { electricity_net_kWh: kWh, co2e_net_t: -2.5, methane_Nm3: 1000 },
@@ -46,5 +48,15 @@ describe('daily CSV', () => {
     const rows = parseCsv(dailyCsv({ name: 'x', result: result(1) }, { startup: true, date }));
     expect(rows).toHaveLength(1 + 6);
     expect(rows[1]![0]).toBe('0');
+  });
+});
+
+describe('daily CSV of a real scenario run', () => {
+  it('gives every series the pipeline produces a plain label and a unit (a new series must be added to the table)', () => {
+    const json = JSON.parse(readFileSync(new URL('../scenarios/weekly-small-digester.json', import.meta.url), 'utf8'));
+    const r = runScenario(json);
+    const [head] = parseCsv(dailyCsv({ name: 'weekly', result: r as never }, { date }));
+    expect(head!.length).toBeGreaterThan(5);
+    for (const h of head!) expect(h, h).toMatch(/^[a-z].* \[.+\]$/);
   });
 });

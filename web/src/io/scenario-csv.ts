@@ -38,12 +38,14 @@ const DAILY: Record<string, { label: string; unit: string }> = {
   feed_t: { label: 'digester feed', unit: 't/d' },
   feed_m3: { label: 'feed volume', unit: 'm3/d' },
   methane_Nm3: { label: 'methane', unit: 'Nm3/d' },
-  biogas_Nm3: { label: 'biogas', unit: 'Nm3/d' },
+  biogas_Nm3: { label: 'biogas (dry, 0 °C and 101.325 kPa)', unit: 'Nm3/d' },
+  biogas_dry_Nm3: { label: 'biogas, dry', unit: 'Nm3/d' },
   pH: { label: 'pH', unit: 'pH' },
   VFA_kgCOD_m3: { label: 'volatile fatty acids', unit: 'kg COD/m3' },
   free_nh3_mgN_L: { label: 'free ammonia', unit: 'mg N/L' },
   I_nh3: { label: 'ammonia inhibition factor (1 = none)', unit: '-' },
-  ch4_fraction: { label: 'methane fraction of biogas', unit: 'mol/mol' },
+  ch4_fraction: { label: 'methane fraction of wet biogas', unit: 'mol/mol' },
+  ch4_fraction_dry: { label: 'methane fraction of dry biogas, CH4/(CH4+CO2)', unit: 'mol/mol' },
   S_IN: { label: 'inorganic nitrogen', unit: 'kmol N/m3' },
 };
 
