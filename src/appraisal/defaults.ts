@@ -3,16 +3,10 @@
 //
 // Prices are in the year each source quotes (2015-2022) and are not inflated; see docs/economics.md.
 
-export interface EconDefault {
-  value: number;
-  unit: string;
-  source: string;
-  range?: [number, number];
-  estimate?: boolean;
-}
+import { sourcedDefault as d, type Default } from '../scenario/default-value.js';
 
-const d = (value: number, unit: string, source: string, range?: [number, number], estimate = false): EconDefault =>
-  ({ value, unit, source, ...(range ? { range } : {}), ...(estimate ? { estimate } : {}) });
+/** An economics default has the same shape as every other scenario default. */
+export type EconDefault = Default;
 
 export const ECONOMICS_DEFAULTS = {
   // --- CAPEX, scaled from a reference plant by a power law (cost ~ size^n) ---

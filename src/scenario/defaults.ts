@@ -5,19 +5,9 @@
 // A scenario file may override any of these; the run's `assumptions` lists the ones it fell back on.
 
 import { ECONOMICS_DEFAULTS } from '../appraisal/defaults.js';
+import { sourcedDefault as d, type Default } from './default-value.js';
 
-export interface Default {
-  value: number;
-  unit: string;
-  source: string;
-  /** Low-high where sources differ. */
-  range?: [number, number];
-  /** True when the figure is an estimate rather than a measured or literature value. */
-  estimate?: boolean;
-}
-
-const d = (value: number, unit: string, source: string, range?: [number, number], estimate = false): Default =>
-  ({ value, unit, source, ...(range ? { range } : {}), ...(estimate ? { estimate } : {}) });
+export type { Default };
 
 export const DEFAULTS = {
   // --- where the waste comes from ---
