@@ -24,7 +24,7 @@ export const CHARGE_BALANCE: readonly { state: string; charge: number; kmol_per_
   { state: 'S_va', charge: -1, kmol_per_unit: 1 / 208, K_a: 'K_a_va', form: 'deprotonated' },
 ];
 
-const LN_LO = Math.log(1e-14), LN_HI = Math.log(1);  // pH 14 .. 0
+const H_LO = 1e-14, H_HI = 1, LN_LO = Math.log(H_LO), LN_HI = Math.log(H_HI);  // pH 14 .. 0
 const STRONG = 0, PROTONATED = 1, DEPROTONATED = 2;
 
 export interface ChargeBalance {
@@ -62,11 +62,11 @@ export function createChargeBalance(pc: PhysChem): ChargeBalance {
     states: idx,
     solve(y, guess, count) {
       let lo = LN_LO, hi = LN_HI;
-      let z = guess > 0 && Number.isFinite(guess) ? Math.log(guess) : Math.log(1e-7);
-      if (z < lo || z > hi) z = Math.log(1e-7);
+      // The first iterate is the warm start itself (no log/exp round trip): a converged guess returns at once.
+      let h = guess >= H_LO && guess <= H_HI ? guess : 1e-7;
+      let z = NaN;
       for (let it = 0; it < 100; it++) {
         if (count) count.iterations++;
-        const h = Math.exp(z);
         let phi = h - Kw / h, dphi_dh = 1 + Kw / (h * h);
         for (let i = 0; i < m; i++) {
           const c = q[i]! * y[idx[i]!]!, f = form[i]!;
@@ -75,21 +75,23 @@ export function createChargeBalance(pc: PhysChem): ChargeBalance {
           if (f === PROTONATED) { phi += c * h / den; dphi_dh += c * Ki / (den * den); }
           else { phi += c * Ki / den; dphi_dh -= c * Ki / (den * den); }
         }
-        if (phi > 0) hi = z; else lo = z;
         const dz = -phi / (dphi_dh * h);   // Newton step in z = ln h
         // Converged only on a Newton step: after a step below 1e-12 the remaining error in ln h is ~1e-24. (A stop
         // on a small bisection step would leave an error as large as that step, i.e. noise in f that a
         // finite-difference Jacobian amplifies.) Tested before the bracket: at the root itself z + dz == z, which
-        // sits on the bracket end just set, and a bracket test first would throw a converged warm start into bisection.
+        // sits on the bracket end, and a bracket test first would throw a converged warm start into bisection.
         // The last step is taken on h itself, h (1 + dz), which equals exp(z + dz) to O(dz^2): exp of a rounded
         // ln h would leave a relative error of |ln h| eps (~4e-15), noise a difference quotient of f would see.
         if (Math.abs(dz) < 1e-12) return h * (1 + dz);
+        if (it === 0) z = Math.log(h);
+        if (phi > 0) hi = z; else lo = z;
         const zNew = z + dz;
         if (zNew > lo && zNew < hi) z = zNew;
         else z = 0.5 * (lo + hi);   // safeguard: bisect in ln h
         if (hi - lo < 1e-13) return Math.exp(z);   // bracket at the resolution of ln h
+        h = Math.exp(z);
       }
-      return Math.exp(z);
+      return h;
     },
     sensitivity(y, h, dh) {
       const inv = -1 / dphi(y, h);

@@ -1,6 +1,5 @@
 // Derived outputs of an ADM1 state: ions, pH, gas pressures and flows, and operating indicators, by name.
 import { N_STATES, STATE_NAMES, IDX, type StateName } from './components.js';
-import { speciate } from './acidbase.js';
 import { hill, type Adm1Model } from './rhs.js';
 
 /** Names of the derived outputs, in the order `deriveOutputs` fills them (after the 29 states). */
@@ -32,31 +31,36 @@ export const OUTPUT_UNITS: Readonly<Record<string, string>> = {
   q_biogas_dry_Nm3_d: 'Nm3/d dry (0 C, 1.01325 bar)', q_ch4_Nm3_d: 'Nm3/d (0 C, 1.01325 bar)', ch4_fraction_dry: 'mol/mol CH4/(CH4+CO2), dry gas',
 };
 
-/** Fills `out` (length DERIVED_OUTPUT_NAMES.length) with the derived outputs at state y. */
+const iVa = IDX.S_va!, iBu = IDX.S_bu!, iPro = IDX.S_pro!, iAc = IDX.S_ac!, iIC = IDX.S_IC!, iIN = IDX.S_IN!;
+const iGh2 = IDX.S_gas_h2!, iGch4 = IDX.S_gas_ch4!, iGco2 = IDX.S_gas_co2!;
+
+/** Fills `out` (length DERIVED_OUTPUT_NAMES.length) with the derived outputs at state y. Allocates nothing: it runs
+ *  at every output time of every run. The ions are those of `speciate`. */
 export function deriveOutputs(model: Adm1Model, y: ArrayLike<number>, out: Float64Array): void {
   const pc = model.pc;
   const S_H = model.solveSH(y);
-  const x = {
-    S_va: y[IDX.S_va!]!, S_bu: y[IDX.S_bu!]!, S_pro: y[IDX.S_pro!]!, S_ac: y[IDX.S_ac!]!,
-    S_IC: y[IDX.S_IC!]!, S_IN: y[IDX.S_IN!]!, S_cation: y[IDX.S_cation!]!, S_anion: y[IDX.S_anion!]!,
-  };
-  const ion = speciate(x, pc, S_H);
-  const p_h2 = y[IDX.S_gas_h2!]! * pc.RT / 16, p_ch4 = y[IDX.S_gas_ch4!]! * pc.RT / 64, p_co2 = y[IDX.S_gas_co2!]! * pc.RT;
+  const S_va = y[iVa]!, S_bu = y[iBu]!, S_pro = y[iPro]!, S_ac = y[iAc]!, S_IC = y[iIC]!, S_IN = y[iIN]!;
+  const S_hco3_ion = pc.K_a_co2 * S_IC / (pc.K_a_co2 + S_H);
+  const S_nh3 = pc.K_a_IN * S_IN / (pc.K_a_IN + S_H);
+  const p_h2 = y[iGh2]! * pc.RT / 16, p_ch4 = y[iGch4]! * pc.RT / 64, p_co2 = y[iGco2]! * pc.RT;
   const P_gas = p_h2 + p_ch4 + p_co2 + pc.p_gas_h2o_bar;
   const q_gas = P_gas > pc.P_atm_bar ? pc.k_p * (P_gas - pc.P_atm_bar) : 0;
   const q_gas_norm = q_gas * P_gas / pc.P_atm_bar;
-  const vfa = x.S_va + x.S_bu + x.S_pro + x.S_ac;
   // Dry normal volume: the outflow at P_gas and T_op, minus its water vapour, brought to 0 C and 1.01325 bar.
   const toNormalDry = (T_NORMAL_K / pc.T_op_K) / P_NORMAL_BAR;
   const ch4co2 = p_ch4 + p_co2;
-  const values = [
-    ion.S_va_ion, ion.S_bu_ion, ion.S_pro_ion, ion.S_ac_ion, ion.S_hco3_ion, ion.S_co2, ion.S_nh3, ion.S_nh4_ion, S_H, -Math.log10(S_H),
-    p_h2, p_ch4, p_co2, pc.p_gas_h2o_bar, P_gas,
-    q_gas, q_gas_norm, q_gas * p_ch4 / P_gas, q_gas_norm * p_ch4 / P_gas,
-    vfa, ion.S_nh3 * 14 * 1000, p_ch4 / P_gas, 1 / (1 + ion.S_nh3 / model.params.K_I_nh3!), hill(model.ph.ac, S_H),
-    q_gas * (P_gas - pc.p_gas_h2o_bar) * toNormalDry, q_gas * p_ch4 * toNormalDry, ch4co2 > 0 ? p_ch4 / ch4co2 : 0,
-  ];
-  for (let k = 0; k < values.length; k++) out[k] = values[k]!;
+  let k = 0;
+  out[k++] = pc.K_a_va * S_va / (pc.K_a_va + S_H);
+  out[k++] = pc.K_a_bu * S_bu / (pc.K_a_bu + S_H);
+  out[k++] = pc.K_a_pro * S_pro / (pc.K_a_pro + S_H);
+  out[k++] = pc.K_a_ac * S_ac / (pc.K_a_ac + S_H);
+  out[k++] = S_hco3_ion; out[k++] = S_IC - S_hco3_ion; out[k++] = S_nh3; out[k++] = S_IN - S_nh3;
+  out[k++] = S_H; out[k++] = -Math.log10(S_H);
+  out[k++] = p_h2; out[k++] = p_ch4; out[k++] = p_co2; out[k++] = pc.p_gas_h2o_bar; out[k++] = P_gas;
+  out[k++] = q_gas; out[k++] = q_gas_norm; out[k++] = q_gas * p_ch4 / P_gas; out[k++] = q_gas_norm * p_ch4 / P_gas;
+  out[k++] = S_va + S_bu + S_pro + S_ac; out[k++] = S_nh3 * 14 * 1000; out[k++] = p_ch4 / P_gas;
+  out[k++] = 1 / (1 + S_nh3 / model.params.K_I_nh3!); out[k++] = hill(model.ph.ac, S_H);
+  out[k++] = q_gas * (P_gas - pc.p_gas_h2o_bar) * toNormalDry; out[k++] = q_gas * p_ch4 * toNormalDry; out[k++] = ch4co2 > 0 ? p_ch4 / ch4co2 : 0;
 }
 
 /** All outputs (29 states + derived) at y, as a record. */

@@ -112,40 +112,62 @@ export function compileRates(defs: readonly { name: string; rate: Rate }[], pc: 
   });
   oStart[nP] = occ.length;
   const nT = kind.length;
-  const tKind = Int8Array.from(kind), tVar = Int32Array.from(v), tK = Float64Array.from(K), tN = Float64Array.from(n);
-  const tLs = Int32Array.from(listStart), tLl = Int32Array.from(listLen), tList = Int32Array.from(list), tOcc = Int32Array.from(occ);
+  // Unique terms ordered by kind, so that each kind is evaluated by its own branch-free loop.
+  const order = Array.from({ length: nT }, (_, t) => t).sort((x, y) => kind[x]! - kind[y]! || x - y);
+  const rank = new Int32Array(nT);
+  order.forEach((t, r) => { rank[t] = r; });
+  const by = <T>(xs: T[]) => order.map((t) => xs[t]!);
+  const tKind = Int8Array.from(by(kind)), tVar = Int32Array.from(by(v)), tK = Float64Array.from(by(K)), tN = Float64Array.from(by(n));
+  const tLs = Int32Array.from(by(listStart)), tLl = Int32Array.from(by(listLen)), tList = Int32Array.from(list);
+  const tOcc = Int32Array.from(occ, (u) => rank[u]!);
+  const gStart = new Int32Array(T_PH + 2);
+  for (let g = 0, t = 0; g <= T_PH + 1; g++) { while (t < nT && tKind[t]! < g) t++; gStart[g] = t; }
   const KaIN = pc.K_a_IN;
   const val = new Float64Array(nT), der = new Float64Array(nT), derH = new Float64Array(nT);
   const W = N_STATES + 1;
 
-  /** Value of term t; with `partials`, der[t] = d/d(its state) and derH[t] = d/dS_H. */
-  function term(t: number, y: ArrayLike<number>, S_H: number, partials: boolean): number {
-    const x = tVar[t]! >= 0 ? y[tVar[t]!]! : 0;
-    switch (tKind[t]) {
-      case T_STATE: if (partials) der[t] = 1; return x;
-      case T_MONOD: { const d = tK[t]! + x; if (partials) der[t] = tK[t]! / (d * d); return x / d; }
-      case T_LIMIT: {
-        if (!(x > 0)) { if (partials) der[t] = 0; return 0; }
-        const d = tK[t]! + x; if (partials) der[t] = tK[t]! / (d * d); return x / d;
+  /** S_H^e: integer Hill exponents (BSM2's are 2 and 3) by multiplication, others by pow. */
+  const powH = (S_H: number, e: number): number => (e === 3 ? S_H * S_H * S_H : e === 2 ? S_H * S_H : S_H ** e);
+
+  /** Values of all unique terms into val; with `partials`, der[t] = d/d(its state) and derH[t] = d/dS_H (for a
+   *  share term, derH is d/d(each of `among`)). */
+  function terms(y: ArrayLike<number>, S_H: number, partials: boolean): void {
+    let t = gStart[T_STATE]!;
+    for (const e = gStart[T_STATE + 1]!; t < e; t++) { val[t] = y[tVar[t]!]!; if (partials) der[t] = 1; }
+    for (const e = gStart[T_MONOD + 1]!; t < e; t++) {
+      const x = y[tVar[t]!]!, Kt = tK[t]!, d = Kt + x;
+      val[t] = x / d; if (partials) der[t] = Kt / (d * d);
+    }
+    for (const e = gStart[T_LIMIT + 1]!; t < e; t++) {
+      const x = y[tVar[t]!]!;
+      if (!(x > 0)) { val[t] = 0; if (partials) der[t] = 0; continue; }
+      const Kt = tK[t]!, d = Kt + x;
+      val[t] = x / d; if (partials) der[t] = Kt / (d * d);
+    }
+    for (const e = gStart[T_INHIB + 1]!; t < e; t++) {
+      const Kt = tK[t]!, u = 1 + y[tVar[t]!]! / Kt;
+      val[t] = 1 / u; if (partials) der[t] = -1 / (Kt * u * u);
+    }
+    if (t < gStart[T_NH3 + 1]!) {
+      // S_nh3 = a * S_IN with a = K_a/(K_a + h); I = 1/(1 + S_nh3/K)
+      const dh = KaIN + S_H, a = KaIN / dh;
+      for (const e = gStart[T_NH3 + 1]!; t < e; t++) {
+        const x = y[tVar[t]!]!, Kt = tK[t]!, u = 1 + a * x / Kt;
+        val[t] = 1 / u;
+        if (partials) { const g = -1 / (Kt * u * u); der[t] = g * a; derH[t] = g * x * (-a / dh); }
       }
-      case T_INHIB: { const u = 1 + x / tK[t]!; if (partials) der[t] = -1 / (tK[t]! * u * u); return 1 / u; }
-      case T_NH3: {
-        // S_nh3 = a * S_IN with a = K_a/(K_a + h); I = 1/(1 + S_nh3/K)
-        const dh = KaIN + S_H, a = KaIN / dh, u = 1 + a * x / tK[t]!;
-        if (partials) { const g = -1 / (tK[t]! * u * u); der[t] = g * a; derH[t] = g * x * (-a / dh); }
-        return 1 / u;
-      }
-      case T_SHARE: {
-        let s = tK[t]!;
-        for (let m = tLs[t]!, e = m + tLl[t]!; m < e; m++) s += y[tList[m]!]!;
-        if (partials) { der[t] = 1 / s; derH[t] = -x / (s * s); }   // derH holds d/d(each of `among`) here
-        return x / s;
-      }
-      default: {  // T_PH
-        const hn = S_H ** tN[t]!, Kn = tK[t]!, d = hn + Kn;
-        if (partials) derH[t] = -tN[t]! * hn * Kn / (S_H * d * d);
-        return Kn / d;
-      }
+    }
+    for (const e = gStart[T_SHARE + 1]!; t < e; t++) {
+      const x = y[tVar[t]!]!;
+      let s = tK[t]!;
+      for (let m = tLs[t]!, me = m + tLl[t]!; m < me; m++) s += y[tList[m]!]!;
+      val[t] = x / s;
+      if (partials) { der[t] = 1 / s; derH[t] = -x / (s * s); }
+    }
+    for (const e = gStart[T_PH + 1]!; t < e; t++) {
+      const hn = powH(S_H, tN[t]!), Kn = tK[t]!, d = hn + Kn;
+      val[t] = Kn / d;
+      if (partials) derH[t] = -tN[t]! * hn * Kn / (S_H * d * d);
     }
   }
 
@@ -154,7 +176,7 @@ export function compileRates(defs: readonly { name: string; rate: Rate }[], pc: 
   return {
     nProcesses: nP,
     rates(y, S_H, rho) {
-      for (let t = 0; t < nT; t++) val[t] = term(t, y, S_H, false);
+      terms(y, S_H, false);
       for (let k = 0; k < nP; k++) {
         let r = kc[k]!;
         for (let o = oStart[k]!, e = oStart[k + 1]!; o < e; o++) r *= val[tOcc[o]!]!;
@@ -162,7 +184,7 @@ export function compileRates(defs: readonly { name: string; rate: Rate }[], pc: 
       }
     },
     ratesAndPartials(y, S_H, rho, dRho) {
-      for (let t = 0; t < nT; t++) { der[t] = 0; derH[t] = 0; val[t] = term(t, y, S_H, true); }
+      terms(y, S_H, true);
       for (let k = 0; k < nP; k++) {
         const o0 = oStart[k]!, o1 = oStart[k + 1]!, row = k * W;
         // Prefix products, so that the product of the other terms needs no division (terms may be 0).

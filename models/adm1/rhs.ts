@@ -28,7 +28,7 @@ export interface Adm1Model {
   readonly params: Params;
   readonly reactor: ReactorSpec;
   readonly pc: PhysChem;
-  /** Stoichiometric matrix, N_PROCESSES x N_STATES row-major. */
+  /** Stoichiometric matrix, N_PROCESSES x N_STATES row-major (shared by models with the same parameters: read only). */
   readonly stoichiometry: Float64Array;
   /** Sets the (constant) feed used by rhs: flow and influent concentrations (length N_STATES; gas entries ignored). */
   setFeed(q_m3_d: number, influent: ArrayLike<number>): void;
@@ -47,12 +47,46 @@ export interface Adm1Model {
   readonly counters: { iterations: number };
 }
 
-export function createAdm1Model(reactor: ReactorSpec, params: Params): Adm1Model {
-  const p = params;
-  const pc = physchemAt(reactor.T_op_K, p);
+/**
+ * Everything about a model that depends only on its parameters and temperature (stoichiometry in sparse form, the
+ * compiled rates, the charge balance, the Jacobian's pattern): built once and shared by every run with the same
+ * values, so a run pays only for its integration. The pattern object is shared too, so the solver's sparse LU
+ * analysis (cached per pattern object) is also done once.
+ */
+interface Kernel {
+  pc: PhysChem;
+  S: Float64Array;
+  /** S by process (spStart/spN/spCol/spCoef) and by state (stStart/stProc/stCoef: process and coefficient). */
+  spCol: Int32Array; spCoef: Float64Array; spN: Int32Array; spStart: Int32Array;
+  stStart: Int32Array; stProc: Int32Array; stCoef: Float64Array;
+  compiled: ReturnType<typeof compileRates>;
+  cb: ChargeBalance;
+  ph: { aa: PhInhibition; ac: PhInhibition; h2: PhInhibition };
+  /** Processes whose rate depends on S_H+, and the rows their stoichiometry (or the CO2 transfer) touches. */
+  phProc: Int32Array; phRows: Int32Array;
+  pattern: JacobianPattern;
+}
+
+const KERNELS = new Map<string, Kernel>();
+/** Kernels kept (least recently built dropped first): enough for a scenario's runs and an analysis's base cases. */
+const MAX_KERNELS = 16;
+
+function kernelKey(T_op_K: number, p: Params): string {
+  // String(x) round-trips every double, so equal keys mean equal values.
+  let key = String(T_op_K);
+  for (const k in p) key += `;${k}=${p[k]}`;
+  return key;
+}
+
+const i = IDX as Record<string, number>;
+const iH2 = i.S_h2!, iCh4 = i.S_ch4!, iIC = i.S_IC!, iGh2 = i.S_gas_h2!, iGch4 = i.S_gas_ch4!, iGco2 = i.S_gas_co2!;
+/** The three gas-liquid transfers: liquid state and headspace state. */
+const GAS = Int32Array.of(iGh2, iGch4, iGco2), LIQ = Int32Array.of(iH2, iCh4, iIC);
+
+function buildKernel(T_op_K: number, p: Params): Kernel {
+  const pc = physchemAt(T_op_K, p);
   const S = stoichiometricMatrix(p);
   const n = N_STATES;
-  // Sparse form of S, process by process, for the hot loops.
   const nnz: number[] = [], col: number[] = [], coef: number[] = [], start: number[] = [];
   for (let k = 0; k < N_PROCESSES; k++) {
     start.push(col.length);
@@ -63,23 +97,79 @@ export function createAdm1Model(reactor: ReactorSpec, params: Params): Adm1Model
     }
     nnz.push(count);
   }
-  const spCol = Int32Array.from(col), spCoef = Float64Array.from(coef), spN = Int32Array.from(nnz), spStart = Int32Array.from(start);
+  // The same entries by state, so dy_j/dt is summed in one register instead of scattered process by process.
+  const stStart = new Int32Array(n + 1), stProc: number[] = [], stCoef: number[] = [];
+  for (let j = 0; j < n; j++) {
+    stStart[j] = stProc.length;
+    for (let k = 0; k < N_PROCESSES; k++) { const v = S[k * n + j]!; if (v !== 0) { stProc.push(k); stCoef.push(v); } }
+  }
+  stStart[n] = stProc.length;
   const compiled = compileRates(PROCESSES.map((d) => ({ name: d.name, rate: d.rate(p) })), pc);
-  const cb: ChargeBalance = createChargeBalance(pc);
+  const cb = createChargeBalance(pc);
+  const cbStates = cb.states;
+  const phProc: number[] = [], rowsH = new Uint8Array(n);
+  for (let k = 0; k < N_PROCESSES; k++) {
+    if (!compiled.vars(k).includes(SH_VAR)) continue;
+    phProc.push(k);
+    for (let m = start[k]!, e = m + nnz[k]!; m < e; m++) rowsH[col[m]!] = 1;
+  }
+  rowsH[iIC] = 1; rowsH[iGco2] = 1;   // CO2 transfer: S_co2 = S_IC S_H/(K_a + S_H)
+  const phRows = Int32Array.from({ length: n }, (_, j) => j).filter((j) => rowsH[j]);
+
+  // The structure of `jacobian`, from the same loops: processes, transport diagonal, gas transfer.
+  const mask = new Uint8Array(n * n);
+  const mark = (r: number, c: number) => { mask[r * n + c] = 1; };
+  for (let j = 0; j < N_LIQUID; j++) mark(j, j);
+  for (let k = 0; k < N_PROCESSES; k++) {
+    const vs = compiled.vars(k);
+    for (let v = 0; v < vs.length; v++) {
+      const cols = vs[v] === SH_VAR ? cbStates : [vs[v]!];
+      for (const c of cols) for (let m = start[k]!, e = m + nnz[k]!; m < e; m++) mark(col[m]!, c);
+    }
+  }
+  for (let g = 0; g < 3; g++) {
+    const rl = LIQ[g]!, rg = GAS[g]!;
+    for (const r of [rl, rg]) { mark(r, rl); mark(r, rg); if (g === 2) for (const c of cbStates) mark(r, c); }
+    for (const c of GAS) mark(rg, c);
+  }
+  const rows: number[] = [], cols: number[] = [];
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (mask[r * n + c]) { rows.push(r); cols.push(c); }
+
+  return {
+    pc, S, spCol: Int32Array.from(col), spCoef: Float64Array.from(coef), spN: Int32Array.from(nnz), spStart: Int32Array.from(start),
+    stStart, stProc: Int32Array.from(stProc), stCoef: Float64Array.from(stCoef), compiled, cb,
+    ph: { aa: phInhibition(p.pH_LL_aa!, p.pH_UL_aa!), ac: phInhibition(p.pH_LL_ac!, p.pH_UL_ac!), h2: phInhibition(p.pH_LL_h2!, p.pH_UL_h2!) },
+    phProc: Int32Array.from(phProc), phRows,
+    pattern: { rows: Int32Array.from(rows), cols: Int32Array.from(cols) },
+  };
+}
+
+function kernelFor(T_op_K: number, p: Params): Kernel {
+  const key = kernelKey(T_op_K, p);
+  let k = KERNELS.get(key);
+  if (!k) {
+    k = buildKernel(T_op_K, p);
+    if (KERNELS.size >= MAX_KERNELS) KERNELS.delete(KERNELS.keys().next().value!);
+    KERNELS.set(key, k);
+  }
+  return k;
+}
+
+export function createAdm1Model(reactor: ReactorSpec, params: Params): Adm1Model {
+  const p = params;
+  const kern = kernelFor(reactor.T_op_K, p);
+  const { pc, S, spCol, spCoef, spN, spStart, stStart, stProc, stCoef, compiled, cb, ph, phProc, phRows, pattern } = kern;
+  const n = N_STATES;
   const cbStates = cb.states, nCb = cbStates.length;
 
-  const ph = { aa: phInhibition(p.pH_LL_aa!, p.pH_UL_aa!), ac: phInhibition(p.pH_LL_ac!, p.pH_UL_ac!), h2: phInhibition(p.pH_LL_h2!, p.pH_UL_h2!) };
   const { V_liq_m3: V_liq, V_gas_m3: V_gas } = reactor;
   const q = { q_m3_d: 0, x: new Float64Array(n) };
   const rho = new Float64Array(N_PROCESSES);
   const W = n + 1;
   const dRho = new Float64Array(N_PROCESSES * W);
-  const dh = new Float64Array(nCb), dhdy = new Float64Array(n);
+  const dh = new Float64Array(nCb), vH = new Float64Array(n);
   const counters = { iterations: 0 };
   let lastSH = 1e-7;
-
-  const i = IDX as Record<string, number>;
-  const iH2 = i.S_h2!, iCh4 = i.S_ch4!, iIC = i.S_IC!, iGh2 = i.S_gas_h2!, iGch4 = i.S_gas_ch4!, iGco2 = i.S_gas_co2!;
 
   function solveSHAt(y: ArrayLike<number>): number {
     const h = cb.solve(y, lastSH, counters);
@@ -90,16 +180,18 @@ export function createAdm1Model(reactor: ReactorSpec, params: Params): Adm1Model
   const RT = pc.RT, kLa = pc.k_L_a, kp = pc.k_p, Patm = pc.P_atm_bar, ph2o = pc.p_gas_h2o_bar;
   const K_H_h2 = pc.K_H_h2, K_H_ch4 = pc.K_H_ch4, K_H_co2 = pc.K_H_co2, K_a_co2 = pc.K_a_co2;
   const vr = V_liq / V_gas;
+  // dP_gas/d(S_gas_h2, S_gas_ch4, S_gas_co2) and d T_g/d(own gas), per transfer g.
+  const dP = Float64Array.of(RT / 16, RT / 64, RT);
+  const tGasCoef = Float64Array.of(-kLa * K_H_h2 * RT, -kLa * K_H_ch4 * RT, -kLa * K_H_co2 * RT);
 
   function rhs(_t: number, y: Float64Array, dydt: Float64Array): void {
     const S_H = solveSHAt(y);
     compiled.rates(y, S_H, rho);
     const D = q.q_m3_d / V_liq, x = q.x;
-    for (let j = 0; j < N_LIQUID; j++) dydt[j] = D * (x[j]! - y[j]!);
-    let m = 0;
-    for (let k = 0; k < N_PROCESSES; k++) {
-      const r = rho[k]!;
-      for (let e = m + spN[k]!; m < e; m++) dydt[spCol[m]!]! += spCoef[m]! * r;
+    for (let j = 0; j < n; j++) {
+      let s = j < N_LIQUID ? D * (x[j]! - y[j]!) : 0;
+      for (let m = stStart[j]!, e = stStart[j + 1]!; m < e; m++) s += stCoef[m]! * rho[stProc[m]!]!;
+      dydt[j] = s;
     }
     // Gas-liquid transfer and the headspace (BSM2): partial pressures from headspace concentrations.
     const p_h2 = y[iGh2]! * RT / 16, p_ch4 = y[iGch4]! * RT / 64, p_co2 = y[iGco2]! * RT;
@@ -119,30 +211,29 @@ export function createAdm1Model(reactor: ReactorSpec, params: Params): Adm1Model
     dydt[iGco2] = -y[iGco2]! * qg + T_co2 * vr;
   }
 
-  /** Adds s * g to column j of every row that process k's stoichiometry touches. */
-  function addToColumn(jac: Float64Array, k: number, jCol: number, g: number): void {
-    if (g === 0) return;
-    for (let m = spStart[k]!, e = m + spN[k]!; m < e; m++) jac[spCol[m]! * n + jCol] += spCoef[m]! * g;
-  }
-
   function jacobian(_t: number, y: Float64Array, jac: Float64Array): void {
     const S_H = solveSHAt(y);
     cb.sensitivity(y, S_H, dh);
-    for (let m = 0; m < nCb; m++) dhdy[cbStates[m]!] = dh[m]!;
     compiled.ratesAndPartials(y, S_H, rho, dRho);
     jac.fill(0);
     const D = q.q_m3_d / V_liq;
     for (let j = 0; j < N_LIQUID; j++) jac[j * n + j] = -D;
-    // Processes: d(S^T rho)/dy = S^T (d rho/dy + d rho/dS_H dS_H/dy).
+    // Processes: d(S^T rho)/dy = S^T d rho/dy at fixed S_H+, plus (S^T d rho/dS_H+) dS_H+/dy. The second part is one
+    // column vector vH times the row dS_H+/dy (an outer product over the charge-balance states), assembled once below.
     for (let k = 0; k < N_PROCESSES; k++) {
-      const vs = compiled.vars(k), row = k * W;
+      const vs = compiled.vars(k), row = k * W, m0 = spStart[k]!, m1 = m0 + spN[k]!;
       for (let v = 0; v < vs.length; v++) {
         const jv = vs[v]!;
-        if (jv === SH_VAR) {
-          const gH = dRho[row + SH_VAR]!;
-          for (let m = 0; m < nCb; m++) addToColumn(jac, k, cbStates[m]!, gH * dh[m]!);
-        } else addToColumn(jac, k, jv, dRho[row + jv]!);
+        if (jv === SH_VAR) continue;
+        const g = dRho[row + jv]!;
+        if (g === 0) continue;
+        for (let m = m0; m < m1; m++) jac[spCol[m]! * n + jv] += spCoef[m]! * g;
       }
+    }
+    for (let r = 0; r < phRows.length; r++) vH[phRows[r]!] = 0;
+    for (let u = 0; u < phProc.length; u++) {
+      const k = phProc[u]!, gH = dRho[k * W + SH_VAR]!;
+      for (let m = spStart[k]!, e = m + spN[k]!; m < e; m++) vH[spCol[m]!] += spCoef[m]! * gH;
     }
     // Gas transfer and headspace outflow.
     const p_h2 = y[iGh2]! * RT / 16, p_ch4 = y[iGch4]! * RT / 64, p_co2 = y[iGco2]! * RT;
@@ -150,55 +241,27 @@ export function createAdm1Model(reactor: ReactorSpec, params: Params): Adm1Model
     const over = P_gas > Patm;
     const qg = over ? kp * (P_gas - Patm) / V_gas : 0;
     const dqg = over ? kp / V_gas : 0;                         // d(q_gas/V_gas)/dP_gas
-    const dP = [RT / 16, RT / 64, RT];                        // dP_gas/d(S_gas_h2, S_gas_ch4, S_gas_co2)
-    const gas = [iGh2, iGch4, iGco2];
     const aH = K_a_co2 + S_H, fco2 = S_H / aH, dfco2 = K_a_co2 / (aH * aH);   // S_co2 = S_IC * fco2(S_H)
-    // dT/dy for each transfer, as (liquid column, coefficient) lists; T_co2 also depends on S_H through S_co2.
-    const tLiq = [iH2, iCh4, iIC];
-    const tGasCoef = [-kLa * K_H_h2 * RT, -kLa * K_H_ch4 * RT, -kLa * K_H_co2 * RT];
     for (let g = 0; g < 3; g++) {
-      const rowLiq = tLiq[g]!, rowGas = gas[g]!;
+      const rowLiq = LIQ[g]!, rowGas = GAS[g]!;
       // d T_g / d(liquid species) and d T_g / d(own gas)
       const dTl = g === 2 ? kLa * fco2 : kLa;
       jac[rowLiq * n + rowLiq] -= dTl;
       jac[rowLiq * n + rowGas] -= tGasCoef[g]!;
       jac[rowGas * n + rowLiq] += vr * dTl;
       jac[rowGas * n + rowGas] += vr * tGasCoef[g]! - qg;
-      for (let c = 0; c < 3; c++) jac[rowGas * n + gas[c]!] -= y[rowGas]! * dqg * dP[c]!;
-      if (g === 2) {
-        const a = kLa * y[iIC]! * dfco2;   // d T_co2 / d S_H
-        for (let m = 0; m < nCb; m++) {
-          const jc = cbStates[m]!;
-          jac[iIC * n + jc] -= a * dh[m]!;
-          jac[iGco2 * n + jc] += vr * a * dh[m]!;
-        }
-      }
+      for (let c = 0; c < 3; c++) jac[rowGas * n + GAS[c]!] -= y[rowGas]! * dqg * dP[c]!;
+    }
+    const a = kLa * y[iIC]! * dfco2;   // d T_co2 / d S_H
+    vH[iIC] -= a;
+    vH[iGco2] += vr * a;
+    for (let r = 0; r < phRows.length; r++) {
+      const row = phRows[r]!, v = vH[row]!;
+      if (v === 0) continue;
+      const base = row * n;
+      for (let m = 0; m < nCb; m++) jac[base + cbStates[m]!] += v * dh[m]!;
     }
   }
-
-  /** The structure of `jacobian`, from the same loops: processes, transport diagonal, gas transfer. */
-  function buildPattern(): JacobianPattern {
-    const mask = new Uint8Array(n * n);
-    const mark = (r: number, c: number) => { mask[r * n + c] = 1; };
-    for (let j = 0; j < N_LIQUID; j++) mark(j, j);
-    for (let k = 0; k < N_PROCESSES; k++) {
-      const vs = compiled.vars(k);
-      for (let v = 0; v < vs.length; v++) {
-        const cols = vs[v] === SH_VAR ? cbStates : [vs[v]!];
-        for (const c of cols) for (let m = spStart[k]!, e = m + spN[k]!; m < e; m++) mark(spCol[m]!, c);
-      }
-    }
-    const gas = [iGh2, iGch4, iGco2], liq = [iH2, iCh4, iIC];
-    for (let g = 0; g < 3; g++) {
-      const rl = liq[g]!, rg = gas[g]!;
-      for (const r of [rl, rg]) { mark(r, rl); mark(r, rg); if (g === 2) for (const c of cbStates) mark(r, c); }
-      for (const c of gas) mark(rg, c);
-    }
-    const rows: number[] = [], cols: number[] = [];
-    for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (mask[r * n + c]) { rows.push(r); cols.push(c); }
-    return { rows: Int32Array.from(rows), cols: Int32Array.from(cols) };
-  }
-  const pattern = buildPattern();
 
   return {
     n, params: p, reactor, pc, stoichiometry: S, ph, pattern, counters,

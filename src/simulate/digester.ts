@@ -57,8 +57,7 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
   for (const [k, v] of Object.entries(run.initial ?? {})) y[IDX[k]!] = v!;
 
   const tGrid = outputGrid(run.days, run.output_every_d ?? 1);
-  const nOut = tGrid.length, nDerived = DERIVED_OUTPUT_NAMES.length;
-  const states = new Float64Array(nOut * N_STATES);
+  const nDerived = DERIVED_OUTPUT_NAMES.length;
   const rtol = run.solver?.rtol ?? DEFAULT_RTOL;
   const atolScalar = typeof run.solver?.atol === 'number' ? run.solver.atol : DEFAULT_ATOL;
   const atol = new Float64Array(N_STATES).fill(atolScalar);
@@ -66,57 +65,60 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
   atol[IDX.S_gas_h2!] = atolScalar * HYDROGEN_ATOL_FACTOR;
 
   const stats: SolverStats = { method: run.solver?.method ?? 'rosenbrock', steps: 0, rejected: 0, fEvals: 0, jacEvals: 0, luDecomps: 0, restarts: 0, luFallbacks: 0 };
-  const influent = new Float64Array(N_STATES);
   // Scale of each state (largest magnitude seen in the initial state, the feed and the solution so far), for
   // judging when a negative value is an error rather than rounding.
   const scale = Float64Array.from(y, Math.abs);
   for (const row of run.feed) for (const [k, v] of Object.entries(row.state)) scale[IDX[k]!] = Math.max(scale[IDX[k]!]!, Math.abs(v!));
-  let outcome: 'done' | 'stopped' = 'done';
-  let iOut = 0, tNow = 0;
-
-  for (let s = 0; s < run.feed.length && tNow < run.days; s++) {
+  // Feed segments with a positive length inside [0, days): one solve restarts at every feed change (a tStop), and the
+  // right-hand side takes the feed of the segment its time falls in (the solver evaluates it on the left of a stop).
+  const segStart: number[] = [], segFeed: { q: number; x: Float64Array }[] = [];
+  for (let s = 0, tPrev = 0; s < run.feed.length && tPrev < run.days; s++) {
     const row = run.feed[s]!;
     const segEnd = Math.min(s + 1 < run.feed.length ? run.feed[s + 1]!.time_d : Infinity, run.days);
-    if (segEnd <= tNow) continue;
-    influent.fill(0);
-    for (const [k, v] of Object.entries(row.state)) influent[IDX[k]!] = v!;
-    model.setFeed(row.q_m3_d, influent);
-    // Output times inside this segment (the segment's start only for the very first output), plus the segment end.
-    const tOut: number[] = [];
-    const first = iOut;
-    while (iOut < nOut && tGrid[iOut]! <= segEnd) tOut.push(tGrid[iOut++]!);
-    const endIsOutput = tOut.length > 0 && tOut[tOut.length - 1] === segEnd;
-    if (!endIsOutput) tOut.push(segEnd);
-    const sol = solve(
-      { f: model.rhs, jacobian: model.jacobian, jacobianPattern: model.pattern, y0: y, t0: tNow, tEnd: segEnd, names: STATE_NAMES, autonomous: true },
-      {
-        method: run.solver?.method, rtol, atol, tOut, maxSteps: run.solver?.maxSteps, onStep: run.onProgress,
-        jacobian: run.solver?.jacobian, linear: run.solver?.linear,
-      },
-    );
-    checkStates(sol.t, sol.y, atol, scale);
-    if (s > 0) stats.restarts++;
-    for (const k of ['steps', 'rejected', 'fEvals', 'jacEvals', 'luDecomps', 'restarts'] as const) stats[k] += sol.stats[k];
-    stats.luFallbacks! += sol.stats.luFallbacks ?? 0;
-    const rows = sol.t.length;
-    const taken = Math.min(rows, iOut - first);
-    states.set(sol.y.subarray(0, taken * N_STATES), first * N_STATES);
-    if (rows > 0) y.set(sol.y.subarray((rows - 1) * N_STATES, rows * N_STATES));
-    tNow = sol.tReached;
-    if (sol.outcome === 'stopped') { outcome = 'stopped'; iOut = first + taken; break; }
+    const t0 = s === 0 ? 0 : row.time_d;
+    if (segEnd <= Math.max(t0, tPrev)) continue;
+    const x = new Float64Array(N_STATES);
+    for (const [k, v] of Object.entries(row.state)) x[IDX[k]!] = v!;
+    segStart.push(segStart.length === 0 ? 0 : t0); segFeed.push({ q: row.q_m3_d, x });
+    tPrev = segEnd;
   }
+  let cur = -1;
+  /** Sets the model's feed to the segment that holds t (a pointer that moves by one at a time). */
+  const feedAt = (t: number): void => {
+    let s = cur < 0 ? 0 : cur;
+    while (s + 1 < segStart.length && t >= segStart[s + 1]!) s++;
+    while (s > 0 && t < segStart[s]!) s--;
+    if (s !== cur) { cur = s; model.setFeed(segFeed[s]!.q, segFeed[s]!.x); }
+  };
+  const sol = solve(
+    {
+      f: (t, yy, dydt) => { feedAt(t); model.rhs(t, yy, dydt); },
+      jacobian: (t, yy, jac) => { feedAt(t); model.jacobian(t, yy, jac); },
+      jacobianPattern: model.pattern, y0: y, t0: 0, tEnd: run.days, names: STATE_NAMES, autonomous: true,
+    },
+    {
+      method: run.solver?.method, rtol, atol, tOut: tGrid, tStops: segStart.slice(1), maxSteps: run.solver?.maxSteps, onStep: run.onProgress,
+      jacobian: run.solver?.jacobian, linear: run.solver?.linear,
+    },
+  );
+  checkStates(sol.t, sol.y, atol, scale);
+  for (const k of ['steps', 'rejected', 'fEvals', 'jacEvals', 'luDecomps', 'restarts'] as const) stats[k] += sol.stats[k];
+  stats.luFallbacks! += sol.stats.luFallbacks ?? 0;
+  const outcome: 'done' | 'stopped' = sol.outcome;
+  const nDone = sol.t.length;
+  const states = sol.y;
 
-  const nDone = outcome === 'done' ? nOut : iOut;
   // Every series is a view into one buffer: one allocation, and one ArrayBuffer to transfer from a worker.
   const block = new Float64Array((N_STATES + nDerived + 1) * nDone);
   const series: Record<string, Float64Array> = {};
   [...STATE_NAMES, ...DERIVED_OUTPUT_NAMES].forEach((name, k) => { series[name] = block.subarray(k * nDone, (k + 1) * nDone); });
   const derived = new Float64Array(nDerived);
+  const dBase = N_STATES * nDone;
   for (let i = 0; i < nDone; i++) {
     const yi = states.subarray(i * N_STATES, (i + 1) * N_STATES);
-    for (let j = 0; j < N_STATES; j++) series[STATE_NAMES[j]!]![i] = yi[j]!;
+    for (let j = 0; j < N_STATES; j++) block[j * nDone + i] = yi[j]!;
     deriveOutputs(model, yi, derived);
-    for (let k = 0; k < nDerived; k++) series[DERIVED_OUTPUT_NAMES[k]!]![i] = derived[k]!;
+    for (let k = 0; k < nDerived; k++) block[dBase + k * nDone + i] = derived[k]!;
   }
   const t_d = block.subarray((N_STATES + nDerived) * nDone);
   t_d.set(tGrid.subarray(0, nDone));

@@ -249,7 +249,10 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
       for (let i = 0; i < n; i++) { fx[i] = (ftmp[i] - dy[i]) * s; if (!Number.isFinite(fx[i])) finite = false; }
       if (!finite) fx.fill(0);
     }
-    for (let i = 0; i < n * n; i++) {
+    // x * 0 is 0 for every finite x and NaN otherwise: one branch-free pass, the search only when something is wrong.
+    let probe = 0;
+    for (let i = 0; i < n * n; i++) probe += jac[i] * 0;
+    if (probe !== 0) for (let i = 0; i < n * n; i++) {
       if (!Number.isFinite(jac[i])) {
         const row = Math.floor(i / n), col = i % n;
         throw new SolverError('nan', tt, `Jacobian entry d(d${componentName(p, row)}/dt)/d${componentName(p, col)} is ${jac[i]} at t=${tt}: the right-hand side is not finite near the current state`);

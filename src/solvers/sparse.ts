@@ -86,11 +86,39 @@ export function analysePattern(n: number, rows: ArrayLike<number>, cols: ArrayLi
 }
 
 const cache = new WeakMap<object, SparseSymbolic>();
+/** Analyses by content, for equal patterns in different objects (each run of a model rebuilt with new parameters). */
+const byContent = new Map<number, { n: number; rows: Int32Array; cols: Int32Array; sym: SparseSymbolic }[]>();
+const MAX_BY_CONTENT = 64;
+let contentCount = 0;
 
-/** The analysis of a pattern object, computed on first use and kept while the pattern object lives. */
+function patternHash(n: number, rows: ArrayLike<number>, cols: ArrayLike<number>): number {
+  let h = (2166136261 ^ n) >>> 0;
+  for (let m = 0; m < rows.length; m++) h = Math.imul(h ^ (rows[m]! * 65599 + cols[m]!), 16777619) >>> 0;
+  return h;
+}
+
+function samePattern(e: { n: number; rows: Int32Array; cols: Int32Array }, n: number, rows: ArrayLike<number>, cols: ArrayLike<number>): boolean {
+  if (e.n !== n || e.rows.length !== rows.length) return false;
+  for (let m = 0; m < rows.length; m++) if (e.rows[m] !== rows[m] || e.cols[m] !== cols[m]) return false;
+  return true;
+}
+
+/** The analysis of a pattern, computed on first use: kept while the pattern object lives, and by content. */
 export function symbolicFor(n: number, pattern: { rows: ArrayLike<number>; cols: ArrayLike<number> }): SparseSymbolic {
   let s = cache.get(pattern);
-  if (!s || s.n !== n) { s = analysePattern(n, pattern.rows, pattern.cols); cache.set(pattern, s); }
+  if (s && s.n === n) return s;
+  const { rows, cols } = pattern;
+  const h = patternHash(n, rows, cols);
+  const bucket = byContent.get(h) ?? [];
+  s = bucket.find((e) => samePattern(e, n, rows, cols))?.sym;
+  if (!s) {
+    s = analysePattern(n, rows, cols);
+    if (contentCount >= MAX_BY_CONTENT) { byContent.clear(); contentCount = 0; }
+    bucket.push({ n, rows: Int32Array.from(rows), cols: Int32Array.from(cols), sym: s });
+    byContent.set(h, bucket);
+    contentCount++;
+  }
+  cache.set(pattern, s);
   return s;
 }
 
