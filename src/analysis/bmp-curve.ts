@@ -79,7 +79,9 @@ export function fitBmp(t_d: readonly number[], B: readonly number[], model: BmpM
     data: B,
     groups: [{ name: 'B', start: 0, end: B.length, unit: opts.unit }],
   };
-  let fit = fitLeastSquares(problem, opts);
+  // The lag model contains first-order (lag 0): restart it from the best first-order fit, so it never ends worse.
+  const starts = model === 'first-order-lag' ? [{ label: 'restart from the first-order fit with lag 0', theta: [...fitBmp(t_d, B, 'first-order', { ...opts, starts: undefined }).parameters.map((p) => p.value), 0] }] : [];
+  let fit = fitLeastSquares(problem, { ...opts, starts: [...(opts.starts ?? []), ...starts] });
   if (!fit.converged && opts.method !== 'nelder-mead') {
     const nm = fitLeastSquares({ ...problem, parameters: problem.parameters.map((p, j) => ({ ...p, initial: fit.parameters[j]!.value })) }, { ...opts, method: 'nelder-mead' });
     if (nm.cost <= fit.cost) fit = { ...nm, warnings: [`Levenberg-Marquardt did not converge (${fit.message}); Nelder-Mead used instead`, ...nm.warnings] };

@@ -27,6 +27,11 @@ export interface FitProblem {
 
 export interface FitOptions extends OptimiseOptions {
   method?: 'lm' | 'nelder-mead';
+  /**
+   * Further starting points (e.g. the best fit of a simpler nested model, a lag at 0): the optimiser runs from each and
+   * the lowest cost wins, so a fit is never worse than the simpler model it contains. Each is clamped to the bounds.
+   */
+  starts?: { label: string; theta: number[] }[];
 }
 
 export interface FittedParameter {
@@ -116,7 +121,20 @@ export function fitLeastSquares(problem: FitProblem, opts: FitOptions = {}): Fit
   };
   const box = { low: params.map((p) => p.low), high: params.map((p) => p.high) };
   const method = opts.method ?? 'lm';
-  const opt = (method === 'lm' ? levenbergMarquardt : nelderMead)(residuals, params.map((p) => p.initial), box, opts);
+  const optimise = method === 'lm' ? levenbergMarquardt : nelderMead;
+  const { starts: extra = [], ...optOpts } = opts;
+  let opt = optimise(residuals, params.map((p) => p.initial), box, optOpts);
+  let startLabel = 'the default start';
+  let evaluations = opt.evaluations, iterations = opt.iterations;
+  for (const s of extra) {
+    if (s.theta.length !== n || s.theta.some((v) => !Number.isFinite(v))) continue;
+    const o = optimise(residuals, s.theta.map((v, j) => Math.min(box.high[j]!, Math.max(box.low[j]!, v))), box, optOpts);
+    evaluations += o.evaluations; iterations += o.iterations;
+    // Keep the lower cost; on a tie (within rounding) prefer a converged run.
+    const tie = Math.abs(o.cost - opt.cost) <= 1e-12 * Math.max(opt.cost, 1e-300);
+    if (o.cost < opt.cost && !tie || (tie && o.converged && !opt.converged)) { opt = o; startLabel = s.label; }
+  }
+  if (extra.length > 0) opt = { ...opt, message: `${opt.message} (best of ${extra.length + 1} starts: ${startLabel})`, evaluations, iterations };
   const theta = opt.theta;
   // Data of absurd magnitude (1e300) overflow the sum of squares: no statistic can be given, and it is the data's fault.
   if (!Number.isFinite(opt.cost)) {

@@ -1,5 +1,6 @@
-// Bounded least-squares optimisers: Levenberg-Marquardt (Levenberg 1944, Marquardt 1963; bounds by projecting each
-// trial point onto the box) and Nelder-Mead (1965) with restarts, for noisy or non-smooth objectives.
+// Bounded least-squares optimisers: Levenberg-Marquardt (Levenberg 1944, Marquardt 1963; bounds by an active set:
+// parameters held at a bound, the step solved for the rest, trial points projected onto the box) and Nelder-Mead
+// (1965) with restarts, for noisy or non-smooth objectives.
 import { cholesky, choleskySolve } from './linalg.js';
 
 /** Weighted residual vector sqrt(w)(f(theta) - y); may throw or return non-finite values where the model fails. */
@@ -94,7 +95,55 @@ function normalEquations(J: number[][], r: ArrayLike<number>): { A: number[][]; 
   return { A, g };
 }
 
-/** Levenberg-Marquardt with Marquardt's diagonal scaling; trial points are projected onto the bounds. */
+/**
+ * Parameters held at a bound this iteration: at the lower bound with the cost rising inward (g_j > 0 means the descent
+ * direction -g_j points below it), or at the upper bound with g_j < 0. These are the bound constraints that are active
+ * in the Karush-Kuhn-Tucker sense; the others are free.
+ */
+function heldAtBound(theta: number[], g: number[], b: Box): boolean[] {
+  return theta.map((v, j) => (v <= b.low[j]! && g[j]! > 0) || (v >= b.high[j]! && g[j]! < 0));
+}
+
+/** Solves the (damped) normal equations over the free parameters only; held parameters get a zero step. */
+function reducedStep(A: number[][], g: number[], held: boolean[], lambda: number): number[] | null {
+  const free = held.map((h, j) => (h ? -1 : j)).filter((j) => j >= 0);
+  const delta = new Array<number>(g.length).fill(0);
+  if (free.length === 0) return delta;
+  const M = free.map((a) => free.map((c) => {
+    const v = A[a]![c]!;
+    return a === c ? v + lambda * Math.max(v, 1e-12 * (1 + v)) : v;
+  }));
+  const L = cholesky(M);
+  if (!L) return null;
+  const d = choleskySolve(L, free.map((j) => -g[j]!));
+  free.forEach((j, i) => { delta[j] = d[i]!; });
+  return delta;
+}
+
+/**
+ * Gauss-Newton predicted cost decrease g_F^T A_FF^-1 g_F over the free parameters: how much the cost could still fall
+ * by moving them. Divided by the residual variance it is the squared length of the remaining step in standard errors,
+ * so it is the measure of "the gradient of the free parameters is small" that does not depend on their units.
+ */
+function predictedDecrease(A: number[][], g: number[], held: boolean[]): number {
+  const free = held.map((h, j) => (h ? -1 : j)).filter((j) => j >= 0);
+  if (free.length === 0) return 0;
+  const M = free.map((a) => free.map((c) => (a === c ? A[a]![c]! * (1 + 1e-10) + 1e-300 : A[a]![c]!)));
+  const L = cholesky(M);
+  if (!L) return Infinity;
+  const gF = free.map((j) => g[j]!);
+  const d = choleskySolve(L, gF);
+  return d.reduce((acc, x, i) => acc + x * gF[i]!, 0);
+}
+
+/**
+ * Levenberg-Marquardt with Marquardt's diagonal scaling and an active-set treatment of the bounds: a parameter at a
+ * bound whose gradient pushes outward is held there and the step is solved for the others (a projected step that
+ * ignored this would spend the coupled step on a parameter that cannot move, and stop short, e.g. a BMP lag at 0
+ * leaving B0 and k unfitted); a held parameter is released as soon as its gradient turns inward. "Converged" means
+ * the free parameters' gradient is small (the Gauss-Newton decrease left is below 1e-9 of the cost or, where the
+ * model's own noise hides it, the step left is below 0.22 standard errors), never just that a step stopped.
+ */
 export function levenbergMarquardt(residuals: ResidualFn, theta0: number[], box: Box, opts: OptimiseOptions = {}): OptimiseResult {
   const maxIt = opts.maxIterations ?? 200, maxEval = opts.maxEvaluations ?? 2000;
   const ftol = opts.ftol ?? 1e-10, xtol = opts.xtol ?? 1e-8, rel = opts.diffStep ?? 1e-6;
@@ -105,30 +154,48 @@ export function levenbergMarquardt(residuals: ResidualFn, theta0: number[], box:
   if (!r || cost === Infinity) {
     return { theta, cost, converged: false, message: `the model failed at the starting point${f.lastError() ? ': ' + f.lastError() : ''}`, iterations: 0, evaluations: f.count() };
   }
+  const m = r.length, nPar = theta.length;
   let lambda = 1e-3;
+  let slow = false; // the last accepted step reduced the cost by less than ftol
   for (let it = 1; it <= maxIt; it++) {
     const J = jacobian(f.call, theta, r!, box, rel);
     if (!J) return { theta, cost, converged: false, message: `the model failed while computing the Jacobian: ${f.lastError()}`, iterations: it, evaluations: f.count() };
     const { A, g } = normalEquations(J, r!);
-    // Projected gradient: at a bound, a gradient pushing outward is not a reason to continue.
-    const pg = g.map((gi, j) => ((theta[j]! <= box.low[j]! && gi > 0) || (theta[j]! >= box.high[j]! && gi < 0) ? 0 : gi));
+    let held = heldAtBound(theta, g, box);
+    const pg = g.map((gi, j) => (held[j] ? 0 : gi));
+    const s2 = cost / Math.max(1, m - nPar);
+    const predicted = predictedDecrease(A, g, held);
     const gscale = Math.sqrt(cost) * Math.sqrt(A.reduce((s, row, j) => s + row[j]!, 0)) + 1e-300;
-    if (Math.max(...pg.map(Math.abs)) <= 1e-10 * gscale || cost === 0) {
-      return { theta, cost, converged: true, message: 'gradient is zero within tolerance', iterations: it, evaluations: f.count() };
+    if (cost === 0 || Math.max(...pg.map(Math.abs)) <= 1e-10 * gscale) {
+      return { theta, cost, converged: true, message: 'gradient of the free parameters is zero within tolerance', iterations: it, evaluations: f.count() };
+    }
+    if (predicted <= 1e-9 * cost) {
+      return { theta, cost, converged: true, message: 'gradient of the free parameters is small (the cost can fall by less than 1e-9 of itself)', iterations: it, evaluations: f.count() };
+    }
+    if (slow && predicted <= 0.05 * s2) {
+      return { theta, cost, converged: true, message: 'within model noise: the cost no longer falls and the predicted gain is below 5 % of the residual variance', iterations: it, evaluations: f.count() };
     }
     let accepted = false;
     while (!accepted) {
       if (f.count() >= maxEval) return { theta, cost, converged: false, message: `stopped after ${f.count()} model evaluations without converging (best point returned)`, iterations: it, evaluations: f.count() };
-      const M = A.map((row, a) => row.map((v, c) => (a === c ? v + lambda * Math.max(v, 1e-12 * (1 + v)) : v)));
-      const L = cholesky(M);
-      if (!L) { lambda *= 10; if (lambda > 1e16) break; continue; }
-      const delta = choleskySolve(L, g.map((x) => -x));
-      const trial = clampTo(theta.map((v, j) => v + delta[j]!), box);
+      // Solve over the free set; a free parameter at a bound whose step points outward joins the held set and the step
+      // is solved again (at most once per parameter), so the projection never throws away a coupled step.
+      let delta = reducedStep(A, g, held, lambda);
+      for (let pass = 0; delta && pass < nPar; pass++) {
+        const d = delta;
+        const out = theta.map((v, j) => !held[j] && ((v <= box.low[j]! && d[j]! < 0) || (v >= box.high[j]! && d[j]! > 0)));
+        if (!out.some(Boolean)) break;
+        held = held.map((h, j) => h || out[j]!);
+        delta = reducedStep(A, g, held, lambda);
+      }
+      if (!delta) { lambda *= 10; if (lambda > 1e16) break; continue; }
+      const step = delta;
+      const trial = clampTo(theta.map((v, j) => v + step[j]!), box);
       const stepSmall = trial.every((v, j) => Math.abs(v - theta[j]!) <= xtol * (Math.abs(theta[j]!) + xtol));
-      // A tiny step only means convergence when it is a (near) Gauss-Newton step; under heavy damping it means the
-      // gradient direction fails to reduce the cost, which the stall test below judges.
-      if (stepSmall && lambda <= 1) {
-        return { theta, cost, converged: true, message: 'parameter change below tolerance', iterations: it, evaluations: f.count() };
+      if (stepSmall) {
+        // A step too small to change anything: converged only if little is left to gain (judged below); otherwise more
+        // damping cannot help either, so stop the inner loop and let the stationarity test decide.
+        break;
       }
       const rt = f.call(trial);
       const ct = costOf(rt);
@@ -137,10 +204,10 @@ export function levenbergMarquardt(residuals: ResidualFn, theta0: number[], box:
         theta = trial; r = rt; cost = ct;
         lambda = Math.max(lambda / 3, 1e-12);
         accepted = true;
+        slow = reduction < ftol;
         if (opts.onProgress && opts.onProgress(f.count(), cost) === false) {
           return { theta, cost, converged: false, message: 'cancelled (best point so far returned)', iterations: it, evaluations: f.count() };
         }
-        if (reduction < ftol) return { theta, cost, converged: true, message: 'relative cost reduction below tolerance', iterations: it, evaluations: f.count() };
       } else {
         lambda *= 4;
         if (lambda > 1e16) break;
@@ -149,16 +216,11 @@ export function levenbergMarquardt(residuals: ResidualFn, theta0: number[], box:
     if (!accepted) {
       // No step reduces the cost: a stationary point if the gradient is small relative to the problem's scale
       // (model noise such as ODE solver error limits how far it can be resolved), otherwise a genuine stall.
-      // Judge by the Gauss-Newton predicted decrease: below 5 % of one residual variance means the remaining parameter
-      // change is below ~0.2 standard errors, i.e. resolved as far as the model's own noise allows.
-      const Lg = cholesky(A.map((row, i) => row.map((v, j) => (i === j ? v * (1 + 1e-10) + 1e-300 : v))));
-      const gn = Lg ? choleskySolve(Lg, pg.map((x) => -x)) : null;
-      const predicted = gn ? -gn.reduce((acc, d, j) => acc + d * pg[j]!, 0) : Infinity;
-      const m = r!.length, nPar = theta.length;
-      const small = predicted <= 0.05 * (cost / Math.max(1, m - nPar));
-      return small
+      // Judged by the Gauss-Newton predicted decrease over the free parameters: below 5 % of one residual variance
+      // means the remaining parameter change is below ~0.22 standard errors, resolved as far as the model's noise allows.
+      return predicted <= 0.05 * s2
         ? { theta, cost, converged: true, message: 'within model noise: no step reduces the cost and the predicted gain is below 5 % of the residual variance', iterations: it, evaluations: f.count() }
-        : { theta, cost, converged: false, message: 'stalled: no step reduces the cost although the gradient is not zero (best point returned)', iterations: it, evaluations: f.count() };
+        : { theta, cost, converged: false, message: 'stalled: no step reduces the cost although the gradient of the free parameters is not small (best point returned)', iterations: it, evaluations: f.count() };
     }
   }
   return { theta, cost, converged: false, message: `stopped after ${maxIt} iterations without converging (best point returned)`, iterations: maxIt, evaluations: f.count() };
