@@ -3,7 +3,7 @@
 import { InputError, show } from '../errors.js';
 import type { Feedstock, Sourced } from '../../models/feedstocks/types.js';
 import { simulateBmp, type BmpOptions } from '../bmp/bmp.js';
-import { feedAmounts } from '../feed/characterise.js';
+import { adm1BmpLimit, unrounded } from '../feed/validate.js';
 import { fitLeastSquares, type FitOptions, type FitParameter, type FitResult } from './fit.js';
 
 /** Record fields the fit can vary. */
@@ -38,15 +38,6 @@ export function specificYieldFactor(unit: string): { factor: number; normal: boo
   return { factor: vol / mass, normal: m[1] === 'N' };
 }
 
-/** The largest BMP the characterisation accepts (all non-lignin VS degradable), by bisection on its own check. */
-function maxBmp(f: Feedstock): number {
-  const ok = (b: number) => { try { feedAmounts({ ...f, BMP: { ...f.BMP, value: b } }, 1); return true; } catch { return false; } };
-  let lo = 1, hi = 2000;
-  if (ok(hi)) return hi;
-  for (let i = 0; i < 50; i++) { const mid = (lo + hi) / 2; if (ok(mid)) lo = mid; else hi = mid; }
-  return lo;
-}
-
 /** The record with the fitted values in place. */
 export function withValues(f: Feedstock, values: Partial<Record<FeedstockBmpField, number>>): Feedstock {
   const out = { ...f };
@@ -66,8 +57,10 @@ function interp(tg: ArrayLike<number>, yg: ArrayLike<number>, t: number): number
 /**
  * Fits the record's BMP (ultimate yield the characterisation turns into degradable COD) and k_hyd (first-order
  * hydrolysis of that COD) so the simulated assay's net curve matches `B_NL_kgVS` (NL CH4/kg VS, 0 C) at `t_d`.
- * Bounds: BMP from 1 to the most the composition allows, k_hyd 0.01-10 1/d (wider than the library's ranges, so
- * a measurement is not forced into an estimate).
+ * Bounds: BMP from 1 to the most ADM1 makes of the composition (above it the simulated assay no longer changes, so
+ * the fitted BMP would mean nothing), k_hyd 0.01-10 1/d (wider than the library's ranges, so a measurement is not
+ * forced into an estimate). A curve that wants more than ADM1 can make ends with BMP held at that limit: a converged
+ * fit, with a warning that says so and by how much the measurement is above it.
  */
 export function fitFeedstockBmp(f: Feedstock, t_d: readonly number[], B_NL_kgVS: readonly number[], opts: FeedstockBmpFitOptions = {}): FeedstockBmpFitResult {
   const fields = [...(opts.fields ?? FEEDSTOCK_BMP_FIELDS)];
@@ -80,7 +73,8 @@ export function fitFeedstockBmp(f: Feedstock, t_d: readonly number[], B_NL_kgVS:
   if (!(tEnd > 0 && tEnd <= 365)) throw new InputError('data', `expected the last time in (0, 365] d, got ${tEnd}`);
   const days = Math.ceil(tEnd);
   const Bmax = B_NL_kgVS.reduce((m, x) => Math.max(m, x), -Infinity);
-  const bmpHigh = maxBmp(f);
+  const limit = adm1BmpLimit(f);
+  const bmpHigh = limit.max_NL_kgVS;
   const start: Record<FeedstockBmpField, FitParameter> = {
     BMP: { name: 'BMP', unit: 'NL CH4/kg VS', initial: Math.min(bmpHigh * 0.99, Math.max(Bmax * 1.02, 2)), low: 1, high: bmpHigh },
     k_hyd: { name: 'k_hyd', unit: '1/d', initial: Math.min(10, Math.max(0.01, f.k_hyd.value)), low: 0.01, high: 10 },
@@ -96,6 +90,14 @@ export function fitFeedstockBmp(f: Feedstock, t_d: readonly number[], B_NL_kgVS:
   // An ODE model under the least-squares driver: a relative difference step well above the solver's error.
   const fit = fitLeastSquares(problem, { diffStep: 1e-3, ...opts });
   const theta = fit.parameters.map((p) => p.value);
+  const bmpAtLimit = fit.parameters.find((p) => p.name === 'BMP' && p.atBound && p.value >= bmpHigh * (1 - 1e-9));
+  if (bmpAtLimit) {
+    // Not a failed fit: the data ask for more methane than ADM1 can make of this composition after biomass growth.
+    fit.warnings = fit.warnings.filter((w) => !w.startsWith('BMP ended at a bound'));
+    fit.warnings.unshift(`BMP is held at the most ADM1 with its default biomass yields makes of this composition, ${unrounded(bmpHigh)} NL CH4/kg VS `
+      + `(theoretical ${unrounded(limit.theoretical_NL_kgVS)}): the measured curve asks for more (it reaches ${unrounded(Bmax)}). `
+      + `A record may carry the measured BMP up to the theoretical value; the simulated assay then falls short by the difference`);
+  }
   const r = assay(theta);
   const source = `fit of the simulated ADM1 BMP assay to ${opts.source ?? 'a measured BMP curve'} (adsim fit-bmp --feedstock ${f.id}); 95 % interval as low-high`;
   const entry: { id: string } & Partial<Record<FeedstockBmpField, Sourced>> = { id: f.id };

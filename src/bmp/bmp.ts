@@ -127,7 +127,7 @@ export function simulateBmp(f: Feedstock, opts: BmpOptions = {}): BmpResult {
   let t90 = NaN;
   for (let i = 0; i < n; i++) if (netY[i]! >= 0.9 * ultimate) { t90 = rTest.t_d[i]!; break; }
   const pH = rTest.series.pH!, fan = rTest.series.free_nh3_mgN_L!;
-  const warnings = [...new Set([...rTest.warnings.map((w) => `test bottle: ${w}`), ...(rTest.outcome !== 'done' ? ['test bottle: simulation stopped early'] : [])])];
+  const warnings = [...new Set([...a.warnings, ...rTest.warnings.map((w) => `test bottle: ${w}`), ...(rTest.outcome !== 'done' ? ['test bottle: simulation stopped early'] : [])])];
   return {
     feedstock: f.id,
     t_d: rTest.t_d.slice(0, n),

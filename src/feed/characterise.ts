@@ -6,7 +6,7 @@ import type { Feedstock } from '../../models/feedstocks/types.js';
 import { FACTORS, FRACTIONS } from './macromolecules.js';
 import { C_CONTENT, N_CONTENT, PKA_25C, methaneEfficiency } from './adm1-composition.js';
 import { CH4_NL_PER_KG_COD } from './buswell.js';
-import { codPerVs } from './validate.js';
+import { adm1BmpShortfall, codPerVs } from './validate.js';
 
 const M_N = 14.007;   // kg N per kmol
 const M_C = 12.011;   // kg C per kmol
@@ -66,8 +66,11 @@ export function feedAmounts(f: Feedstock, rateIn: Rate | string | number, field 
   // Degradable COD from the BMP: BMP = 350 NL/kg COD x methane efficiency x degradable COD (see adm1-composition.ts).
   const eta = methaneEfficiency({ ch: perVs.ch, pr: perVs.pr, li: perVs.li });
   const degradable = (f.BMP.value * VS) / (CH4_NL_PER_KG_COD * eta);
-  const fd = nonLignin > 0 ? degradable / nonLignin : 0;
-  if (fd > 1 + 1e-9) throw new InputError(`${f.id}.BMP`, `BMP ${f.BMP.value} NL CH4/kg VS needs more degradable COD than the non-lignin VS holds`);
+  // A measured BMP may exceed what ADM1 makes of all non-lignin COD after biomass growth (e.g. cellulose at 85-100 %
+  // of its theoretical 415): it is accepted, every non-lignin kg COD is made degradable, and the shortfall is said.
+  const fd = Math.min(1, nonLignin > 0 ? degradable / nonLignin : 0);
+  const short = adm1BmpShortfall(f);
+  if (short) warnings.push(short);
   const vfa = Math.min(FM * ((f.VFA?.value ?? 0) / 1000), fd * cod.ch);
   const X_ch = fd * cod.ch - vfa;
   const X_pr = fd * cod.pr;

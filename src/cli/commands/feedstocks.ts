@@ -5,6 +5,7 @@ import type { CliCommand } from '../types.js';
 import { InputError } from '../../errors.js';
 import type { Feedstock, Sourced } from '../../../models/feedstocks/index.js';
 import { libraryFrom, wrap } from './feedlib.js';
+import { adm1BmpShortfall } from '../../feed/validate.js';
 import { JSON_FLAG, type FlagTable } from '../args.js';
 
 const EV = { measured: 'M', literature: 'L', estimate: 'E' } as const;
@@ -25,6 +26,8 @@ function describe(f: Feedstock): string {
   let out = `${f.id}: ${f.name}\n${wrap(f.description)}`;
   if (f.caveat) out += wrap(`CAVEAT: ${f.caveat}`);
   for (const [name, s, unit, scale] of rows) out += `    ${name.padEnd(17)}${cell(s, scale).padEnd(26)}${unit.padEnd(15)}${s.source}\n`;
+  const short = adm1BmpShortfall(f);
+  if (short) out += wrap(`NOTE: ${short}`);
   return out;
 }
 
