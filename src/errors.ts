@@ -1,5 +1,9 @@
 // User-facing errors: a user's mistake is reported as one line naming the field, the value and what is expected.
 
+/** Exit code of an internal error (a bug in adsim, not the user's mistake): sysexits' EX_SOFTWARE, distinct from
+ *  1 (a fit did not converge), 2 (bad input), 3 (solver failure) and 4 (partial failure). */
+export const EXIT_INTERNAL = 70;
+
 /** A mistake in user input (file, flag, field). The CLI prints `message` alone and exits with code 2. */
 export class InputError extends Error {
   readonly field: string;

@@ -1,5 +1,5 @@
 // adsim CLI entry: dispatches to commands; a user's mistake prints one line and exits 2, never a stack trace.
-import { InputError, clipMessage, show } from '../errors.js';
+import { EXIT_INTERNAL, InputError, clipMessage, show } from '../errors.js';
 import { SolverError } from '../solvers/types.js';
 import type { CliCommand, CliIo } from './types.js';
 import { flagHelp } from './args.js';
@@ -36,15 +36,20 @@ export const commands: CliCommand[] = [
   fitBmpCommand,
 ];
 
+/** Exit codes as scripts see them (docs/limits.md): shown by `adsim help` and every `adsim COMMAND --help`. */
+export const EXIT_CODES_HELP = 'Exit codes: 0 success; 1 a fit did not converge; 2 bad input (a file, field, flag or value); '
+  + `3 solver failure; 4 some compared scenarios, projection years or samples failed (the rest are reported); ${EXIT_INTERNAL} internal error (a bug in adsim, please report it).`;
+
 function commandHelp(c: CliCommand): string {
-  return `Usage: ${c.usage}\n  ${c.summary}\n\n${flagHelp(c.flags)}`;
+  return `Usage: ${c.usage}\n  ${c.summary}\n\n${flagHelp(c.flags)}\n${EXIT_CODES_HELP}\n`;
 }
 
 function help(io: CliIo): void {
   io.out('adsim: anaerobic-digestion simulator (IWA ADM1, BSM2 variant)\n\nUsage: adsim <command> [options]\n\nCommands:\n');
   for (const c of commands) io.out(`  ${c.usage}\n      ${c.summary}\n`);
   io.out('\nadsim COMMAND --help explains every option of that command, with its default.\n'
-    + '  -h, --help       this list\n  -V, --version    the adsim and model versions\n');
+    + '  -h, --help       this list\n  -V, --version    the adsim and model versions\n\n'
+    + `${EXIT_CODES_HELP}\n`);
 }
 
 export async function main(argv: string[], io: CliIo = {
@@ -89,6 +94,7 @@ export async function main(argv: string[], io: CliIo = {
     jsonFail([{ field: '(internal)', message: `internal error: ${(e as Error)?.message ?? e}` }]);
     io.err(`adsim ${name}: internal error: ${clipMessage(String((e as Error)?.message ?? e), 400)} (please report it; set ADSIM_DEBUG=1 for details)\n`);
     if (process.env.ADSIM_DEBUG) io.err(`${(e as Error).stack}\n`);
-    return 1;
+    // Its own code: 1 means "fit did not converge", which a script may accept; a bug must never look like that.
+    return EXIT_INTERNAL;
   }
 }
