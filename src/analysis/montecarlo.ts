@@ -2,7 +2,7 @@
 // run per sample, P10/P50/P90 for scalar outputs and percentile bands over time for series. Same seed, same answer.
 import { InputError, RunsFailedError } from '../errors.js';
 import { checkDistribution, quantile, type UncertainInput } from './distributions.js';
-import { evaluateAll, scalarNames, scalarOf, seriesNames, type BatchOptions, type Evaluate, type Point } from './evaluate.js';
+import { evaluateAll, scalarNames, scalarOf, seriesNames, type BatchOptions, type Evaluate, type Point, type RunResult } from './evaluate.js';
 import { createRng, latinHypercube, uniformSample } from './random.js';
 import { percentileSorted, summarise, type Summary } from './stats.js';
 
@@ -14,6 +14,67 @@ export interface MonteCarloOptions extends BatchOptions {
   fixed?: Point;
   /** Keep every sample's inputs and scalar outputs in the result (for scatter plots). Default false. */
   keepSamples?: boolean;
+}
+
+/** One failed sample: its number (1-based, as in the sample table), the uncertain inputs' values and why it failed. */
+export interface FailedSample {
+  sample: number;
+  inputs: Point;
+  reason: string;
+}
+
+/**
+ * Share of failed samples above which P10-P90 are not reliable. Failures cluster in one corner of the input space
+ * (the loads or rates that overwhelm the digester), and P10 or P90 each rest on a tenth of the samples: with more
+ * than a tenth missing, a whole tail may be gone and the ranges are biased towards the samples that solved.
+ */
+export const UNRELIABLE_FAILED_SHARE = 0.1;
+/** Failed samples listed one by one in a result (the count is always exact). */
+export const MAX_FAILED_LISTED = 50;
+
+/** Reason text kept per failed sample. */
+const REASON_CHARS = 300;
+
+/** The failed samples of a batch, listed with their uncertain input values (at most MAX_FAILED_LISTED). */
+export function failedSamples(points: readonly Point[], results: readonly RunResult[], names: readonly string[]): FailedSample[] {
+  const out: FailedSample[] = [];
+  results.forEach((r, i) => {
+    if (r.ok || out.length >= MAX_FAILED_LISTED) return;
+    const p = points[i]!;
+    out.push({ sample: i + 1, inputs: Object.fromEntries(names.map((n) => [n, p[n]!])), reason: r.error.slice(0, REASON_CHARS) });
+  });
+  return out;
+}
+
+/** Whether a study with `failed` of `samples` failed runs still gives ranges to rely on. */
+export function reliableWith(failed: number, samples: number): boolean {
+  return failed <= UNRELIABLE_FAILED_SHARE * samples;
+}
+
+/**
+ * One sentence about failed samples for reports ("" when none failed): how many of how many, and when too many
+ * failed, that the ranges are not reliable.
+ */
+export function failureSummary(failed: number, samples: number, what = 'samples'): string {
+  if (!failed) return '';
+  const pct = (100 * failed / samples).toFixed(failed / samples < 0.1 ? 1 : 0);
+  const head = `${failed} of ${samples} ${what} failed (${pct} %) and are left out of the percentiles`;
+  return reliableWith(failed, samples) ? `${head}.`
+    : `${head}: more than ${100 * UNRELIABLE_FAILED_SHARE} % failed, so the ranges are NOT reliable (the failed samples may be a whole tail of the distribution).`;
+}
+
+/** "sample 17 (k_dis = 0.53, K_I_nh3 = 0.0041): reason": one failed sample for reports. */
+export function describeFailedSample(f: FailedSample): string {
+  const values = Object.entries(f.inputs).map(([k, v]) => `${k} = ${Number.isFinite(v) ? Number(v.toPrecision(6)) : v}`).join(', ');
+  return `sample ${f.sample} (${values.length > 300 ? values.slice(0, 297) + '...' : values}): ${f.reason}`;
+}
+
+/** The report lines of a study's failed samples: the summary, then up to `max` samples. Empty when none failed. */
+export function failedSampleLines(failed: number, samples: number, list: readonly FailedSample[], max = 10, what = 'samples'): string[] {
+  if (!failed) return [];
+  const more = failed - Math.min(max, list.length);
+  return [failureSummary(failed, samples, what), ...list.slice(0, max).map((f) => `  ${describeFailedSample(f)}`),
+    ...(more > 0 ? [`  ... and ${more} more (${list.length} listed in --json)`] : [])];
 }
 
 /** Percentile bands of a series output, one value per output time. */
@@ -31,6 +92,10 @@ export interface MonteCarloResult {
   failedRuns: number;
   /** First few failure messages (failed runs are excluded from the percentiles). */
   failures: string[];
+  /** Each failed sample with its input values and reason (the first MAX_FAILED_LISTED; failedRuns counts them all). */
+  failedSamples: FailedSample[];
+  /** False when more than UNRELIABLE_FAILED_SHARE of the samples failed: the percentiles are then not reliable. */
+  reliable: boolean;
   inputs: { name: string; dist: UncertainInput['dist']; unit?: string; source?: string }[];
   scalars: Record<string, Summary>;
   /** Bands over time keyed by output name ("pH", "q_ch4_Nm3_d"; the evaluator's "series." prefix dropped). */
@@ -79,9 +144,11 @@ export async function monteCarlo(inputs: readonly UncertainInput[], evaluate: Ev
   const points = sampleInputs(inputs, n, seed, sampling, opts.fixed);
   const results = await evaluateAll(points, evaluate, opts);
   const ok = results.filter((r) => r.ok);
+  const names = inputs.map((x) => x.name);
   if (ok.length < 2) {
-    const first = (results.find((r) => !r.ok) as { error: string } | undefined)?.error ?? 'unknown';
-    throw new RunsFailedError(`${n - ok.length} of ${n} Monte Carlo runs failed, leaving ${ok.length}: too few to give percentiles or a spread; first error: ${first.slice(0, 300)}`);
+    const first = failedSamples(points, results, names)[0];
+    const at = first ? describeFailedSample(first) : 'unknown';
+    throw new RunsFailedError(`${n - ok.length} of ${n} Monte Carlo runs failed, leaving ${ok.length}: too few to give percentiles or a spread; first failed ${at}`);
   }
   // With `outputs`, only those outputs (and their series) are summarised; evaluateAll has checked they exist.
   const wanted = opts.outputs ? new Set(opts.outputs) : null;
@@ -99,6 +166,7 @@ export async function monteCarlo(inputs: readonly UncertainInput[], evaluate: Ev
   const failures = results.filter((r) => !r.ok).map((r) => (r as { error: string }).error);
   const result: MonteCarloResult = {
     method: 'monte-carlo', sampling, seed, samples: n, failedRuns: failures.length, failures: failures.slice(0, 5),
+    failedSamples: failedSamples(points, results, names), reliable: reliableWith(failures.length, n),
     inputs: inputs.map((x) => ({ name: x.name, dist: x.dist, unit: x.unit, source: x.source })), scalars, series,
   };
   if (t_d) result.t_d = t_d;

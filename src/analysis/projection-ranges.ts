@@ -2,7 +2,7 @@
 // (feedstock ranges, estimated collection inputs, ranged defaults), one projection per sample. Same seed, same ranges.
 import type { Projection } from '../pipeline/project.js';
 import { describe as describeDist, type Distribution } from './distributions.js';
-import { monteCarlo } from './montecarlo.js';
+import { monteCarlo, type FailedSample } from './montecarlo.js';
 import { applyScenarioPoint, scenarioUncertainInputs } from './scenario-model.js';
 
 /** Figures given a range, per year and over the whole projection. */
@@ -30,6 +30,10 @@ export interface ProjectionRanges {
   /** Whole-life economics of the projection's plant: NPV, NPV with carbon, cost per t diverted, payback (null = never). */
   economics: { npv_gbp: FigureRange; npv_with_carbon_gbp: FigureRange; cost_per_t_diverted_gbp: FigureRange; payback_yr: { p10: number | null; p50: number | null; p90: number | null } };
   failures: string[];
+  /** Each failed sample: its number, its input values and why (the first MAX_FAILED_LISTED; `samples - ok` counts all). */
+  failedSamples: FailedSample[];
+  /** False when more than UNRELIABLE_FAILED_SHARE (10 %) of the samples failed: the ranges are then not reliable. */
+  reliable: boolean;
 }
 
 /** Economics figures sampled; a payback of "never" is recorded as life + 1 and read back as null. */
@@ -99,6 +103,8 @@ export async function projectionRanges(json: unknown, years: number, project: Pr
     years: Array.from({ length: years }, (_, i) => ({ year: i + 1, ...fig(`y${i + 1}`) })),
     totals: fig('total'),
     failures: mc.failures,
+    failedSamples: mc.failedSamples,
+    reliable: mc.reliable,
   };
 }
 

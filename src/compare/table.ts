@@ -17,6 +17,8 @@ export interface TableRanges {
   years: Partial<Record<RangedFigure, Range>>[];
   totals: Record<RangedFigure, Range>;
   economics?: { npv_gbp: Range; npv_with_carbon_gbp: Range; cost_per_t_diverted_gbp: Range; payback_yr: { p10: number | null; p90: number | null } };
+  /** Report lines on failed samples (count, reliability, the first few with their inputs), from the analysis layer. */
+  failedLines?: string[];
 }
 interface Row { label: string; key?: Key; get?: (a: AnnualAccount) => number; unit?: string; note?: (s: ComparedScenario) => string }
 
@@ -228,7 +230,9 @@ export function projectionTable(p: Projection, ranges?: TableRanges): string {
       const py = (x: number | null) => (x === null ? 'never' : `year ${x}`);
       lines.push(`Likely whole-life range (P10 to P90): NPV £${fmt(er.npv_gbp.p10)} to £${fmt(er.npv_gbp.p90)} (with carbon £${fmt(er.npv_with_carbon_gbp.p10)} to £${fmt(er.npv_with_carbon_gbp.p90)}); £${fmt(er.cost_per_t_diverted_gbp.p10)} to £${fmt(er.cost_per_t_diverted_gbp.p90)} per tonne diverted; pays back ${py(er.payback_yr.p10)} to ${py(er.payback_yr.p90)}.`);
     }
-    lines.push(`Ranges: ${ranges.covers}${ranges.ok < ranges.samples ? ` ${ranges.samples - ranges.ok} sample(s) failed and are left out.` : ''}`);
+    lines.push(`Ranges: ${ranges.covers}`);
+    // Every failed sample is counted, the first few named with their inputs; too many make the ranges unreliable.
+    if (ranges.ok < ranges.samples) lines.push(...(ranges.failedLines ?? [`${ranges.samples - ranges.ok} of ${ranges.samples} samples failed and are left out.`]));
   }
   const e = p.economics;
   if (e.capex_gbp > 0 || e.opex_gbp_yr > 0) {

@@ -10,6 +10,8 @@ import { runScenario, type RunOptions, type ScenarioResult } from './run.js';
 import { appraise, applyLines } from '../appraisal/appraise.js';
 import type { Digestate, Economics } from '../appraisal/types.js';
 import { verdictOf } from '../appraisal/verdict.js';
+import { RunsFailedError } from '../errors.js';
+import { SolverError } from '../solvers/types.js';
 
 export interface ProjectionYear extends AnnualAccount {
   areas_joined: string[];
@@ -43,16 +45,75 @@ export interface Projection {
   verdict: string;
 }
 
+/** A projection year whose simulation failed: which year, its areas and bins (what differs between years), why. */
+export interface ProjectionYearFailure {
+  year: number;
+  areas_joined: string[];
+  bins: number;
+  reason: string;
+}
+
+/** A projection year's figures when the whole-life appraisal could not run (no cash-flow columns). */
+export type PartialProjectionYear = Omit<ProjectionYear, 'cashflow_gbp' | 'discounted_cashflow_gbp' | 'cumulative_discounted_gbp'>;
+
+/**
+ * A projection in which some years failed to solve: the years that ran, each failed year with its reason, and totals
+ * over the years that ran. The whole-life economics and the verdict need every year, so there are none; money
+ * figures are each year's own costing, not re-costed for one plant built for the full rollout.
+ */
+export interface PartialProjection {
+  schema: 'adsim-project/1';
+  name: string;
+  comment: string;
+  years: PartialProjectionYear[];
+  failed_years: ProjectionYearFailure[];
+  /** Sums over the years that ran (`totals_years` lists them). */
+  totals: Partial<Record<keyof PartialProjectionYear, number>>;
+  totals_years: number[];
+  warnings: string[];
+  assumptions: ScenarioResult['assumptions'];
+  note: string;
+}
+
+/** Raised by projectScenario when a year fails to solve: names every failed year (exit 3 in the CLI). */
+export class ProjectionFailedError extends RunsFailedError {
+  constructor(readonly failed: ProjectionYearFailure[], years: number) {
+    super(`${failed.length} of ${years} projection years failed; ${failed.slice(0, 3).map(describeYearFailure).join('; ')}${failed.length > 3 ? '; ...' : ''}`);
+  }
+}
+
+/** "projection year 3 (2 areas, 1,200 bins): reason". */
+export function describeYearFailure(f: ProjectionYearFailure): string {
+  return `projection year ${f.year} (${f.areas_joined.length} area${f.areas_joined.length === 1 ? '' : 's'}, ${f.bins.toLocaleString('en-GB')} bins): ${f.reason}`;
+}
+
+/** A model run that could not be solved (reported per year), as opposed to bad input or a bug (which stop the run). */
+function isRunFailure(e: unknown): e is Error {
+  return e instanceof SolverError || e instanceof RunsFailedError || ['SolverError', 'RunsFailedError'].includes((e as Error)?.name);
+}
+
 /** Fields summed over the years in `totals` (the others are rates or per-year characteristics). */
 const NOT_ADDITIVE = new Set(['year', 'days', 'HRT_d', 'OLR_kgVS_m3_d', 'bins', 'cumulative_discounted_gbp']);
 
+/** The projection; throws ProjectionFailedError naming each year that failed to solve. */
 export function projectScenario(input: unknown, years?: number, opt: RunOptions = {}): Projection {
+  const r = projectYears(input, years, opt);
+  if ('partial' in r) throw new ProjectionFailedError(r.partial.failed_years, r.partial.years.length + r.partial.failed_years.length);
+  return r.projection;
+}
+
+/**
+ * The projection year by year. A year that fails to solve does not stop the others: the result is then partial
+ * (the years that ran and each failed year with its reason). Bad input and bugs still throw.
+ */
+export function projectYears(input: unknown, years?: number, opt: RunOptions = {}): { projection: Projection } | { partial: PartialProjection } {
   const s: Scenario = isScenario(input) ? input : parseScenario(input);
   const n = years ?? s.rollout.years;
   // Each year is one steady year after start-up, whatever horizon.years the file asks for.
   const base: Scenario = { ...s, horizon: { ...s.horizon, years: 1 } };
   const todayBase: Scenario = { ...base, destination: 'today', co_substrates: [] };
-  const cache = new Map<string, ScenarioResult>();
+  const cache = new Map<string, ScenarioResult | string>();
+  const failed: ProjectionYearFailure[] = [];
   const out: ProjectionYear[] = [];
   const raw: AnnualAccount[] = [], todays: AnnualAccount[] = [];
   const warnings: [number, string][] = [];
@@ -63,16 +124,27 @@ export function projectScenario(input: unknown, years?: number, opt: RunOptions 
     const bins = joined.reduce((acc, a) => acc + Math.round(a.bins * grow), 0);
     const key = joined.map((a) => `${a.name}:${Math.round(a.bins * grow)}`).join('|');
     let r = cache.get(key);
-    if (!r) {
-      r = runScenario(base, {
-        year: y,
-        onProgress: opt.onProgress ? (t, d) => opt.onProgress!((y - 1) * d + t, n * d) : undefined,
-      });
-      cache.set(key, r);
-      for (const w of r.warnings) warnings.push([y, w.replace(/^year 1: /, '')]);
-      assumptions = r.assumptions;
+    let today: AnnualAccount;
+    // Years with the same areas and bins fail the same way: reported for each, solved once.
+    if (typeof r === 'string') { failed.push({ year: y, areas_joined: joined.map((a) => a.name), bins, reason: r }); continue; }
+    try {
+      if (!r) {
+        r = runScenario(base, {
+          year: y,
+          onProgress: opt.onProgress ? (t, d) => opt.onProgress!((y - 1) * d + t, n * d) : undefined,
+        });
+        cache.set(key, r);
+        for (const w of r.warnings) warnings.push([y, w.replace(/^year 1: /, '')]);
+        assumptions = r.assumptions;
+      }
+      today = s.destination === 'today' ? r.annual : runScenario(todayBase, { year: y }).annual;
+    } catch (e) {
+      if (!isRunFailure(e)) throw e;
+      const reason = `${e.name === 'RunsFailedError' ? '' : 'solver failed: '}${e.message}`.slice(0, 400);
+      cache.set(key, reason);
+      failed.push({ year: y, areas_joined: joined.map((a) => a.name), bins, reason });
+      continue;
     }
-    const today = s.destination === 'today' ? r.annual : runScenario(todayBase, { year: y }).annual;
     raw.push({ ...r.annual, year: y });
     todays.push(today);
     out.push({
@@ -82,6 +154,7 @@ export function projectScenario(input: unknown, years?: number, opt: RunOptions 
       cashflow_gbp: 0, discounted_cashflow_gbp: 0, cumulative_discounted_gbp: 0,
     });
   }
+  if (failed.length) return { partial: partialOf(s, out, failed, byText(warnings), assumptions) };
   // One plant built for the full rollout, appraised over its life: each year's money lines are re-costed for it.
   const ap = appraise({ scenario: s, accounts: raw, baseline: todays });
   const e = ap.economics;
@@ -94,17 +167,33 @@ export function projectScenario(input: unknown, years?: number, opt: RunOptions 
     cum += row.discounted_cashflow_gbp;
     row.cumulative_discounted_gbp = cum;
   });
-  const totals: Partial<Record<keyof ProjectionYear, number>> = {};
-  for (const row of out) {
+  return {
+    projection: {
+      schema: 'adsim-project/1', name: s.name, comment: s.comment, years: out, totals: sumYears(out), warnings: byText(warnings), assumptions,
+      economics: e, digestate: ap.digestate, verdict: verdictOf(s, e, out[out.length - 1] ?? raw[0]!),
+    },
+  };
+}
+
+function sumYears<Y extends object>(rows: readonly Y[]): Partial<Record<keyof Y, number>> {
+  const totals: Partial<Record<keyof Y, number>> = {};
+  for (const row of rows) {
     for (const [k, v] of Object.entries(row)) {
       if (typeof v !== 'number' || NOT_ADDITIVE.has(k)) continue;
-      const key = k as keyof ProjectionYear;
+      const key = k as keyof Y;
       totals[key] = (totals[key] ?? 0) + v;
     }
   }
+  return totals;
+}
+
+function partialOf(s: Scenario, ran: ProjectionYear[], failed: ProjectionYearFailure[], warnings: string[], assumptions: ScenarioResult['assumptions']): PartialProjection {
+  const years: PartialProjectionYear[] = ran.map(({ cashflow_gbp: _c, discounted_cashflow_gbp: _d, cumulative_discounted_gbp: _k, ...y }) => y);
   return {
-    schema: 'adsim-project/1', name: s.name, comment: s.comment, years: out, totals, warnings: byText(warnings), assumptions,
-    economics: e, digestate: ap.digestate, verdict: verdictOf(s, e, out[out.length - 1] ?? raw[0]!),
+    schema: 'adsim-project/1', name: s.name, comment: s.comment, years, failed_years: failed,
+    totals: sumYears(years), totals_years: years.map((y) => y.year), warnings, assumptions,
+    note: `${failed.length} of ${years.length + failed.length} projection years failed to solve; the totals cover only the years that ran, `
+      + 'and there are no whole-life economics or verdict (they need every year); money figures are each year\'s own costing.',
   };
 }
 

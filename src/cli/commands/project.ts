@@ -4,7 +4,9 @@ import { parseArgs, flagNumber } from '../args.js';
 import type { CliCommand, CliIo } from '../types.js';
 import { InputError } from '../../errors.js';
 import { jsonReplacer, readJson } from '../io.js';
-import { projectScenario, type Projection } from '../../pipeline/project.js';
+import { ProjectionFailedError, describeYearFailure, projectScenario, projectYears, type PartialProjection, type Projection } from '../../pipeline/project.js';
+import { failedSampleLines, failureSummary } from '../../analysis/montecarlo.js';
+import { fmt } from '../io.js';
 import { projectionTable } from '../../compare/table.js';
 import { verdictOf } from '../../appraisal/verdict.js';
 import { DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionRanges } from '../../analysis/projection-ranges.js';
@@ -40,16 +42,21 @@ export const projectCommand: CliCommand = {
       const samples = flagNumber(args, 'ranges', undefined, (x) => Number.isInteger(x) && (x === 0 || (x >= 2 && x <= MAX_RANGE_SAMPLES)), `a whole number of samples (0 for none, or 2 to ${MAX_RANGE_SAMPLES})`);
       const seed = flagNumber(args, 'seed', undefined, Number.isInteger, 'an integer');
       const workers = workersFlag(args);
-      const p = withFile(file, () => projectScenario(s, years, { onProgress: progress(io, s.name) }));
+      const run = withFile(file, () => projectYears(s, years, { onProgress: progress(io, s.name) }));
+      if ('partial' in run) return partialReport(io, file, run.partial, asJson);
+      const p = run.projection;
       const ranges = samples > 0 ? await rangesOf(readJson(file), years, samples, seed, workers, io, asJson) : undefined;
       if (ranges) {
         // The verdict carries the likely range of the NPV.
         p.economics.ranges = { ...ranges.economics, samples: ranges.samples, covers: ranges.covers };
         p.verdict = verdictOf(s, p.economics, p.years[p.years.length - 1]!);
       }
-      if (asJson) { io.out(JSON.stringify({ ok: true, ...p, ...(ranges ? { ranges } : {}) }, jsonReplacer) + '\n'); return 0; }
-      io.out(projectionTable(p, ranges));
-      return 0;
+      // Failed range samples are reported with the ranges; the exit code says the study is incomplete.
+      const code = ranges && ranges.ok < ranges.samples ? 4 : 0;
+      if (code) io.err(`adsim project: ranges: ${failureSummary(ranges!.samples - ranges!.ok, ranges!.samples)}\n`);
+      if (asJson) { io.out(JSON.stringify({ ok: true, ...p, ...(ranges ? { ranges } : {}) }, jsonReplacer) + '\n'); return code; }
+      io.out(projectionTable(p, ranges && { ...ranges, failedLines: failedSampleLines(ranges.samples - ranges.ok, ranges.samples, ranges.failedSamples) }));
+      return code;
     } catch (e) {
       if (asJson) return jsonError(io, e);
       throw e;
@@ -78,4 +85,24 @@ async function rangesOf(json: unknown, years: number, samples: number, seed: num
     prog.finish();
     close();
   }
+}
+
+/**
+ * Some projection years failed to solve: the years that ran and each failed year (year, areas, bins, reason), in the
+ * table and in the JSON (`"ok": false`, `failed_years`), exit 4. Every year failed: exit 3, as for one failed run.
+ */
+function partialReport(io: CliIo, file: string, p: PartialProjection, asJson: boolean): number {
+  if (!p.years.length) throw new ProjectionFailedError(p.failed_years, p.failed_years.length);
+  for (const f of p.failed_years) io.err(`adsim project: ${file}: ${describeYearFailure(f)}\n`);
+  if (asJson) { io.out(JSON.stringify({ ok: false, partial: true, ...p }, jsonReplacer) + '\n'); return 4; }
+  const n = p.years.length + p.failed_years.length;
+  const head = ['Year', 'Areas', 'Dog bins', 'Waste collected (t)', 'Electricity exported (kWh)', 'Net carbon (t CO2e)', 'Net cost (£)'];
+  const rows = [head, ...p.years.map((y) => [String(y.year), String(y.areas_joined.length), fmt(y.bins), fmt(y.dog_waste_collected_t), fmt(y.electricity_net_kWh), fmt(y.co2e_net_t), fmt(y.cost_net_gbp)])];
+  const w = head.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)));
+  const lines = [`${p.name}: ${n}-year projection, ${p.failed_years.length} of ${n} years FAILED`, '',
+    ...rows.map((r) => r.map((c, j) => (j === 0 ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  ')), '',
+    ...p.failed_years.map((f) => `FAILED  ${describeYearFailure(f)}`), '', p.note];
+  if (p.warnings.length) lines.push('', 'Warnings:', ...p.warnings.map((x) => `  - ${x}`));
+  io.out(lines.join('\n') + '\n');
+  return 4;
 }

@@ -5,7 +5,7 @@ import { jsonText, uncertaintyDocument } from '../../export/research.js';
 import type { CliCommand } from '../types.js';
 import { InputError, show } from '../../errors.js';
 import { describe } from '../../analysis/distributions.js';
-import { monteCarlo } from '../../analysis/montecarlo.js';
+import { failedSampleLines, failureSummary, monteCarlo } from '../../analysis/montecarlo.js';
 import { MAX_SAMPLES, chooseInputs, chooseOutputs, loadModel, makeEvaluator, progressReporter, renameOutputsError } from './sensitivity.js';
 import { ALLOW_OUTSIDE_FLAG, JSON_FLAG, QUIET_FLAG, type FlagTable } from '../args.js';
 import { INPUTS_FLAG, PARAMS_FLAG, RANGES_FLAG } from './sensitivity.js';
@@ -55,9 +55,12 @@ export const uncertaintyCommand: CliCommand = {
       prog.finish();
       ev.close();
     }
+    // Some samples failed: the study is reported, and the exit code says it is incomplete (docs/limits.md).
+    const code = r.failedRuns ? 4 : 0;
     if (json) {
       io.out(jsonText(uncertaintyDocument({ file, kind: model.kind, evaluation: ev.mode }, r), 0));
-      return 0;
+      if (r.failedRuns) io.err(`adsim uncertainty: ${failureSummary(r.failedRuns, r.samples)}\n`);
+      return code;
     }
     io.out(`${model.name}: Monte Carlo, ${r.samples} ${r.sampling === 'lhs' ? 'Latin hypercube' : 'random'} samples, seed ${r.seed} (${ev.mode})\n\n`);
     const names = [...model.headlines.filter((h) => r.scalars[h]), ...Object.keys(r.scalars).filter((k) => !model.headlines.includes(k))];
@@ -65,7 +68,10 @@ export const uncertaintyCommand: CliCommand = {
     const w = rows[0]!.map((_, j) => Math.max(...rows.map((x) => x[j]!.length)));
     io.out(rows.map((x) => '  ' + x.map((c, j) => (j === 0 ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  ')).join('\n') + '\n');
     io.out(`\ninputs:\n${inputs.map((i) => `  ${i.name}: ${describe(i.dist)}${i.unit ? ` ${i.unit}` : ''}${i.source ? ` (${i.source})` : ''}`).join('\n')}\n`);
-    if (r.failedRuns) io.err(`warning: ${r.failedRuns} of ${r.samples} runs failed and are left out of the percentiles; first: ${r.failures[0]}\n`);
-    return 0;
+    if (r.failedRuns) {
+      io.out(`\nfailed samples:\n${failedSampleLines(r.failedRuns, r.samples, r.failedSamples).map((l) => `  ${l}`).join('\n')}\n`);
+      io.err(`adsim uncertainty: ${failureSummary(r.failedRuns, r.samples)}\n`);
+    }
+    return code;
   },
 };

@@ -6,6 +6,7 @@ import { act } from '../state/action.js';
 import { fieldLabel } from '../fields/fields.js';
 import { fmt } from '../fields/metrics.js';
 import type { FigureRange, RangedFigure } from '../../../src/analysis/projection-ranges.js';
+import { failureSummary } from '../../../src/analysis/montecarlo.js';
 import type { RangeState, ScenarioStore } from '../state/store.js';
 import { shared } from '../styles.js';
 import type { ChartConfiguration } from 'chart.js';
@@ -267,6 +268,7 @@ export class ProjectionView extends LitElement {
       <p class="covers">${res
         ? `Each “likely” range runs from the 10th to the 90th percentile of ${res.ok} of ${res.samples} simulations of year ${n} (Latin hypercube, seed ${res.seed}, the same as adsim project) in which ${res.feedstockInputs ? 'how much methane the waste gives, how fast it breaks down and ' : ''}${res.defaultInputs} ${res.feedstockInputs ? 'other ' : ''}figures this scenario leaves at their defaults (such as bin fill, engine efficiency and prices) were each drawn from their published or estimated ranges.`
         : 'The ranges are worked out after the main figures by repeating the simulation with the uncertain inputs drawn from their ranges.'}</p>
+      ${res && res.ok < res.samples ? html`<p class=${res.reliable === false ? 'error ranges-failed' : 'ranges-failed'}>${failureSummary(res.samples - res.ok, res.samples, 'simulations')}</p>` : nothing}
       <p>The biggest single unknown is how much methane dog waste gives: no standard laboratory value exists; 150 to 350 litres per kg of organic matter are plausible and 250 is used for the big numbers. Other figures the scenario did not set use published defaults${estimates.length ? html`; ${estimates.length} of them are estimates (${estimates.slice(0, 5).map((a) => fieldLabel(a.field)).join('; ')}${estimates.length > 5 ? '; …' : ''})` : ''}. Each year is simulated as a settled year; the start-up of new areas is not modelled.</p>`;
   }
 }

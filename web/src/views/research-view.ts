@@ -8,7 +8,7 @@ import { describe } from '../../../src/analysis/distributions.js';
 import type { LocalResult } from '../../../src/analysis/local.js';
 import type { MorrisResult } from '../../../src/analysis/morris.js';
 import { SOBOL_MAX_CI_WIDTH, SOBOL_MIN_SAMPLES, type SobolResult } from '../../../src/analysis/sobol.js';
-import type { MonteCarloResult } from '../../../src/analysis/montecarlo.js';
+import { describeFailedSample, failureSummary, type MonteCarloResult } from '../../../src/analysis/montecarlo.js';
 import { parseRunFile } from '../../../src/simulate/runfile.js';
 import bsm2 from '../../../scenarios/bsm2-steady-state.json';
 import '../charts/chart.js';
@@ -332,7 +332,8 @@ export class ResearchView extends ResearchSubscriber {
         <div class="table-wrap"><table id="mc-table" aria-label="Monte Carlo percentiles"><thead><tr><th scope="col" class="name">Output</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>
           <tbody>${names.map((k) => { const s = r.scalars[k]!; return html`<tr><td class="name"><code>${breakable(k)}</code></td><td>${fmt(s.p10)}</td><td>${fmt(s.p50)}</td><td>${fmt(s.p90)}</td></tr>`; })}</tbody></table></div>
       </div>
-      <p class="muted">${r.samples} Latin hypercube samples, seed ${r.seed}${r.failedRuns ? `; ${r.failedRuns} runs failed and are left out (first: ${r.failures[0]})` : ''}.</p>
+      <p class="muted">${r.samples} Latin hypercube samples, seed ${r.seed}.</p>
+      ${r.failedRuns ? html`<p id="mc-failed" class=${r.reliable === false ? 'error' : 'muted'}>${failureSummary(r.failedRuns, r.samples)}${r.failedSamples?.[0] ? ` First: ${describeFailedSample(r.failedSamples[0])}` : ''}</p>` : nothing}
       ${downloadButtons('dl-uncertainty', `the Monte Carlo results of ${t?.subject?.name ?? m.name}`, uncertaintyFiles(r, t?.subject ?? m))}`;
   }
 }
