@@ -49,6 +49,34 @@ describe('adsim as a process, under hostile files and signals', () => {
     expect(r.out).toBe('');   // nothing half-written that a script could take for a result
   });
 
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s during a long project --ranges on worker threads stops it with no output written', async (signal) => {
+    const region = join(__dirname, '..', '..', 'scenarios', 'region-rollout.json');
+    const r = await run(['project', region, '--ranges', '1000', '--workers', '2', '--json'], { killAfterMs: 3000, signal });
+    expect(r.killedByUs).toBe(false);
+    expect(r.signal ?? r.code).not.toBe(0);
+    expect(r.out).toBe('');
+  });
+
+  it('SIGTERM to a wrapper that does not pass it on (as npx) still stops adsim: it notices its parent has gone', async () => {
+    // The wrapper starts adsim and prints its pid, then is killed; adsim must not run on to the end of the study.
+    const wrapper = `const { spawn } = require('node:child_process');
+      const c = spawn(process.execPath, ${JSON.stringify([BIN, 'uncertainty', 'long.json', '--samples', '20000', '--workers', '2', '--quiet', '--json'])}, { stdio: ['ignore', 'ignore', 'ignore'] });
+      console.log(c.pid); setInterval(() => undefined, 1000);`;
+    writeFileSync(join(dir, 'long.json'), JSON.stringify({ ...run3, days: 200 }));
+    const w = spawn(process.execPath, ['-e', wrapper], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
+    const pid = await new Promise<number>((ok) => w.stdout.once('data', (d) => ok(Number(String(d).trim()))));
+    const alive = () => { try { process.kill(pid, 0); return true; } catch { return false; } };
+    expect(alive()).toBe(true);
+    await new Promise((ok) => setTimeout(ok, 1500));   // the study is under way
+    w.kill('SIGTERM');
+    // A hang is the failure: adsim still running 30 s after its parent went (the study itself runs for minutes).
+    let waited = 0;
+    while (alive() && waited < 30_000) { await new Promise((ok) => setTimeout(ok, 100)); waited += 100; }
+    const still = alive();
+    if (still) process.kill(pid, 'SIGKILL');
+    expect(still).toBe(false);
+  });
+
   it('writes --csv through a temporary name: the file is complete, and no temporary file is left', async () => {
     writeFileSync(join(dir, 'short.json'), JSON.stringify({ ...run3, days: 5 }));
     const r = await run(['run', 'short.json', '--csv', 'out.csv']);
