@@ -127,6 +127,37 @@ describe('ScenarioStore: import and export', () => {
     expect(store.importText(JSON.stringify({ ...bundled['weekly-small-digester.json'], schema: 'adsim-scenario/7' })).message).toMatch(/version 7/);
   });
 
+  it('reads imports with the strict JSON reader: a duplicate key, a prototype key or deep nesting is refused, naming the field, and nothing is added', () => {
+    const { store } = make();
+    const before = savedBytes();
+    const names = store.scenarios.map((x) => x.json.name);
+    const good = bundled['weekly-small-digester.json']!;
+    const other = { ...good, name: 'Second' };
+    const exported = JSON.stringify({ schema: EXPORT_SCHEMA, scenarios: [good, other] }, null, 1);
+    // JSON.parse keeps the last copy of a key: "bins": -5 then a valid value would be half-read as valid.
+    const dup = exported.replace(/"bins": (\d+)/g, (m, n, off) => (off > exported.indexOf('"Second"') ? `"bins": -5, "bins": ${n}` : m));
+    const cases: [string, RegExp][] = [
+      [dup, /scenarios\[1\]\.areas\[0\]\.bins: duplicate key "bins" \(line \d+\)/],
+      [exported.replace('"name": "Second"', '"name": "Second", "__proto__": {"polluted": 1}'), /scenarios\[1\]\.__proto__: the field name "__proto__" is not allowed/],
+      [exported.replace('"name": "Second"', '"name": "Second", "constructor": 1'), /scenarios\[1\]\.constructor: the field name "constructor" is not allowed/],
+      [`{"schema": "${EXPORT_SCHEMA}", "scenarios": [{"deep": ${'['.repeat(100)}${']'.repeat(100)}}]}`, /nesting deeper than 64 levels/],
+      [exported.replace(/"bins": \d+/, '"bins": 1e999'), /outside the range of a double/],
+    ];
+    for (const [text, why] of cases) {
+      const r = store.importText(text, 'hostile.json');
+      expect(r.ok).toBe(false);
+      expect(r.message).toMatch(/^Import of hostile\.json failed, nothing was changed: /);
+      expect(r.message).toMatch(why);
+      expect(store.notice).toEqual({ kind: 'error', text: r.message });
+      expect(savedBytes()).toBe(before);
+      expect(store.scenarios.map((x) => x.json.name)).toEqual(names);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // The same file without the damage imports.
+    expect(store.importText(exported, 'good.json').ok).toBe(true);
+    expect(store.scenarios.map((x) => x.json.name)).toContain('Second');
+  });
+
   it('is all-or-nothing: one invalid scenario in an export adds none', () => {
     const { store } = make();
     const before = savedBytes();

@@ -1,5 +1,6 @@
 // Saved scenarios in localStorage (versioned), JSON export/import with migration, and share-by-URL encoding.
 import { SCENARIO_SCHEMA } from '../../../src/scenario/types.js';
+import { parseJsonStrict } from '../../../src/input/json.js';
 
 export const STORE_KEY = 'adsim.saved';
 export const STORE_SCHEMA = 'adsim-saved/1';
@@ -69,11 +70,13 @@ export function migrateScenario(json: unknown, where: string): ScenarioJson {
 
 /** The scenarios in an imported file: an export, a list, or a single scenario. Throws with the reason. */
 export function scenariosInFile(text: string): ScenarioJson[] {
+  // The CLI's strict reader: a key given twice, __proto__/constructor/prototype keys, nesting deeper than 64 and
+  // 1e999 are refused with the field and line, before anything is added (JSON.parse would keep the last copy).
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseJsonStrict(text, '');
   } catch (e) {
-    throw new Error(`not a JSON file (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`not a valid scenario file: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (typeof data === 'object' && data !== null && !Array.isArray(data) && (data as { schema?: unknown }).schema === EXPORT_SCHEMA) {
     const list = (data as { scenarios?: unknown }).scenarios;
@@ -96,5 +99,7 @@ export function readShareFragment(hash: string): ScenarioJson | undefined {
   if (!m) return undefined;
   const b = atob(m[1]!.replace(/-/g, '+').replace(/_/g, '/'));
   const text = new TextDecoder().decode(Uint8Array.from(b, (c) => c.charCodeAt(0)));
-  return migrateScenario(JSON.parse(text), 'shared link');
+  let data: unknown;
+  try { data = parseJsonStrict(text, ''); } catch (e) { throw new Error(`shared link: ${e instanceof Error ? e.message : String(e)}`); }
+  return migrateScenario(data, 'shared link');
 }
