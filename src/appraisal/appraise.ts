@@ -77,7 +77,8 @@ export function appraise(inp: AppraisalInput): Appraisal {
     if (s.destination !== 'digester') return [];
     if (quotedOpex) return [{ item: 'digester.annual_cost (quoted)', gbp_yr: s.digester.annual_cost_gbp * k, source: 'scenario file' }];
     if (!newPlant) return [];
-    const backup = (a as AnnualAccount & { backup_heat_cost_gbp?: number }).backup_heat_cost_gbp ?? a.heat_deficit_kWh * e.backup_heat_gbp_kWh;
+    // The heat balance prices the deficit's gas at digester.heating.gas_price (alias economics.backup_heat_price).
+    const backup = a.backup_heat_cost_gbp;
     return [
       { item: 'operation and maintenance', gbp_yr: e.om_fraction * capex * k, source: '[BywaterKuschBrandt2022]' },
       { item: 'CHP maintenance', gbp_yr: e.chp_maintenance_gbp_kWh * a.electricity_gross_kWh, source: '[BywaterKuschBrandt2022]' },

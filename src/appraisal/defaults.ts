@@ -29,7 +29,8 @@ export const ECONOMICS_DEFAULTS = {
   chp_maintenance_gbp_kWh: d(0.017, 'GBP/kWh generated', '[BywaterKuschBrandt2022]: CHP O&M £0.017/kWh (0.0075-0.03)', [0.0075, 0.03]),
   overhaul_fraction: d(0.5, 'fraction of the CHP item', 'estimate: engine overhaul or replacement every 10 years ([BuildingND]: engine life 10-20 years)', [0.3, 1], true),
   overhaul_every_yr: d(10, 'years', '[BuildingND]: gas-engine life 10-20 years', [10, 20]),
-  backup_heat_gbp_kWh: d(0.06, 'GBP per kWh of heat', 'estimate: non-domestic gas about 5-7 p/kWh through a 90 % boiler', [0.04, 0.08], true),
+  // The backup-boiler gas price is one figure for the heat balance and the appraisal: gas_price_gbp_kWh in
+  // src/scenario/defaults.ts (economics.backup_heat_price is read as an alias of digester.heating.gas_price).
 
   // --- appraisal ---
   lifetime_yr: d(20, 'years', 'estimate: no sourced AD plant life; CHP engines 10-20 years [BuildingND], tariffs run 20 years', [15, 25], true),

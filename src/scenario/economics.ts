@@ -52,7 +52,9 @@ export function readEconomics(e: Reader, existingByDefault: boolean): EconomicsS
     overhaul_fraction: e.frac('overhaul_share', 'overhaul_fraction', { min: 0, max: 3 }),
     overhaul_every_yr: e.qty('overhaul_every', 'yr', 'overhaul_every_yr', { positive: true, max: 60 }),
     labour_gbp_yr: money('labour', '', 0, 1e8),
-    backup_heat_gbp_kWh: e.money('backup_heat_price', 'kWh', 'backup_heat_gbp_kWh', { min: 0, max: 1 }),
+    // An alias of digester.heating.gas_price (one backup-heat price for the heat balance and the appraisal): read here
+    // without a default, reconciled with the heating key in parse.ts.
+    backup_heat_price_gbp_kWh: e.has('backup_heat_price') ? e.money('backup_heat_price', 'kWh', null, { min: 0, max: 2 }) : null,
     lifetime_yr: e.qty('lifetime', 'yr', 'lifetime_yr', { positive: true, max: 60 }),
     discount_rate: discountGiven ? e.frac('discount_rate', null, { min: -0.02, max: 0.2 }) : null,
     carbon_value_2025_gbp_t: e.money('carbon_value_2025', 't', 'carbon_value_2025_gbp_t', { min: 0, max: 10000 }),

@@ -65,6 +65,7 @@ export function parseScenario(json: unknown): Scenario {
   // Waste tipped into a plant that exists (it charges a gate fee, or digests other waste today) carries no CAPEX.
   const existingPlant = destination === 'digester' && (digester.gate_fee_gbp_t !== 0 || co_substrates.some((c) => c.existing));
   const economics = readEconomics(r.sub('economics'), existingPlant);
+  reconcileGasPrice(r, digester.heat, economics.backup_heat_price_gbp_kWh);
   const gas_use = readGasUse(r.sub('gas_use'));
   const today = readToday(r.sub('today'));
 
@@ -361,6 +362,24 @@ function readHeating(d: Reader): HeatSpec {
     gas_price_gbp_kWh: h.money('gas_price', 'kWh', 'gas_price_gbp_kWh', { min: 0, max: 2 }),
     loss_fraction: d.has('heat_loss') ? d.frac('heat_loss', null, { min: 0, max: 2 }) : null,
   };
+}
+
+/**
+ * One backup-heat price: `economics.backup_heat_price` is an alias of `digester.heating.gas_price` (GBP per kWh of gas
+ * for the backup boiler). Given alone it sets the heating price; given with it, the two must agree.
+ */
+function reconcileGasPrice(r: Reader, heat: HeatSpec, alias: number | null): void {
+  if (alias === null) return;
+  const heating = r.sub('digester').sub('heating');
+  const key = heating.field('gas_price');
+  if (heating.has('gas_price')) {
+    if (Math.abs(heat.gas_price_gbp_kWh - alias) > 1e-12 * Math.max(1, Math.abs(alias))) {
+      r.ctx.fail(r.sub('economics').field('backup_heat_price'), `is another name for ${key} (the backup boiler's gas price, GBP per kWh of gas); got ${alias} here and ${heat.gas_price_gbp_kWh} there: give one of them`);
+    }
+    return;
+  }
+  heat.gas_price_gbp_kWh = alias;
+  delete r.ctx.defaulted[key];
 }
 
 /** Twelve monthly temperatures (January first), each a number in degC or a quantity such as "5.6 degC"; one value for all. */

@@ -138,7 +138,8 @@ export interface EconomicsSpec {
   overhaul_fraction: number;
   overhaul_every_yr: number;
   labour_gbp_yr: number;
-  backup_heat_gbp_kWh: number;
+  /** economics.backup_heat_price as given (GBP per kWh of gas), or null; the figure used is digester.heat.gas_price_gbp_kWh. */
+  backup_heat_price_gbp_kWh: number | null;
   lifetime_yr: number;
   /** null: the Green Book schedule (3.5 % to year 30, then 3.0 %); a number: that flat real rate. */
   discount_rate: number | null;
