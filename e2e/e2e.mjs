@@ -12,6 +12,7 @@ import { research } from './journeys/research.mjs';
 import { researchExports } from './journeys/research-exports.mjs';
 import { failedImport, reimport } from './journeys/storage.mjs';
 import { smallThings } from './journeys/small-things.mjs';
+import { chartPngCaption } from './journeys/chart-png.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const t = await openHarness();
@@ -28,6 +29,7 @@ try {
   await run(rangesProgressCancel);
   await run(openAndEdit);
   await run(compareTwo);
+  await run(chartPngCaption);
   await run(projectOneYear);
   await run(modelChange);
   await run(modelOverlay);

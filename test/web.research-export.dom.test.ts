@@ -172,7 +172,7 @@ describe('fit quality in words', () => {
     expect(table(params.text)[0]).toMatchObject({ parameter: 'k_dis', value: '0.4', ci95_low: '0.36', ci95_high: '0.44' });
     const res = table((await download('dl-fit-residuals', fit().shadowRoot!)).text);
     expect(res.map((x) => Number(x.residual))).toEqual([1, -2, 0.5]);
-    expect(res[0]!.unit).toBe('Nm3/d');
+    expect(res[0]!.unit).toBe('Nm3/d, dry, 0 C, 101.325 kPa');
     expect(table((await download('dl-fit-goodness', fit().shadowRoot!)).text)[0]!.explains_little).toBe('yes');
   });
 

@@ -122,7 +122,7 @@ describe('feedstock record fitted to a BMP curve', () => {
     const chart = qs<HTMLElement & { config: ChartConfiguration }>('adsim-chart#chart-feedstock-bmp')!;
     expect(chart).not.toBeNull();
     expect(chart.config.data.datasets[0]!.data.length).toBe(12);
-    expect((chart.config.options as { scales: { y: { title: { text: string } } } }).scales.y.title.text).toBe('NL CH4/kg VS');
+    expect((chart.config.options as { scales: { y: { title: { text: string } } } }).scales.y.title.text).toBe('NL CH4/kg VS (dry, 0 C, 101.325 kPa)');
   }, 60_000);
 
   it('refuses a yield without a unit and a zero ratio, in page words, and sends nothing', async () => {
@@ -183,7 +183,7 @@ describe('calibration plots and messages', () => {
     const charts = [...fit().shadowRoot!.querySelectorAll<C>('adsim-chart.residuals')];
     expect(charts.map((c) => c.id)).toEqual(['chart-residuals-0', 'chart-residuals-1']);
     const yTitle = (c: C) => (c.config.options as { scales: { y: { title: { text: string } } } }).scales.y.title.text;
-    expect(yTitle(charts[0]!)).toBe('residual (Nm3/d)');
+    expect(yTitle(charts[0]!)).toBe('residual (Nm3/d, dry, 0 C, 101.325 kPa)');
     expect(yTitle(charts[1]!)).toBe('residual (-)');
     const spread = (c: C) => Math.max(...(c.config.data.datasets[0]!.data as { y: number }[]).map((p) => Math.abs(p.y)));
     // Methane residuals are tens of Nm3/d, pH residuals hundredths: each chart holds one scale only.
@@ -192,7 +192,7 @@ describe('calibration plots and messages', () => {
     const stats = [...fit().shadowRoot!.querySelectorAll('p.muted')].map((p) => p.textContent!).find((x) => /RMSE/.test(x))!;
     expect(stats).toMatch(/RMSE [\d.,]+ Nm3\/d/);
     const fitChart = fit().shadowRoot!.querySelector<C>('adsim-chart#chart-fit-0')!;
-    expect(yTitle(fitChart)).toBe('Nm3/d');
+    expect(yTitle(fitChart)).toBe('Nm3/d, dry, 0 C, 101.325 kPa');
   }, 60_000);
 
   it('words errors with the field\'s label, never an internal id or a CLI flag', async () => {

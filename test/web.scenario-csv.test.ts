@@ -40,7 +40,7 @@ describe('daily CSV', () => {
     const text = dailyCsv({ name: 'Small digester', result: result(1) }, { date });
     expect(text).toMatch(/# .*start-up \(3 days\) left out/);
     const [head, ...rows] = parseCsv(text);
-    expect(head).toEqual(['day [d]', 'methane [Nm3/d]', 'pH [pH]']);
+    expect(head).toEqual(['day [d]', 'methane (dry, 0 C, 101.325 kPa) [Nm3/d]', 'pH [pH]']);
     expect(rows.map((r) => r[0])).toEqual(['3', '4', '5']);
     expect(rows[0]![1]).toBe('5');
   });

@@ -8,6 +8,7 @@ import type { Band } from '../../../src/analysis/montecarlo.js';
 import type { DigesterFitResult } from '../../../src/analysis/digester-fit.js';
 import type { BmpFitResult } from '../../../src/analysis/bmp-curve.js';
 import { colour, dash } from './palette.js';
+import { NORMAL_BASIS } from '../fields/basis.js';
 
 // Bands are filled areas between two lines.
 Chart.register(Filler);
@@ -140,6 +141,6 @@ export function feedstockBmpConfig(t_d: number[], B_NL_kgVS: number[], curve: { 
       ],
     },
     options: { plugins: { title: { display: true, text: `${name}: BMP assay with the fitted record` } },
-      scales: { x: { type: 'linear', title: { display: true, text: 'day' } }, y: { title: { display: true, text: 'NL CH4/kg VS' } } } },
+      scales: { x: { type: 'linear', title: { display: true, text: 'day' } }, y: { title: { display: true, text: `NL CH4/kg VS (${NORMAL_BASIS})` } } } },
   };
 }

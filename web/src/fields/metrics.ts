@@ -1,4 +1,5 @@
 // The annual figures the compare view shows, with plain labels and units, and how to format numbers for people.
+import { gasBasis } from './basis.js';
 
 /** Whether a rise in a figure is good for the council, bad, or neither (quantities that are only context). */
 export type Better = 'higher' | 'lower' | 'neutral';
@@ -8,7 +9,11 @@ export interface MetricDef {
   /** True when lower is better (costs, emissions). */ lowerIsBetter?: boolean;
   /** How a change is coloured: good green, bad red, neutral uncoloured. */ better: Better;
   /** Only meaningful with a digester ("n/a" for today's route rather than a 0 that reads as a measurement). */ digesterOnly?: boolean;
+  /** What a gas volume is measured on ("dry, 0 C, 101.325 kPa"); absent for figures that are not gas. */ basis?: string;
 }
+
+/** A figure's unit as shown and exported: with its basis for gas volumes ("Nm3/yr, dry, 0 C, 101.325 kPa"). */
+export const unitText = (m: Pick<MetricDef, 'unit' | 'basis'>): string => (m.basis ? `${m.unit}, ${m.basis}` : m.unit);
 
 type Row = [key: string, label: string, unit: string, better: Better, digesterOnly?: boolean];
 /** Every annual figure the engine reports, with a plain label, its unit per year and which way is good. */
@@ -65,7 +70,8 @@ const ROWS: Row[] = [
   ['digestate_wet_t', 'Digestate', 't/yr', 'neutral'],
   ['digestate_dry_t', 'Digestate dry matter', 't/yr', 'neutral'],
 ];
-const def = ([key, label, unit, better, digesterOnly]: Row): MetricDef => ({ key, label, unit, better, ...(better === 'lower' ? { lowerIsBetter: true } : {}), ...(digesterOnly ? { digesterOnly } : {}) });
+const withBasis = (m: MetricDef): MetricDef => { const basis = gasBasis(m.key); return basis ? { ...m, basis } : m; };
+const def = ([key, label, unit, better, digesterOnly]: Row): MetricDef => withBasis({ key, label, unit, better, ...(better === 'lower' ? { lowerIsBetter: true } : {}), ...(digesterOnly ? { digesterOnly } : {}) });
 const BY_KEY = new Map(ROWS.map((r) => [r[0], def(r)]));
 
 /** The headline figures, in the order a waste officer reads them; every other figure goes under "All annual figures". */
@@ -94,7 +100,7 @@ export function metricDef(key: string): MetricDef {
   const u = unitFromKey(key);
   const unit = u === 'GBP' ? '£/yr' : /^(kWh|MWh|Nm3|t|m3|kg|km)$/.test(u) ? (/^co2e_/.test(key) && u === 't' ? 't CO2e/yr' : `${u}/yr`) : u === 'count' ? 'per year' : u;
   const better: Better = /avoided|revenue|saving/i.test(key) ? 'higher' : /cost|co2e|emission/i.test(key) ? 'lower' : 'neutral';
-  return { key, label: plainLabel(key), unit, better, ...(better === 'lower' ? { lowerIsBetter: true } : {}) };
+  return withBasis({ key, label: plainLabel(key), unit, better, ...(better === 'lower' ? { lowerIsBetter: true } : {}) });
 }
 
 /** Known figures first, then every other numeric annual figure. */

@@ -8,6 +8,7 @@ import {
   sampleRows, sensitivityDocument, sensitivityNotes, sensitivityRows, uncertaintyDocument, type ResultSource, type SensitivityResult,
 } from '../../../src/export/research.js';
 import { slug } from './download.js';
+import { FRACTION_BASIS, NORMAL_BASIS } from '../fields/basis.js';
 
 export interface DownloadFile {
   /** Short id for the button ("ranking", "samples", "json"). */
@@ -30,9 +31,11 @@ export interface ResearchSubject {
 export const ESTIMATE_CAVEAT = 'Dog faeces has no published standard BMP: its composition, methane potential and kinetics are derived estimates with ranges; replace them with lab data before relying on a number.';
 
 const EVALUATION = 'web app worker pool';
+/** The gas basis of every file's figures, in its header (names with Nm3 or NL carry no basis of their own). */
+export const GAS_BASIS_NOTE = `Gas basis: normal volumes (Nm3, NL, NmL; e.g. q_ch4_Nm3_d, q_biogas_dry_Nm3_d, biogas_Nm3, methane_Nm3) are ${NORMAL_BASIS}; methane fractions (ch4_fraction_dry) are of ${FRACTION_BASIS} gas, CH4/(CH4+CO2); biogas_wet_Nm3 includes the water vapour`;
 const source = (m: ResearchSubject & { kind: ResultSource['kind'] }): ResultSource => ({ file: m.name, kind: m.kind, evaluation: EVALUATION });
 const KIND_WORDS = { scenario: 'scenario', 'digester-run': 'digester run', assay: 'BMP assay' } as const;
-const notes = (m: ResearchSubject, extra: string[]) => [`${KIND_WORDS[m.kind]}: ${m.name}`, ...extra, ...(m.kind === 'scenario' ? [ESTIMATE_CAVEAT] : [])];
+const notes = (m: ResearchSubject, extra: string[]) => [`${KIND_WORDS[m.kind]}: ${m.name}`, ...extra, GAS_BASIS_NOTE, ...(m.kind === 'scenario' ? [ESTIMATE_CAVEAT] : [])];
 const csv = (key: string, label: string, name: string, rows: () => unknown[][], head: () => string[], date?: Date): DownloadFile =>
   ({ key, label, name, type: 'text/csv', text: () => csvWithHeader(rows(), head(), { date }) });
 const json = (name: string, doc: () => unknown): DownloadFile => ({ key: 'json', label: 'Everything (JSON)', name, type: 'application/json', text: () => jsonText(doc()) });

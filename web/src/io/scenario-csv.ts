@@ -2,7 +2,8 @@
 // each opening with the date, the program and model versions and the estimate caveat.
 import { csvWithHeader } from '../../../src/export/csv.js';
 import type { ScenarioResultLike } from '../../../src/worker/engine.js';
-import { metricsFor } from '../fields/metrics.js';
+import { metricsFor, unitText } from '../fields/metrics.js';
+import { FRACTION_BASIS, NORMAL_BASIS, WET_FRACTION_BASIS, gasBasis } from '../fields/basis.js';
 import { ESTIMATE_CAVEAT } from './research-files.js';
 
 /** Every exported figure is a model estimate; the dog-waste inputs are estimates themselves. */
@@ -23,7 +24,7 @@ export function annualCsv(cols: CsvScenario[], date?: Date): string {
   const rows: unknown[][] = [['figure', 'unit', 'key', ...cols.map((c) => c.name), ...others.map((c) => `${c.name} minus ${base!.name}`)]];
   for (const m of metrics) {
     const b = annualOf(base?.result)[m.key];
-    rows.push([m.label, m.unit, m.key, ...cols.map((c) => annualOf(c.result)[m.key]),
+    rows.push([m.label, unitText(m), m.key, ...cols.map((c) => annualOf(c.result)[m.key]),
       ...others.map((c) => { const v = annualOf(c.result)[m.key]; return v !== undefined && b !== undefined ? v - b : undefined; })]);
   }
   const notes = [`Annual figures of the first compared year${base ? `; differences against the baseline "${base.name}"` : ''}`, EXPORT_CAVEAT];
@@ -37,15 +38,15 @@ const DAILY: Record<string, { label: string; unit: string }> = {
   dog_fed_t: { label: 'dog waste fed', unit: 't/d' },
   feed_t: { label: 'digester feed', unit: 't/d' },
   feed_m3: { label: 'feed volume', unit: 'm3/d' },
-  methane_Nm3: { label: 'methane', unit: 'Nm3/d' },
-  biogas_Nm3: { label: 'biogas (dry, 0 °C and 101.325 kPa)', unit: 'Nm3/d' },
-  biogas_dry_Nm3: { label: 'biogas, dry', unit: 'Nm3/d' },
+  methane_Nm3: { label: `methane (${NORMAL_BASIS})`, unit: 'Nm3/d' },
+  biogas_Nm3: { label: `biogas (${NORMAL_BASIS})`, unit: 'Nm3/d' },
+  biogas_dry_Nm3: { label: `biogas, dry (${NORMAL_BASIS})`, unit: 'Nm3/d' },
   pH: { label: 'pH', unit: 'pH' },
   VFA_kgCOD_m3: { label: 'volatile fatty acids', unit: 'kg COD/m3' },
   free_nh3_mgN_L: { label: 'free ammonia', unit: 'mg N/L' },
   I_nh3: { label: 'ammonia inhibition factor (1 = none)', unit: '-' },
-  ch4_fraction: { label: 'methane fraction of wet biogas', unit: 'mol/mol' },
-  ch4_fraction_dry: { label: 'methane fraction of dry biogas, CH4/(CH4+CO2)', unit: 'mol/mol' },
+  ch4_fraction: { label: `methane fraction of biogas (${WET_FRACTION_BASIS})`, unit: 'mol/mol' },
+  ch4_fraction_dry: { label: `methane fraction of biogas (${FRACTION_BASIS}), CH4/(CH4+CO2)`, unit: 'mol/mol' },
   S_IN: { label: 'inorganic nitrogen', unit: 'kmol N/m3' },
 };
 
@@ -64,7 +65,7 @@ export function dailyCsv(c: CsvScenario, opts: { startup?: boolean; date?: Date 
   const n = Math.max(0, ...cols.map((x) => x.v.length));
   const startup_d = Math.max(0, Math.min(n, r?.run?.startup_d ?? 0));
   const from = opts.startup ? 0 : startup_d;
-  const head = cols.map(({ k }) => (DAILY[k] ? `${DAILY[k]!.label} [${DAILY[k]!.unit}]` : k));
+  const head = cols.map(({ k }) => (DAILY[k] ? `${DAILY[k]!.label} [${DAILY[k]!.unit}]` : gasBasis(k) ? `${k} (${gasBasis(k)})` : k));
   const rows: unknown[][] = [head];
   for (let i = from; i < n; i++) rows.push(cols.map((x) => x.v[i]));
   const notes = [

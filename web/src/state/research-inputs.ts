@@ -9,6 +9,8 @@ import { SCENARIO_HEADLINES, applyScenarioPoint, scenarioUncertainInputs } from 
 import type { Evaluate } from '../../../src/analysis/evaluate.js';
 import type { DigesterRun } from '../../../src/simulate/types.js';
 import type { ResearchRunner } from './research-runner.js';
+import { metricDef, unitText } from '../fields/metrics.js';
+import { gasBasis } from '../fields/basis.js';
 
 export type ResearchModel =
   | { kind: 'digester-run'; key: string; name: string; run: DigesterRun }
@@ -45,11 +47,28 @@ export function headlineOutputs(m: ResearchModel): readonly string[] {
 }
 
 /** The daily methane series name in an analysis result (for the fan chart). */
-export function methaneSeries(m: ResearchModel): string {
+export function methaneSeries(m: Pick<ResearchModel, 'kind'>): string {
   return m.kind === 'digester-run' ? 'q_ch4_Nm3_d' : 'methane_Nm3';
 }
 
-export const methaneUnit = (m: ResearchModel): string => (m.kind === 'digester-run' ? 'Nm3 CH4/d' : 'Nm3 CH4/d');
+export const methaneUnit = (_m: Pick<ResearchModel, 'kind'>): string => 'Nm3 CH4/d';
+
+/** Units of the digester run's end-of-run outputs. */
+const DIGESTER_UNITS: Record<string, string> = {
+  q_ch4_Nm3_d: 'Nm3/d', q_biogas_dry_Nm3_d: 'Nm3/d', ch4_fraction_dry: 'mol/mol', pH: 'pH', VFA_kgCOD_m3: 'kg COD/m3',
+  free_nh3_mgN_L: 'mg N/L', S_IN: 'kmol N/m3',
+};
+
+/**
+ * An analysis output's unit with its basis, as the tables and charts show it: "Nm3/d, dry, 0 C, 101.325 kPa" for
+ * q_ch4_Nm3_d, "mol/mol, dry" for ch4_fraction_dry, "Nm3/yr, dry, 0 C, 101.325 kPa" for a scenario's biogas_Nm3.
+ */
+export function outputUnit(m: Pick<ResearchModel, 'kind'>, key: string): string {
+  if (m.kind !== 'digester-run') return unitText(metricDef(key));
+  const unit = DIGESTER_UNITS[key] ?? '';
+  const b = gasBasis(key);
+  return b ? `${unit}, ${b}` : unit;
+}
 
 /** Reads a number typed into a field; throws an InputError naming the field. */
 export function numberField(field: string, text: string, what = 'a number'): number {

@@ -8,12 +8,13 @@ import { act } from '../state/action.js';
 import '../charts/chart.js';
 import { downloadText, slug } from '../io/download.js';
 import { annualCsv, dailyCsv } from '../io/scenario-csv.js';
-import { CARBON_BARS, ENERGY_BARS, MONEY_BARS, fmt, fmtRow, fmtSigned, isMainMetric, metricsFor, type BarDef, type MetricDef } from '../fields/metrics.js';
+import { CARBON_BARS, ENERGY_BARS, MONEY_BARS, fmt, fmtRow, fmtSigned, isMainMetric, metricsFor, unitText, type BarDef, type MetricDef } from '../fields/metrics.js';
+import { NORMAL_BASIS } from '../fields/basis.js';
 import { warningItems } from '../fields/warnings.js';
 import { healthOf, hasDigester, tonnageWarning, verdictOf, type ResultLike } from '../state/verdict.js';
 import { economicsOf } from '../state/economics.js';
 import { cashflowChart, economicsTable } from './economics.js';
-import { colour, dash } from '../charts/palette.js';
+import { barStyle, colour, dash, pairedLine } from '../charts/palette.js';
 import { BIOGAS, FREE_NH3, METHANE, PH, annualOf, dailyColumns, findSeries, yearWindow } from '../charts/series.js';
 import type { ScenarioStore } from '../state/store.js';
 import { shared } from '../styles.js';
@@ -142,7 +143,7 @@ export class CompareView extends LitElement {
         const diffs = cols.map((c, i) => (vals[i] !== undefined && bVal !== undefined && c.id !== st.baselineId ? vals[i]! - bVal : undefined));
         // One rounding per row (values and differences alike), so a column does not look more precise than its neighbour.
         const f = fmtRow([...vals, ...diffs]);
-        return html`<tr data-key=${m.key}><th scope="row">${m.label} <span class="muted">(${m.unit})</span></th>
+        return html`<tr data-key=${m.key}><th scope="row">${m.label} <span class="muted">(${unitText(m)})</span></th>
         ${cols.map((c, i) => {
           if (na(c, m)) return html`<td class="muted">n/a</td>`;
           const v = vals[i], d = diffs[i], b = bVal;
@@ -167,10 +168,10 @@ export class CompareView extends LitElement {
     const cfg = cashflowChart(rows);
     return html`<h3>Whole-life economics</h3>${economicsTable(rows)}
       ${cfg ? html`<div class="charts"><figure><figcaption>Cumulative discounted cash flow against the baseline (£)</figcaption>
-        <adsim-chart id="chart-cashflow" label="Cumulative discounted cash flow (£)" file="chart-cashflow.png" unit="£" html-legend .config=${cfg}></adsim-chart></figure></div>` : nothing}`;
+        <adsim-chart id="chart-cashflow" label="Cumulative discounted cash flow (£)" file="chart-cashflow.png" unit="£" .scenarios=${rows.filter((r) => r.digester && r.e).map((r) => r.name)} html-legend .config=${cfg}></adsim-chart></figure></div>` : nothing}`;
   }
 
-  private line(title: string, yLabel: string, series: Array<{ label: string; x: ArrayLike<number>; y: ArrayLike<number>; i: number; threshold?: boolean | 'model' }>, log = false): ChartConfiguration {
+  private line(title: string, yLabel: string, series: Array<{ label: string; x: ArrayLike<number>; y: ArrayLike<number>; i: number; threshold?: boolean | 'model'; style?: { colour: string; dash: number[] } }>, log = false): ChartConfiguration {
     return {
       type: 'line',
       data: {
@@ -178,9 +179,9 @@ export class CompareView extends LitElement {
           label: s.label,
           data: Array.from({ length: s.y.length }, (_, k) => ({ x: s.x[k]!, y: s.y[k]! })),
           // thresholds: vermilion dashed for the literature limit, black dotted for the model's own constant
-          borderColor: s.threshold === 'model' ? '#000000' : s.threshold ? '#D55E00' : colour(s.i),
-          backgroundColor: s.threshold === 'model' ? '#000000' : s.threshold ? '#D55E00' : colour(s.i),
-          borderDash: s.threshold === 'model' ? [2, 3] : s.threshold ? [8, 4] : dash(s.i), borderWidth: s.threshold ? 2 : 1.5, pointRadius: 0,
+          borderColor: s.threshold === 'model' ? '#000000' : s.threshold ? '#D55E00' : s.style?.colour ?? colour(s.i),
+          backgroundColor: s.threshold === 'model' ? '#000000' : s.threshold ? '#D55E00' : s.style?.colour ?? colour(s.i),
+          borderDash: s.threshold === 'model' ? [2, 3] : s.threshold ? [8, 4] : s.style?.dash ?? dash(s.i), borderWidth: s.threshold ? 2 : 1.5, pointRadius: 0,
         })),
       },
       options: {
@@ -209,7 +210,9 @@ export class CompareView extends LitElement {
       return [{ label: c.name + suffix, x: y.map((_, k) => k + 1), y, i, whole: wholePlant(c) }];
     });
     const gasLabel = <T extends { label: string; whole: boolean }>(l: T): T => (l.whole ? { ...l, label: `${l.label} (whole plant)` } : l);
-    const gas = [...lines(BIOGAS, ' biogas').map(gasLabel), ...lines(METHANE, ' methane').map(gasLabel).map((l) => ({ ...l, i: l.i + done.length }))];
+    // A scenario keeps its colour for both gases: biogas solid, methane dashed (scenarios past eight: dotted, dash-dot).
+    const gas = [...lines(BIOGAS, ' biogas').map(gasLabel).map((l) => ({ ...l, style: pairedLine(l.i, 0) })),
+      ...lines(METHANE, ' methane').map(gasLabel).map((l) => ({ ...l, style: pairedLine(l.i, 1) }))];
     const anyWhole = done.some(wholePlant);
     const ph = lines(PH);
     const nh3 = lines(FREE_NH3);
@@ -239,7 +242,9 @@ export class CompareView extends LitElement {
         data: {
           labels: bars.map((b) => b.label),
           // Colours follow the scenario's place in the comparison, so a split chart keeps each scenario's colour.
-          datasets: done.flatMap((c, i) => (only && !only.includes(c) ? [] : [{ label: c.name, data: bars.map((b) => (b.sign * (annualOf(c.result)[b.key] ?? 0)) / scale), backgroundColor: colour(i), borderColor: '#000', borderWidth: 0.5 }])),
+          // Past eight scenarios the bars are hatched as well (adsim-chart draws the pattern), so none look alike.
+          datasets: done.flatMap((c, i) => (only && !only.includes(c) ? [] : [{ label: c.name, data: bars.map((b) => (b.sign * (annualOf(c.result)[b.key] ?? 0)) / scale),
+            backgroundColor: barStyle(i).colour, hatch: barStyle(i).hatch, borderColor: '#000', borderWidth: 0.5 }])),
         },
         options: { plugins: { legend: { position: 'bottom' }, title: { display: false, text: title } }, scales: { y: { title: { display: true, text: unit } } } },
       };
@@ -258,14 +263,15 @@ export class CompareView extends LitElement {
         ${small.length ? fig(`${id}-small`, `${title}: ${small.map((c) => c.name).join(', ')} on its own scale`, group(title, bars, unit, scale, small),
           `${small.map((c) => c.name).join(', ')} ${small.length > 1 ? 'are' : 'is'} under a hundredth of the largest scenario, so ${small.length > 1 ? 'they get' : 'it gets'} a chart of ${small.length > 1 ? 'their' : 'its'} own.`, tip) : nothing}`;
     };
-    const fig = (id: string, title: string, cfg: ChartConfiguration | undefined, note?: string, unit = '') => cfg ? html`<figure>
-      <figcaption>${title}</figcaption>${note ? html`<p class="note">${note}</p>` : nothing}<adsim-chart id=${id} label=${title} file=${`${id}.png`} unit=${unit} html-legend .config=${cfg}></adsim-chart></figure>` : nothing;
+    const names = (cfg: ChartConfiguration) => done.map((c) => c.name).filter((n) => cfg.data.datasets.some((d) => String(d.label ?? '').startsWith(n)));
+    const fig = (id: string, title: string, cfg: ChartConfiguration | undefined, note?: string, unit = '', basis = '') => cfg ? html`<figure>
+      <figcaption>${title}</figcaption>${note ? html`<p class="note">${note}</p>` : nothing}<adsim-chart id=${id} label=${title} file=${`${id}.png`} unit=${unit} basis=${basis} .scenarios=${names(cfg)} html-legend .config=${cfg}></adsim-chart></figure>` : nothing;
     // One scenario's gas 100 times another's (a regional plant beside a pilot) would flatten the small ones: log axis.
     const peaks = gas.map((l) => Math.max(0, ...l.y)).filter((x) => x > 0);
     const logGas = peaks.length > 1 && Math.max(...peaks) >= 100 * Math.min(...peaks);
     return html`<div class="charts">
-      ${fig('chart-gas', anyWhole ? 'Daily biogas and methane (Nm3/d; whole plant where marked)' : 'Daily biogas and methane (Nm3/d)', gas.length ? this.line('Daily gas', 'Nm3 per day', gas, logGas) : undefined,
-        [anyWhole ? 'Where dog waste joins an existing plant, the lines are the whole plant\'s gas; the table counts only the gas the dog waste adds.' : '', logGas ? 'Log scale: the largest scenario makes over 100 times the gas of the smallest.' : ''].filter(Boolean).join(' ') || undefined, 'Nm3/d')}
+      ${fig('chart-gas', `Daily biogas and methane (Nm3/d, ${NORMAL_BASIS}${anyWhole ? '; whole plant where marked' : ''})`, gas.length ? this.line('Daily gas', `Nm3 per day (${NORMAL_BASIS})`, gas, logGas) : undefined,
+        [anyWhole ? 'Where dog waste joins an existing plant, the lines are the whole plant\'s gas; the table counts only the gas the dog waste adds.' : '', logGas ? 'Log scale: the largest scenario makes over 100 times the gas of the smallest.' : ''].filter(Boolean).join(' ') || undefined, 'Nm3/d', NORMAL_BASIS)}
       ${fig('chart-ph', 'pH in the digester', ph.length ? this.line('pH', 'pH', ph) : undefined, undefined, 'pH')}
       ${fig('chart-nh3', 'Free ammonia and the inhibition threshold', nh3Chart.length ? this.line('Free ammonia', 'mg N/L', nh3Chart) : undefined,
         'Dotted black: the model\'s K_I_nh3, where acetate-eating methanogens run at half rate (one line per value the scenarios use). Dashed orange: the published limit for digesters not used to ammonia.', 'mg N/L')}

@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ChartConfiguration } from 'chart.js';
 import { fmt } from '../fields/metrics.js';
 import { fieldLabel } from '../fields/fields.js';
-import { colour } from '../charts/palette.js';
+import { colour, pairedLine } from '../charts/palette.js';
 import { cumulativeDiscounted, paybackText, type Economics } from '../state/economics.js';
 
 interface Row { name: string; e?: Economics; digester: boolean }
@@ -42,7 +42,7 @@ export function cashflowChart(rows: Row[]): ChartConfiguration | undefined {
     type: 'line',
     data: {
       datasets: series.map(({ r, i }) => ({
-        label: r.name, data: cumulativeDiscounted(r.e!).map((y, t) => ({ x: t, y })), borderColor: colour(i), backgroundColor: colour(i), pointRadius: 2, borderWidth: 2,
+        label: r.name, data: cumulativeDiscounted(r.e!).map((y, t) => ({ x: t, y })), borderColor: colour(i), backgroundColor: colour(i), borderDash: pairedLine(i, 0).dash, pointRadius: 2, borderWidth: 2,
       })),
     },
     options: {

@@ -4,6 +4,7 @@ import { PARAMETERS, type ParameterGroup } from '../../../models/adm1/parameters
 import type { ScenarioResultLike } from '../../../src/worker/engine.js';
 import { act } from '../state/action.js';
 import { fmt } from '../fields/metrics.js';
+import { NORMAL_BASIS } from '../fields/basis.js';
 import '../charts/chart.js';
 import { changeText, changeTitle, changedParameters, overlayConfig } from '../charts/before-after.js';
 import { METHANE, PH } from '../charts/series.js';
@@ -13,7 +14,7 @@ import { shared } from '../styles.js';
 
 /** What a parameter change did to the headline results, before -> after (the figures a researcher checks first). */
 const EFFECTS: Array<{ label: string; unit: string; get: (r: ScenarioResultLike) => number | null | undefined }> = [
-  { label: 'Methane', unit: 'Nm3/yr', get: (r) => r.annual.methane_Nm3 },
+  { label: 'Methane', unit: `Nm3/yr, ${NORMAL_BASIS}`, get: (r) => r.annual.methane_Nm3 },
   { label: 'Electricity exported', unit: 'kWh/yr', get: (r) => r.annual.electricity_net_kWh },
   { label: 'Lowest pH', unit: 'pH', get: (r) => r.stability.pH_min },
   { label: 'Highest free ammonia', unit: 'mg N/L', get: (r) => r.stability.free_nh3_max_mgN_L },
@@ -100,13 +101,13 @@ export class ModelView extends LitElement {
     const changes = changedParameters(before, now);
     const title = changeTitle(changes);
     const charts = [
-      { id: 'chart-overlay-methane', what: 'Daily methane', cfg: overlayConfig(before, now, METHANE, 'Daily methane', 'Nm3 per day', changes) },
-      { id: 'chart-overlay-ph', what: 'pH in the digester', cfg: overlayConfig(before, now, PH, 'pH in the digester', 'pH', changes) },
+      { id: 'chart-overlay-methane', what: 'Daily methane', cfg: overlayConfig(before, now, METHANE, 'Daily methane', `Nm3 per day (${NORMAL_BASIS})`, changes), unit: 'Nm3/d', basis: NORMAL_BASIS },
+      { id: 'chart-overlay-ph', what: 'pH in the digester', cfg: overlayConfig(before, now, PH, 'pH in the digester', 'pH', changes), unit: 'pH', basis: '' },
     ].filter((c) => c.cfg);
     if (!charts.length) return nothing;
     return html`<p id="overlay-change">Before and after the rerun: <strong>${title}</strong>.</p>
       <div class="overlay">${charts.map((c) => html`<figure><figcaption>${c.what}: before (dashed) and after (solid)</figcaption>
-        <adsim-chart id=${c.id} label="${c.what} before and after: ${title}" file="${c.id}.png" .config=${c.cfg}></adsim-chart></figure>`)}</div>`;
+        <adsim-chart id=${c.id} label="${c.what} before and after: ${title}" file="${c.id}.png" unit=${c.unit} basis=${c.basis} .scenarios=${[String(this.store?.selected?.json.name ?? '')]} .config=${c.cfg}></adsim-chart></figure>`)}</div>`;
   }
 
   /** The last run's headline figures, with the run before it when there is one (what the change did). */

@@ -8,6 +8,7 @@ import { fmt } from '../fields/metrics.js';
 import type { FigureRange, RangedFigure } from '../../../src/analysis/projection-ranges.js';
 import { failureSummary } from '../../../src/analysis/montecarlo.js';
 import type { RangeState, ScenarioStore } from '../state/store.js';
+import { NORMAL_BASIS } from '../fields/basis.js';
 import { shared } from '../styles.js';
 import type { ChartConfiguration } from 'chart.js';
 import '../charts/chart.js';
@@ -174,7 +175,7 @@ export class ProjectionView extends LitElement {
     const e = economicsOf(result as { annual: object; economics?: unknown });
     const cash = e ? cashflowChart([{ name, e, digester: true }]) : undefined;
     if (cash) return html`<figure><figcaption>Cumulative discounted cash flow against today's route (£)</figcaption>
-      <adsim-chart id="chart-projection" label="Cumulative discounted cash flow (£)" file="projection-cashflow.png" unit="£" .config=${cash}></adsim-chart></figure>`;
+      <adsim-chart id="chart-projection" label="Cumulative discounted cash flow (£)" file="projection-cashflow.png" unit="£" .scenarios=${[name]} .config=${cash}></adsim-chart></figure>`;
     const cfg: ChartConfiguration = {
       type: 'bar',
       data: {
@@ -190,7 +191,7 @@ export class ProjectionView extends LitElement {
       },
     };
     return html`<figure><figcaption>Saved each year against today's route</figcaption>
-      <adsim-chart id="chart-projection" label="Saved each year against today's route" file="projection-savings.png" .config=${cfg}></adsim-chart></figure>`;
+      <adsim-chart id="chart-projection" label="Saved each year against today's route" file="projection-savings.png" caption-unit="£/yr (left axis), t CO2e/yr (right axis)" .scenarios=${[name]} .config=${cfg}></adsim-chart></figure>`;
   }
 
   /** NPV and payback cards with their ranges, when the engine appraised the plan; otherwise a plain line saying it did not. */
@@ -269,7 +270,7 @@ export class ProjectionView extends LitElement {
         ? `Each “likely” range runs from the 10th to the 90th percentile of ${res.ok} of ${res.samples} simulations of year ${n} (Latin hypercube, seed ${res.seed}, the same as adsim project) in which ${res.feedstockInputs ? 'how much methane the waste gives, how fast it breaks down and ' : ''}${res.defaultInputs} ${res.feedstockInputs ? 'other ' : ''}figures this scenario leaves at their defaults (such as bin fill, engine efficiency and prices) were each drawn from their published or estimated ranges.`
         : 'The ranges are worked out after the main figures by repeating the simulation with the uncertain inputs drawn from their ranges.'}</p>
       ${res && res.ok < res.samples ? html`<p class=${res.reliable === false ? 'error ranges-failed' : 'ranges-failed'}>${failureSummary(res.samples - res.ok, res.samples, 'simulations')}</p>` : nothing}
-      <p>The biggest single unknown is how much methane dog waste gives: no standard laboratory value exists; 150 to 350 litres per kg of organic matter are plausible and 250 is used for the big numbers. Other figures the scenario did not set use published defaults${estimates.length ? html`; ${estimates.length} of them are estimates (${estimates.slice(0, 5).map((a) => fieldLabel(a.field)).join('; ')}${estimates.length > 5 ? '; …' : ''})` : ''}. Each year is simulated as a settled year; the start-up of new areas is not modelled.</p>`;
+      <p>The biggest single unknown is how much methane dog waste gives: no standard laboratory value exists; 150 to 350 normal litres of methane (${NORMAL_BASIS}) per kg of organic matter are plausible and 250 is used for the big numbers. Other figures the scenario did not set use published defaults${estimates.length ? html`; ${estimates.length} of them are estimates (${estimates.slice(0, 5).map((a) => fieldLabel(a.field)).join('; ')}${estimates.length > 5 ? '; …' : ''})` : ''}. Each year is simulated as a settled year; the start-up of new areas is not modelled.</p>`;
   }
 }
 customElements.define('projection-view', ProjectionView);

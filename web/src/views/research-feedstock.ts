@@ -15,6 +15,7 @@ import { fmt } from '../fields/metrics.js';
 import { feedstockBmpConfig } from '../charts/research-charts.js';
 import { numberField, pageMessage } from '../state/research-inputs.js';
 import { researchAct } from '../state/research-store.js';
+import { NORMAL_BASIS } from '../fields/basis.js';
 import { shared } from '../styles.js';
 
 /** Assay simulations a fit may use: docs/research.md measures 15-60, so 200 leaves room for a poor start. */
@@ -146,7 +147,7 @@ export class ResearchFeedstock extends ResearchSubscriber {
     const d = this.data;
     const g = r.groups[0];
     return html`
-      <p class=${r.converged && !explainsLittle(r).length ? 'muted' : 'error'}>${!r.converged ? 'Did NOT converge; the best point found is shown' : explainsLittle(r).length ? 'The optimiser converged, but the fit explains little of the data' : 'Fit converged'} (${r.message}), ${r.method}, ${r.evaluations} assay simulations${g ? html`; RMSE ${fmt(g.rmse)} NL CH4/kg VS, R² ${g.r2.toFixed(3)}` : nothing}.</p>
+      <p class=${r.converged && !explainsLittle(r).length ? 'muted' : 'error'}>${!r.converged ? 'Did NOT converge; the best point found is shown' : explainsLittle(r).length ? 'The optimiser converged, but the fit explains little of the data' : 'Fit converged'} (${r.message}), ${r.method}, ${r.evaluations} assay simulations${g ? html`; RMSE ${fmt(g.rmse)} NL CH4/kg VS (${NORMAL_BASIS}), R² ${g.r2.toFixed(3)}` : nothing}.</p>
       ${qualityWarnings(r)}
       <div class="grid2">
         <div>
@@ -159,7 +160,7 @@ export class ResearchFeedstock extends ResearchSubscriber {
                 <td>${p.ci95 ? `${fmt(p.ci95[0])} to ${fmt(p.ci95[1])}` : p.atBound ? 'at a bound' : 'not identifiable'}</td><td>${p.unit ?? ''}</td></tr>`;
             })}</tbody></table></div>
           ${[...(d?.warning ? [d.warning] : []), ...r.warnings].map((w) => html`<p class="error">${w}</p>`)}
-          ${downloadButtons('dl-feedstock', 'the fitted record values and residuals', fitFiles(r, `${r.feedstock}-bmp`, { name: f?.name ?? r.feedstock, kind: 'assay' }, 'BMP curve (CSV pasted or uploaded in the web app)', { t_d: d?.t_d }))}
+          ${downloadButtons('dl-feedstock', 'the fitted record values and residuals', fitFiles(r, `${r.feedstock}-bmp`, { name: f?.name ?? r.feedstock, kind: 'assay' }, 'BMP curve (CSV pasted or uploaded in the web app)', { t_d: d?.t_d, units: { B: `NL CH4/kg VS, ${NORMAL_BASIS}` } }))}
           <div class="row">
             <button type="button" id="fsb-download" @click=${() => downloadText(`${r.feedstock}-fitted-bmp.json`, overrideFile(r), 'application/json')}>Download user-feedstock file (JSON)</button>
           </div>
@@ -168,7 +169,7 @@ export class ResearchFeedstock extends ResearchSubscriber {
             the same values go under <code>"feedstocks": {"${r.feedstock}": {${r.parameters.map((p) => `"${p.name}": ${Number(p.value.toPrecision(4))}`).join(', ')}}}</code>.</p>
           <details><summary>Show the file</summary><pre id="fsb-json">${overrideFile(r)}</pre></details>
         </div>
-        <div>${d ? html`<adsim-chart id="chart-feedstock-bmp" label="feedstock BMP fit" file="feedstock-bmp-fit.png" .config=${feedstockBmpConfig(d.t_d, d.B, r.curve, f?.name ?? r.feedstock)}></adsim-chart>` : nothing}</div>
+        <div>${d ? html`<adsim-chart id="chart-feedstock-bmp" label="feedstock BMP fit" file="feedstock-bmp-fit.png" caption-unit="NL CH4/kg VS" basis=${NORMAL_BASIS} .scenarios=${[f?.name ?? r.feedstock]} .config=${feedstockBmpConfig(d.t_d, d.B, r.curve, f?.name ?? r.feedstock)}></adsim-chart>` : nothing}</div>
       </div>`;
   }
 }

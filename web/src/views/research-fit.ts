@@ -18,6 +18,7 @@ import { convergenceLine, qualityWarnings } from './fit-verdict.js';
 import { fitFiles } from '../io/research-files.js';
 import { researchAct, type TaskName } from '../state/research-store.js';
 import { shared } from '../styles.js';
+import { FRACTION_BASIS, NORMAL_BASIS, WET_FRACTION_BASIS, WET_NORMAL_BASIS, gasBasis, unitWithBasis } from '../fields/basis.js';
 
 /** "k_dis=0.1:1, k_hyd_ch=1:20" -> bounds; names must be among `params`; low below high. */
 export function parseBounds(text: string, params: readonly string[]): Record<string, [number, number]> {
@@ -44,9 +45,15 @@ export function parseParams(text: string): string[] {
 
 const message = (e: unknown) => pageMessage(e);
 
-/** The unit a measured series is shown in: its canonical unit, with N for gas given at normal conditions (Nm3/d). */
-export function shownUnit(s: Pick<MeasuredSeries, 'unit' | 'normal'>): string {
-  return s.normal && /^m3/.test(s.unit) ? `N${s.unit}` : s.unit;
+/**
+ * The unit a measured series is shown in: its canonical unit, with N for gas given at normal conditions, and the gas
+ * basis the header stated (dry unless marked wet): "Nm3/d, dry, 0 C, 101.325 kPa"; "-, dry" for a methane fraction.
+ */
+export function shownUnit(s: Pick<MeasuredSeries, 'unit' | 'normal'> & Partial<Pick<MeasuredSeries, 'kind' | 'basis'>>): string {
+  const wet = s.basis === 'wet';
+  if (s.normal && /^m3/.test(s.unit)) return `N${s.unit}, ${wet ? WET_NORMAL_BASIS : NORMAL_BASIS}`;
+  if (s.kind === 'ch4_fraction') return `${s.unit}, ${wet ? WET_FRACTION_BASIS : FRACTION_BASIS}`;
+  return s.unit;
 }
 
 export class ResearchFit extends ResearchSubscriber {
@@ -199,8 +206,8 @@ export class ResearchFit extends ResearchSubscriber {
       <p class="muted">Each measured series has its own pair of plots: the fit against the data, and its residuals in its own unit.</p>
       <div class="grid2">
         ${shown.map((s, k) => html`
-          <adsim-chart id="chart-fit-${k}" label="fit of ${s.column}" file="fit-${k}.png" .config=${fitConfig(s, { t_d: f.curve.t_d, y: f.curve.values[s.column] })}></adsim-chart>
-          <adsim-chart id="chart-residuals-${k}" class="residuals" label="residuals of ${s.column}" file="residuals-${k}.png" .config=${residualConfig(s)}></adsim-chart>`)}
+          <adsim-chart id="chart-fit-${k}" label="fit of ${s.column}" file="fit-${k}.png" caption-unit=${s.unit} .scenarios=${[(t?.subject ?? this.model)?.name ?? '']} .config=${fitConfig(s, { t_d: f.curve.t_d, y: f.curve.values[s.column] })}></adsim-chart>
+          <adsim-chart id="chart-residuals-${k}" class="residuals" label="residuals of ${s.column}" file="residuals-${k}.png" caption-unit=${s.unit} .scenarios=${[(t?.subject ?? this.model)?.name ?? '']} .config=${residualConfig(s)}></adsim-chart>`)}
       </div>`;
   }
 
@@ -222,10 +229,10 @@ export class ResearchFit extends ResearchSubscriber {
               ${BMP_MODELS.map((x) => html`<option value=${x} ?selected=${x === this.bmpModel}>${x}</option>`)}</select></div>
           ${this.status('bmp', 'run-bmp', 'Fit BMP curve', () => this.fitBmp())}
         </div>
-        <div>${f && d ? html`<adsim-chart id="chart-bmp" label="BMP curve fit" file="bmp-fit.png" .config=${bmpConfig(d.t_d, d.B, f, d.unit)}></adsim-chart>` : nothing}</div>
+        <div>${f && d ? html`<adsim-chart id="chart-bmp" label="BMP curve fit" file="bmp-fit.png" caption-unit=${d.unit || 'as given'} basis=${gasBasis(d.unit)} .scenarios=${['BMP data']} .config=${bmpConfig(d.t_d, d.B, f, unitWithBasis(d.unit))}></adsim-chart>` : nothing}</div>
       </div>
       ${f ? html`${this.paramTable(f, 'bmp-table')}<p class="muted">t90 (90 % of B0 reached): ${fmt(f.t90_d)} d.</p>
-        ${downloadButtons('dl-bmp', 'the BMP curve fit', fitFiles(f, `bmp-${f.model}`, { name: 'BMP data', kind: 'assay' }, 'BMP curve (CSV pasted or uploaded in the web app)', { t_d: d?.t_d, units: d?.unit ? { B: d.unit } : {} }))}` : nothing}
+        ${downloadButtons('dl-bmp', 'the BMP curve fit', fitFiles(f, `bmp-${f.model}`, { name: 'BMP data', kind: 'assay' }, 'BMP curve (CSV pasted or uploaded in the web app)', { t_d: d?.t_d, units: d?.unit ? { B: unitWithBasis(d.unit) } : {} }))}` : nothing}
       <research-feedstock .research=${this.research} .csv=${this.bmpCsv} .rev=${this.rev}></research-feedstock>
     </section>`;
   }

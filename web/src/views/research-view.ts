@@ -18,12 +18,13 @@ import './research-fit.js';
 import { downloadButtons } from './research-downloads.js';
 import { sensitivityFiles, uncertaintyFiles } from '../io/research-files.js';
 import {
-  candidateInputs, defaultBounds, defaultChoice, headlineOutputs, methaneSeries, methaneUnit, numberField, pageMessage, withBounds,
+  candidateInputs, defaultBounds, defaultChoice, headlineOutputs, methaneSeries, methaneUnit, numberField, outputUnit, pageMessage, withBounds,
   type CandidateInput, type ResearchModel,
 } from '../state/research-inputs.js';
 import { researchAct, type TaskName, type TaskState } from '../state/research-store.js';
 import type { ScenarioStore } from '../state/store.js';
 import { shared } from '../styles.js';
+import { NORMAL_BASIS, gasBasis } from '../fields/basis.js';
 
 export const BSM2_KEY = 'bsm2';
 
@@ -88,6 +89,7 @@ export class ResearchView extends ResearchSubscriber {
     .table-wrap td { white-space: nowrap; }
     .table-wrap td.name { white-space: normal; text-align: left; overflow-wrap: break-word; }
     .table-wrap th.name { text-align: left; }
+    .unit { display: block; font-size: 0.75rem; color: #555; }
     @media (max-width: 900px) { .grid2 { grid-template-columns: minmax(0, 1fr); } }
   `];
 
@@ -192,8 +194,8 @@ export class ResearchView extends ResearchSubscriber {
   private body(m: ResearchModel): TemplateResult {
     return html`
       <p class="muted">${m.kind === 'digester-run'
-        ? 'Inputs are ADM1 parameters and run settings of the 200-day BSM2 run; outputs are values at the end of the run (gas flows in Nm3/d).'
-        : 'Inputs are the figures this scenario leaves at their defaults and the feedstock library\'s methane potential and hydrolysis rate; outputs are the first year\'s annual figures.'}
+        ? `Inputs are ADM1 parameters and run settings of the 200-day BSM2 run; outputs are values at the end of the run (gas flows in Nm3/d, ${NORMAL_BASIS}; the methane fraction is of dry gas).`
+        : `Inputs are the figures this scenario leaves at their defaults and the feedstock library's methane potential and hydrolysis rate; outputs are the first year's annual figures (gas volumes in Nm3/yr, ${NORMAL_BASIS}).`}
         Every run goes to the simulation workers.</p>
       ${this.inputsTable()}
       <section aria-labelledby="h-sens">
@@ -280,13 +282,17 @@ export class ResearchView extends ResearchSubscriber {
     const r = t?.status === 'done' ? t.result : undefined;
     if (!r) return nothing;
     const outputs = Object.keys(r.method === 'sobol' ? r.outputs : r.ranked);
+    // What the result was computed on (the model chosen may have changed since).
+    const subject = t?.subject ?? m;
     const output = outputs.includes(this.output) ? this.output : outputs[0]!;
     return html`
       <div class="row"><label for="r-output">Output</label>
         <select id="r-output" @change=${(e: Event) => { this.output = (e.target as HTMLSelectElement).value; }}>
-          ${outputs.map((o) => html`<option value=${o} ?selected=${o === output}>${o}</option>`)}</select></div>
+          ${outputs.map((o) => html`<option value=${o} ?selected=${o === output}>${o}${outputUnit(subject, o) ? ` (${outputUnit(subject, o)})` : ''}</option>`)}</select></div>
       <div class="grid2">
-        <adsim-chart id="chart-tornado" label="tornado chart of ${output}" file="tornado-${output}.png" .config=${tornadoConfig(r, output)}></adsim-chart>
+        <adsim-chart id="chart-tornado" label="tornado chart of ${output}" file="tornado-${output}.png" .scenarios=${[subject.name]}
+          caption-unit=${r.method === 'sobol' ? 'share of the variance (0 to 1)' : r.method === 'local' ? 'S, normalised (% per %)' : `${output} in ${outputUnit(subject, output) || '-'}`}
+          basis=${r.method === 'morris' ? '' : gasBasis(output)} .config=${tornadoConfig(r, output)}></adsim-chart>
         ${this.rankTable(r, output)}
       </div>
       ${r.method === 'local' && r.failures.length ? html`<p class="error">Runs failed for ${r.failures.map((f) => f.parameter).join(', ')}: ${r.failures[0]!.error}</p>` : nothing}
@@ -324,13 +330,15 @@ export class ResearchView extends ResearchSubscriber {
     const r: MonteCarloResult | undefined = t?.status === 'done' ? t.result : undefined;
     if (!r) return nothing;
     const names = [...headlineOutputs(m).filter((h) => r.scalars[h]), ...Object.keys(r.scalars).filter((k) => !headlineOutputs(m).includes(k))];
-    const band = r.series[methaneSeries(m)];
+    const subject = t?.subject ?? m;
+    const band = r.series[methaneSeries(subject)];
     const t_d = r.t_d;
     return html`
       <div class="grid2">
-        ${band && t_d ? html`<adsim-chart id="chart-fan" label="fan chart of daily methane" file="methane-fan.png" .config=${fanConfig(t_d, band, 'Daily methane', methaneUnit(m))}></adsim-chart>` : html`<p class="muted">No daily methane series in this model's output.</p>`}
-        <div class="table-wrap"><table id="mc-table" aria-label="Monte Carlo percentiles"><thead><tr><th scope="col" class="name">Output</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>
-          <tbody>${names.map((k) => { const s = r.scalars[k]!; return html`<tr><td class="name"><code>${breakable(k)}</code></td><td>${fmt(s.p10)}</td><td>${fmt(s.p50)}</td><td>${fmt(s.p90)}</td></tr>`; })}</tbody></table></div>
+        ${band && t_d ? html`<adsim-chart id="chart-fan" label="fan chart of daily methane" file="methane-fan.png" unit=${methaneUnit(subject)} basis=${NORMAL_BASIS} .scenarios=${[subject.name]}
+          .config=${fanConfig(t_d, band, 'Daily methane', `${methaneUnit(subject)} (${NORMAL_BASIS})`)}></adsim-chart>` : html`<p class="muted">No daily methane series in this model's output.</p>`}
+        <div class="table-wrap"><table id="mc-table" aria-label="Monte Carlo percentiles"><thead><tr><th scope="col" class="name">Output (unit)</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>
+          <tbody>${names.map((k) => { const s = r.scalars[k]!; return html`<tr><td class="name"><code>${breakable(k)}</code>${outputUnit(subject, k) ? html`<span class="unit">${outputUnit(subject, k)}</span>` : nothing}</td><td>${fmt(s.p10)}</td><td>${fmt(s.p50)}</td><td>${fmt(s.p90)}</td></tr>`; })}</tbody></table></div>
       </div>
       <p class="muted">${r.samples} Latin hypercube samples, seed ${r.seed}.</p>
       ${r.failedRuns ? html`<p id="mc-failed" class=${r.reliable === false ? 'error' : 'muted'}>${failureSummary(r.failedRuns, r.samples)}${r.failedSamples?.[0] ? ` First: ${describeFailedSample(r.failedSamples[0])}` : ''}</p>` : nothing}
