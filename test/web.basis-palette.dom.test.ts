@@ -114,7 +114,7 @@ describe('charts past eight series', () => {
     expect(gas.basis).toBe(NORMAL_BASIS);
     expect(gas.scenarios).toHaveLength(10);
     const energy = chart('chart-energy');
-    const fills = energy.config.data.datasets.map((d) => JSON.stringify([(d as { backgroundColor: string }).backgroundColor, (d as { hatch: string }).hatch]));
+    const fills = energy.config.data.datasets.map((d) => JSON.stringify([(d as { backgroundColor: string }).backgroundColor, (d as unknown as { hatch: string }).hatch]));
     expect(new Set(fills).size).toBe(10);
     // happy-dom has no canvas drawing, so the legend is built from the config; the picker appears past eight series.
     await gas.updateComplete;
