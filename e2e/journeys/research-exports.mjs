@@ -73,8 +73,8 @@ export async function researchExports(t) {
     `calibration parameters CSV: k_dis ${Number(kdis?.value).toPrecision(4)} within its 95 % interval ${Number(kdis?.ci95_low).toPrecision(3)}-${Number(kdis?.ci95_high).toPrecision(3)}`);
   const res = parseCsv((await save(fitRq('#dl-fit-residuals'))).text);
   const nPoints = fit.result.series.reduce((a, s) => a + s.t_d.length, 0);
-  check(res.length === nPoints && res.every((r) => Math.abs(Number(r.residual) - (Number(r.measured) - Number(r.model))) <= 1e-6 * Math.max(1, Math.abs(Number(r.measured)))) && res.some((r) => r.unit === 'Nm3/d'),
-    `calibration residuals CSV: ${res.length} points, residual = measured - model, gas in Nm3/d`);
+  check(res.length === nPoints && res.every((r) => Math.abs(Number(r.residual) - (Number(r.measured) - Number(r.model))) <= 1e-6 * Math.max(1, Math.abs(Number(r.measured)))) && res.some((r) => r.unit === 'Nm3/d, dry, 0 C, 101.325 kPa'),
+    `calibration residuals CSV: ${res.length} points, residual = measured - model, gas in Nm3/d on its basis (dry, 0 C, 101.325 kPa)`);
   const fitJson = JSON.parse((await save(fitRq('#dl-fit-json'))).text);
   check(fitJson.file === 'BSM2 benchmark digester' && fitJson.parameters[0].name === 'k_dis' && Array.isArray(fitJson.residuals), 'calibration JSON parses and names the BSM2 run it was fitted on');
 

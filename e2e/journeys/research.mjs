@@ -77,7 +77,7 @@ export async function research(t) {
     const rf = document.querySelector('adsim-app').shadowRoot.querySelector('research-view').shadowRoot.querySelector('research-fit').shadowRoot;
     return [...rf.querySelectorAll('adsim-chart.residuals')].map((c) => c.config.options.scales.y.title.text);
   });
-  check(residualAxes.length === 2 && residualAxes[0] === 'residual (Nm3/d)' && residualAxes[1] === 'residual (-)', `one residual plot per measured series, each on its own axis (${residualAxes.join('; ')})`);
+  check(residualAxes.length === 2 && residualAxes[0] === 'residual (Nm3/d, dry, 0 C, 101.325 kPa)' && residualAxes[1] === 'residual (-)', `one residual plot per measured series, each on its own axis (${residualAxes.join('; ')})`);
   const kdis = Number(await page.textContent(rq('research-fit >> #fit-table tbody tr td:nth-child(2)')));
   check(kdis > 0.15 && kdis < 0.5, `fitted k_dis = ${kdis} (0.35 used to make the data)`);
   await page.screenshot({ path: `${out}/research-fit.png`, fullPage: true });

@@ -62,7 +62,7 @@ export async function readyQuestions(t) {
       check(/worse/.test(slip.cls) && slip.colour === 'rgb(164, 0, 15)' && /worse for the council/.test(slip.text), `more methane leaking is red (${slip.colour}: "${slip.text}")`);
       check(para && !/better|worse/.test(para.cls), `the plant's own electricity use is neutral (uncoloured: "${para?.text}")`);
       const units = await inCompare(page, 'table[aria-label="Annual figures"] tbody th', (el) => el.textContent.trim());
-      check(units.slice(1).every((u) => /\((t\/yr|Nm3\/yr|kWh\/yr|homes|t CO2e\/yr|£\/yr)\)$/.test(u)), `every headline figure has its unit per year (${units.slice(1).map((u) => u.replace(/^.*\(/, '(')).join(' ')})`);
+      check(units.slice(1).every((u) => /\((t\/yr|Nm3\/yr, dry, 0 C, 101\.325 kPa|kWh\/yr|homes|t CO2e\/yr|£\/yr)\)$/.test(u)), `every headline figure has its unit per year, gas with its basis (${units.slice(1).map((u) => u.replace(/^.*\(/, '(')).join(' ')})`);
       const hyphens = await inCompare(page, 'td', (el) => el.textContent).then((tds) => tds.filter((x) => /(^|\s)-\d/.test(x)));
       check(hyphens.length === 0, `one minus sign (−) in every figure (${hyphens.length} hyphen-minus found)`);
       const warnItems = await inCompare(page, '#warnings li', (el) => el.textContent.trim());
