@@ -13,6 +13,7 @@ import { researchExports } from './journeys/research-exports.mjs';
 import { failedImport, reimport } from './journeys/storage.mjs';
 import { smallThings } from './journeys/small-things.mjs';
 import { chartPngCaption } from './journeys/chart-png.mjs';
+import { keyboardOnly } from './journeys/keyboard.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const t = await openHarness();
@@ -26,6 +27,7 @@ try {
   await t.page.goto(url);
   await run(readyQuestions);
   await run(guidedPath);
+  await run(keyboardOnly);
   await run(rangesProgressCancel);
   await run(openAndEdit);
   await run(compareTwo);
