@@ -35,3 +35,14 @@ describe('backup-heat gas price', () => {
       .toThrow(/economics\.backup_heat_price.*digester\.heating\.gas_price.*0\.05.*0\.07/);
   });
 });
+
+describe('heat deficit warning', () => {
+  it('never says the CHP covers 100 % of the heat demand when a deficit remains', async () => {
+    const { accountWarnings } = await import('../src/pipeline/checks.js');
+    const s = parseScenario({ ...base, digester: { V_liq: 100 } });
+    const a = { year: 1, heat_demand_kWh: 200000, heat_deficit_kWh: 73, electricity_net_kWh: 1 } as Parameters<typeof accountWarnings>[1];
+    const w = accountWarnings(s, a).join(' ');
+    expect(w).toMatch(/covers 99\.9 % of the heat demand/);
+    expect(w).toMatch(/73 kWh must come from elsewhere/);
+  });
+});
