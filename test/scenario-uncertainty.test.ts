@@ -74,6 +74,12 @@ describe('projection ranges', () => {
     const table = projectionTable(projectScenario(weekly, 1), r);
     expect(table).toMatch(/likely range \(P10 to P90\)/);
     expect(table).toMatch(/^Ranges: P10-P90 of 3 Latin hypercube samples/m);
+    // Interpolated payback percentiles are printed at table precision, not as float noise.
+    expect(r.economics).toBeDefined();
+    const noisy = { ...r, economics: { ...r.economics!, payback_yr: { ...r.economics!.payback_yr, p10: 5, p90: 10.099999999999994 } } };
+    const t2 = projectionTable(projectScenario(weekly, 1), noisy);
+    expect(t2).toMatch(/pays back year 5 to year 10\.1\./);
+    expect(t2).not.toMatch(/\d\.\d{7,}/);
   }, 120_000);
 
   it('one sample of a default shared by several areas is written to each of them', async () => {

@@ -227,7 +227,8 @@ export function projectionTable(p: Projection, ranges?: TableRanges): string {
     lines.push(`Likely range over ${p.years.length} years (P10 to P90): ${fmt(r.electricity_net_kWh.p10)} to ${fmt(r.electricity_net_kWh.p90)} kWh exported; carbon saved ${fmt(r.co2e_saving_vs_today_t.p10)} to ${fmt(r.co2e_saving_vs_today_t.p90)} t CO2e; money saved £${fmt(r.saving_vs_today_gbp.p10)} to £${fmt(r.saving_vs_today_gbp.p90)}.`);
     const er = ranges.economics;
     if (er && (p.economics.capex_gbp > 0 || p.economics.opex_gbp_yr > 0 || p.economics.npv_gbp !== 0)) {
-      const py = (x: number | null) => (x === null ? 'never' : `year ${x}`);
+      // P10/P90 of whole payback years are interpolated: shown at fmt precision, never as float noise (10.099999999999994).
+      const py = (x: number | null) => (x === null ? 'never' : `year ${fmt(x)}`);
       lines.push(`Likely whole-life range (P10 to P90): NPV £${fmt(er.npv_gbp.p10)} to £${fmt(er.npv_gbp.p90)} (with carbon £${fmt(er.npv_with_carbon_gbp.p10)} to £${fmt(er.npv_with_carbon_gbp.p90)}); £${fmt(er.cost_per_t_diverted_gbp.p10)} to £${fmt(er.cost_per_t_diverted_gbp.p90)} per tonne diverted; pays back ${py(er.payback_yr.p10)} to ${py(er.payback_yr.p90)}.`);
     }
     lines.push(`Ranges: ${ranges.covers}`);
