@@ -33,6 +33,16 @@ export function show(value: unknown): string {
   return s.length > 60 ? s.slice(0, 57) + '...' : s;
 }
 
+/**
+ * Text for a terminal or a log: control characters (NUL, ESC and other C0/C1 codes, DEL) in echoed user text are
+ * written as \\uXXXX escapes, so a value cannot clear the screen, recolour it or hide in a log. Line ends and tabs stay;
+ * so does the progress bar's own "erase line" (CR, ESC [ K).
+ */
+export function terminalSafe(text: string): string {
+  if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(text)) return text;
+  return text.replace(/\x1b\[K|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => (c === '\x1b[K' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 /** Longest message the CLI prints for one error (bytes of text); longer ones are cut with a note. */
 export const MAX_MESSAGE_CHARS = 1800;
 

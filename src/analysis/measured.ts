@@ -4,6 +4,7 @@
 import { InputError, show } from '../errors.js';
 import { cellNumber } from '../input/json.js';
 import { parseQuantity } from '../units/quantity.js';
+import { RUN_LIMITS } from '../simulate/validate.js';
 
 /** What a measured column is. */
 export type MeasureKind = 'q_gas' | 'q_ch4' | 'V_gas' | 'V_ch4' | 'ch4_fraction' | 'pH' | 'VFA' | 'NH4' | 'B';
@@ -238,6 +239,8 @@ export function parseMeasuredCsv(text: string, opts: ParseMeasuredOptions = {}):
       throw new InputError(`${src} row ${row}, column ${show(headers[timeIdx])}`, `times must increase strictly; ${t} follows ${t_d[t_d.length - 1]! / tFactor}`);
     }
     if (td < 0) throw new InputError(`${src} row ${row}, column ${show(headers[timeIdx])}`, `time must be >= 0, got ${t}`);
+    // Beyond the longest run adsim simulates the time is a unit mistake, and a model curve out to 1e308 d overflows.
+    if (td > RUN_LIMITS.days) throw new InputError(`${src} row ${row}, column ${show(headers[timeIdx])}`, `time must be at most ${RUN_LIMITS.days} d (100 years, the longest run), got ${show(cells[timeIdx])}`);
     t_d.push(td);
     let k = 0;
     specs.forEach((s, j) => {

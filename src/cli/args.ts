@@ -42,7 +42,16 @@ export function parseArgs(argv: readonly string[], known: FlagTable | Record<str
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (!a.startsWith('--')) { positionals.push(a); continue; }
+    // "--" ends the options (the Unix convention): every word after it is a plain argument, e.g. a file named "--x".
+    if (a === '--') { positionals.push(...argv.slice(i + 1)); break; }
+    if (!a.startsWith('--')) {
+      // "-json", or "—json" pasted from a document with an em dash, is an option mistyped, not a file name.
+      if (/^(-[a-z]|[\u2010-\u2015\u2212][-\u2010-\u2015\u2212]?[a-z])/i.test(a) && !/^-\d/.test(a)) {
+        throw new InputError(show(a).slice(1, -1).slice(0, 40), `looks like an option but does not start with two ASCII dashes; options are written --name (expected one of ${specs.map((s) => '--' + s.name).join(', ') || '(none)'})`);
+      }
+      positionals.push(a);
+      continue;
+    }
     const eq = a.indexOf('=');
     const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
     const kind = byName.get(name)?.kind;   // a Map: "--constructor" is not an option either

@@ -1,5 +1,5 @@
 // adsim CLI entry: dispatches to commands; a user's mistake prints one line and exits 2, never a stack trace.
-import { EXIT_INTERNAL, InputError, clipMessage, show } from '../errors.js';
+import { EXIT_INTERNAL, InputError, clipMessage, show, terminalSafe } from '../errors.js';
 import { SolverError } from '../solvers/types.js';
 import type { CliCommand, CliIo } from './types.js';
 import { flagHelp } from './args.js';
@@ -52,13 +52,16 @@ function help(io: CliIo): void {
     + `${EXIT_CODES_HELP}\n`);
 }
 
-export async function main(argv: string[], io: CliIo = {
+export async function main(argv: string[], rawIo: CliIo = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   cwd: process.cwd(),
   tty: process.stderr.isTTY === true,
 }): Promise<number> {
+  // Everything the CLI prints goes through here: echoed user text never reaches the terminal as control codes.
+  const io: CliIo = { ...rawIo, out: (s) => rawIo.out(terminalSafe(s)), err: (s) => rawIo.err(terminalSafe(s)) };
   const [name, ...rest] = argv;
+  const dd = rest.indexOf('--');   // after "--" a word is a plain argument, not an option
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     const topic = commands.find((c) => c.name === rest[0]);
     if (topic) { io.out(commandHelp(topic)); return 0; }
@@ -68,10 +71,10 @@ export async function main(argv: string[], io: CliIo = {
   if (name === '--version' || name === '-V' || name === 'version') { io.out(`adsim ${pkg.version} (model ${MODEL_NAME} ${MODEL_VERSION})\n`); return 0; }
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) { io.err(`adsim: unknown command ${show(name)}; expected one of ${commands.map((c) => c.name).join(', ')} (adsim help lists them)\n`); return 2; }
-  if (rest.includes('--help') || rest.includes('-h')) { io.out(commandHelp(cmd)); return 0; }
+  if ((dd < 0 ? rest : rest.slice(0, dd)).some((a) => a === '--help' || a === '-h')) { io.out(commandHelp(cmd)); return 0; }
   // With --json a tool reads stdout: every failure the command did not report itself is printed there as
   // {ok: false, errors: [{field, message}]} too, whatever the command (bad flags included).
-  const asJson = rest.some((a) => a === '--json' || a.startsWith('--json='));
+  const asJson = (dd < 0 ? rest : rest.slice(0, dd)).some((a) => a === '--json' || a.startsWith('--json='));
   const jsonFail = (issues: Array<{ field: string; message: string }>): void => {
     if (asJson) io.out(JSON.stringify({ ok: false, errors: issues.slice(0, 20).map((i) => ({ field: clipMessage(i.field, 200), message: clipMessage(i.message, 600) })) }, null, 1) + '\n');
   };

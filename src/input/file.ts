@@ -89,6 +89,8 @@ export function folderReader(file: string, opts: { allowOutside?: boolean; field
   const field = opts.field ?? 'influent.table';
   return (rel) => {
     if (typeof rel !== 'string' || rel.trim() === '') throw new InputError(field, `expected a file path relative to the run file, got ${excerpt(String(rel))}`);
+    // "feed.csv/" names a folder: Node's realpath would quietly drop the slash and read the file.
+    if (/[/\\]$/.test(rel)) throw new InputError(field, `${showPath(rel)} ends with a slash, so it names a folder; expected a CSV file`);
     let base: string;
     try { base = realpathSync(dirname(resolve(file))); } catch (e) { throw openError(e, dirname(resolve(file)), field); }
     if (!opts.allowOutside && isAbsolute(rel)) {

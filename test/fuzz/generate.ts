@@ -11,7 +11,7 @@ export type Kind = 'run' | 'table' | 'feed' | 'scenario' | 'compare' | 'project'
 export const KINDS: readonly Kind[] = ['run', 'table', 'feed', 'scenario', 'compare', 'project', 'feedstocks', 'measured', 'flags', 'inputs'];
 
 /** A file of a case: text, or a special the harness makes (FIFO, symlink). */
-export type CaseFile = string | { fifo: true } | { symlink: string };
+export type CaseFile = string | Uint8Array | { fifo: true } | { symlink: string };
 
 export interface Case {
   id: string;
@@ -24,6 +24,8 @@ export interface Case {
   argv: string[];
   /** Known-bad: must exit 2. */
   bad: boolean;
+  /** The mutation class, for classes added in the second campaign (reported per class). */
+  cls?: string;
 }
 
 const ROOT = join(__dirname, '..', '..');
@@ -107,7 +109,7 @@ function withRaw(doc: unknown, path: Path, raw: string): string {
 const QUANTITY = /^\s*[-+£]?\s*\d[\d.]*(e[-+]?\d+)?\s*\S/i;
 
 /** One mutation of a JSON document: the new text, what was done, and whether the result is known to be bad. */
-export function mutateJson(r: R, base: unknown, opts: { valueOnly?: Path } = {}): { text: string; op: string; bad: boolean } {
+export function mutateJson(r: R, base: unknown, opts: { valueOnly?: Path } = {}): Mutation {
   let all = leaves(base);
   if (opts.valueOnly) all = all.filter((l) => opts.valueOnly!.every((k, i) => l.path[i] === k));
   const objects = all.filter((l) => l.value && typeof l.value === 'object' && !Array.isArray(l.value));
@@ -116,7 +118,8 @@ export function mutateJson(r: R, base: unknown, opts: { valueOnly?: Path } = {})
   // Free text (citations, names) may start with a number; only value fields are quantities.
   const quantities = strs.filter((l) => QUANTITY.test(l.value as string) && !/(source|description|caveat|comment|name)$/.test(String(l.path[l.path.length - 1])));
   const at = (l: { path: Path }) => l.path.join('.') || '(root)';
-  const ops: Array<() => { text: string; op: string; bad: boolean }> = [
+  const arrays = all.filter((l) => Array.isArray(l.value) && l.path.length);
+  const ops: Array<() => Mutation> = [
     () => { // unknown (misspelt) key
       const o = pick(r, objects); const keys = Object.keys(o.value as object);
       const k = keys.length ? pick(r, keys) : 'x';
@@ -184,17 +187,85 @@ export function mutateJson(r: R, base: unknown, opts: { valueOnly?: Path } = {})
     () => ({ text: '\uFEFF' + JSON.stringify(base, null, 2), op: 'BOM', bad: false }),
     () => ({ text: JSON.stringify(base).replace(/^\{/, '{\n').replace(/,/g, ',\r\n'), op: 'CRLF', bad: false }),
   ];
-  return pick(r, ops)();
+  // Second campaign (issue 14: "the next campaign uses new cases"): classes the first did not produce.
+  const added: Array<() => Mutation> = [
+    () => { // unicode inside a text value: NUL, a lone surrogate, zero-width and direction marks, ESC; may be accepted
+      const l = pick(r, strs); if (!l) return { text: JSON.stringify(base), op: 'none', bad: false, cls: 'json-unicode' };
+      const ch = pick(r, ['\\u0000', '\\ud800', '\\u200b', '\\u202e', '\\u001b[2J', '\\ufeff', '\\u0085']);
+      const d = clone(base); setAt(d, l.path, '\u0001MARK');
+      const v = l.value as string;
+      return { text: JSON.stringify(d).replace('"\\u0001MARK"', JSON.stringify(v).replace(/^"/, `"${ch}`)), op: `unicode ${ch} in ${at(l)}`, bad: false, cls: 'json-unicode' };
+    },
+    () => { // raw bytes: NUL outside a string, invalid UTF-8, UTF-16
+      const t = JSON.stringify(base, null, 1);
+      const v = pick(r, ['nul', 'latin1', 'utf16', 'nul-in-string']);
+      if (v === 'nul') return { bytes: Buffer.from(t.replace('\n', '\n\u0000')), op: 'raw NUL between tokens', bad: true, cls: 'json-bytes' };
+      if (v === 'nul-in-string') return { bytes: Buffer.from(t.replace(/": "/, '": "\u0000')), op: 'raw NUL inside a string', bad: true, cls: 'json-bytes' };
+      if (v === 'utf16') return { bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]), op: 'UTF-16 file', bad: true, cls: 'json-bytes' };
+      const b = Buffer.from(t.replace(/": "/, '": "\u0001'));
+      b[b.indexOf(1)] = 0xe9;   // Latin-1 e-acute: not UTF-8
+      return { bytes: b, op: 'Latin-1 byte in a string', bad: true, cls: 'json-bytes' };
+    },
+    () => { // a number written as text, with or without a unit, in odd forms
+      const l = pick(r, nums); if (!l) return { text: '{"a":', op: 'syntax', bad: true, cls: 'number-as-text' };
+      const n = l.value as number;
+      const known: [string, boolean][] = [[String(n), false], [`${n} `, false], [`${String(n).replace('.', ',')}`, String(n).includes('.')], [`0x${Math.abs(Math.round(n)).toString(16)}`, true],
+        ['Infinity', true], ['NaN', true], [`${n}.5.2`, true], [`\u2212${n}`, true], [`${n}e999`, true], ['', true], [`${n} ${n}`, true]];
+      const [v, bad] = pick(r, known);
+      const d = clone(base); setAt(d, l.path, v);
+      return { text: JSON.stringify(d), op: `number as text ${JSON.stringify(v)} at ${at(l)}`, bad, cls: 'number-as-text' };
+    },
+    () => { // a quantity in odd forms
+      const l = quantities.length ? pick(r, quantities) : undefined; if (!l) return { text: '[', op: 'syntax', bad: true, cls: 'quantity-odd' };
+      const s0 = (l.value as string).trim();
+      const m = /^([-+£]?\s*\d[\d.]*(?:e[-+]?\d+)?)\s*(.*)$/i.exec(s0)!;
+      const [num, unit] = [m[1]!, m[2]!];
+      const forms: [string, boolean][] = [
+        [`${num.replace('.', ',')} ${unit}`, num.includes('.')], [`${num}${unit}`, false], [`${num} ${unit.toUpperCase()}`, false], [`${num}\u00a0${unit}`, false],
+        [`${num} ${unit} ${unit}`, !!unit], [`\u0661\u066b\u0665 ${unit}`, true], [`${num} ${unit}\u0000`, true], [`0x10 ${unit}`, true], [`Infinity ${unit}`, true],
+        [`NaN ${unit}`, true], [`${num}.5.2 ${unit}`, true], [`\u2212${num} ${unit}`, true], [`1e-400 ${unit}`, false], [`${num} ${unit}/week/week`, !!unit],
+        [`${num}e999 ${unit}`, true], [`${' '.repeat(50)}${num} ${unit}`, false], [`${num} ${'x'.repeat(5000)}`, true], [`${num} ${unit}\u200b`, !!unit],
+      ];
+      const [v, bad] = pick(r, forms);
+      const d = clone(base); setAt(d, l.path, v);
+      return { text: JSON.stringify(d), op: `odd quantity ${JSON.stringify(v).slice(0, 60)} at ${at(l)}`, bad, cls: 'quantity-odd' };
+    },
+    () => { // a very long key or number literal
+      const o = pick(r, objects);
+      const v = pick(r, ['key', 'digits', 'tiny']);
+      if (v === 'key') return { text: withRaw(base, o.path, `"${'k'.repeat(100_000)}": 1,`), op: `100 kB key at ${at(o)}`, bad: true, cls: 'long-token' };
+      const l = pick(r, nums); if (!l) return { text: '{', op: 'syntax', bad: true, cls: 'long-token' };
+      const d = clone(base); setAt(d, l.path, 424242.4242);
+      const lit = v === 'digits' ? `1${'0'.repeat(400)}` : `0.${'0'.repeat(100_000)}1`;
+      return { text: JSON.stringify(d).replace('424242.4242', lit), op: `${v === 'digits' ? '401-digit integer' : '100,000-digit fraction'} at ${at(l)}`, bad: v === 'digits', cls: 'long-token' };
+    },
+    () => { // nesting of arrays where a number, a string or a list belongs (within the depth limit)
+      const depth = pick(r, [1, 2, 5, 60]);
+      const wrap = (x: unknown) => { let y = x; for (let k = 0; k < depth; k++) y = [y]; return y; };
+      const pool = [...nums, ...strs.filter((x) => !/(source|description|caveat|comment|name)$/.test(String(x.path[x.path.length - 1]))), ...arrays];
+      const l = pick(r, pool); if (!l) return { text: '{', op: 'syntax', bad: true, cls: 'array-nesting' };
+      const d = clone(base); setAt(d, l.path, wrap(l.value));
+      return { text: JSON.stringify(d), op: `value in ${depth} arrays at ${at(l)}`, bad: true, cls: 'array-nesting' };
+    },
+    () => ({ text: pick(r, ['', ' \n\t', '\uFEFF', '\uFEFF\n', 'null', '[]', '0', '""']), op: 'empty or bare file', bad: true, cls: 'empty-file' }),
+  ];
+  // One case in three is a second-campaign class, so every class gets a few hundred cases over the campaign.
+  return r() < 1 / 3 ? pick(r, added)() : pick(r, ops)();
 }
 
+/** A mutation: text (or raw bytes), what was done, whether it is known-bad, and its class (second campaign). */
+export interface Mutation { text?: string; bytes?: Uint8Array; op: string; bad: boolean; cls?: string }
+/** The file content of a mutation. */
+export const content = (m: Mutation): CaseFile => m.bytes ?? m.text ?? '';
+
 // ---------------------------------------------------------------- CSV mutation
-export function mutateCsv(r: R, csv: string, na = false): { text: string; op: string; bad: boolean } {
+export function mutateCsv(r: R, csv: string, na = false): Mutation {
   const lines = csv.trimEnd().split('\n');
   const cols = lines[0]!.split(',');
   const row = 1 + Math.floor(r() * (lines.length - 1));
   const col = Math.floor(r() * cols.length);
   const setCell = (v: string) => lines.map((l, i) => (i === row ? l.split(',').map((c, j) => (j === col ? v : c)).join(',') : l)).join('\n') + '\n';
-  const ops: Array<() => { text: string; op: string; bad: boolean }> = [
+  const ops: Array<() => Mutation> = [
     () => { const v = pick(r, ['abc', '', '1e999', 'NaN', 'Infinity', '0x10', '1,2', '--1', '0b11', '1_000', ' 5 ']); return { text: setCell(v), op: `cell ${JSON.stringify(v)} row ${row + 1} col ${col + 1}`, bad: v !== ' 5 ' && !(na && v === 'NaN' && col > 0) }; },
     () => ({ text: setCell(pick(r, ['-1', '1e300', '0', '1e-300', '5'])), op: `number row ${row + 1} col ${col + 1}`, bad: false }),
     () => ({ text: [lines[0] + ',' + cols[cols.length - 1], ...lines.slice(1).map((l) => l + ',7')].join('\n') + '\n', op: 'duplicate column', bad: true }),
@@ -207,7 +278,28 @@ export function mutateCsv(r: R, csv: string, na = false): { text: string; op: st
     () => ({ text: lines.join('\n').replace(/\n/g, '\n# comment\n') + '\n', op: 'comments', bad: false }),
     () => ({ text: '\u0000\u0001\u0002binary' + lines.join('\n'), op: 'binary', bad: true }),
   ];
-  return pick(r, ops)();
+  const added: Array<() => Mutation> = [
+    () => { // huge and tiny exponents, over-long integers
+      const [v, bad] = pick(r, [['1e308', false], ['1e309', true], ['-1e400', true], ['9'.repeat(400), true], ['1e-400', false], ['4.9e-324', false], ['1e+308', false], ['1E99999', true]] as [string, boolean][]);
+      return { text: setCell(v), op: `cell ${v.length > 20 ? `${v.slice(0, 8)}... (${v.length} chars)` : v} row ${row + 1} col ${col + 1}`, bad, cls: 'csv-exponent' };
+    },
+    () => { // unicode and control characters in a cell or the header
+      const [v, bad] = pick(r, [['\u22125', true], ['\uff15', true], ['\u200b5', true], ['5\u0000', true], ['\ufeff5', false], ['5\u00a0', false], ['5\u001b[2J', true], ['\u0665', true]] as [string, boolean][]);
+      return { text: setCell(v), op: `cell ${JSON.stringify(v)} row ${row + 1} col ${col + 1}`, bad, cls: 'csv-unicode' };
+    },
+    () => { // another delimiter, quoting, UTF-16, CR-only line ends, whitespace-only file, a 1 MB cell
+      const v = pick(r, ['semicolon', 'tab', 'quoted', 'utf16', 'cr', 'blank', 'huge-cell']);
+      // Measured data may be comma, semicolon or tab separated (docs/research.md); feed tables are comma separated.
+      if (v === 'semicolon') return { text: lines.map((l) => l.replace(/,/g, ';')).join('\n') + '\n', op: 'semicolon-separated', bad: !na, cls: 'csv-format' };
+      if (v === 'tab') return { text: lines.map((l) => l.replace(/,/g, '\t')).join('\n') + '\n', op: 'tab-separated', bad: !na, cls: 'csv-format' };
+      if (v === 'quoted') return { text: lines.map((l, i) => (i ? l.split(',').map((c) => `"${c}"`).join(',') : l)).join('\n') + '\n', op: 'quoted cells', bad: false, cls: 'csv-format' };
+      if (v === 'utf16') return { bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join('\r\n'), 'utf16le')]), op: 'UTF-16 CSV', bad: true, cls: 'csv-format' };
+      if (v === 'cr') return { text: lines.join('\r') + '\r', op: 'CR-only line ends', bad: false, cls: 'csv-format' };
+      if (v === 'blank') return { text: pick(r, [' \n', '\n\n\n', '\uFEFF', ',,,\n']), op: 'blank file', bad: true, cls: 'csv-format' };
+      return { text: setCell('7'.repeat(1_000_000)), op: `1 MB cell row ${row + 1}`, bad: true, cls: 'csv-format' };
+    },
+  ];
+  return r() < 1 / 3 ? pick(r, added)() : pick(r, ops)();
 }
 
 /** 100,001 data rows: over every CSV row limit. */
@@ -233,6 +325,12 @@ const SPECIAL_TABLES: Array<{ table: string; files: Record<string, CaseFile>; op
   { table: 'sub/feed.csv', files: { 'sub/feed.csv': TABLE }, op: 'table in a subfolder', bad: false },
   { table: 'sub', files: { 'sub/x.csv': TABLE }, op: 'table is a folder', bad: true },
   { table: 'missing.csv', files: {}, op: 'missing table', bad: true },
+  { table: 'loop.csv', files: { 'loop.csv': { symlink: 'loop2.csv' }, 'loop2.csv': { symlink: 'loop.csv' } }, op: 'table symlink loop', bad: true },
+  { table: 'empty.csv', files: { 'empty.csv': '' }, op: 'empty table file', bad: true },
+  { table: 'feed.csv/', files: { 'feed.csv': TABLE }, op: 'table path with a trailing slash', bad: true },
+  { table: 'x.csv', files: { 'x.csv/inner.csv': TABLE }, op: 'a folder named x.csv', bad: true },
+  { table: '', files: {}, op: 'empty table path', bad: true },
+  { table: 'feed.csv\u0000.txt', files: { 'feed.csv': TABLE }, op: 'NUL in the table path', bad: true },
 ];
 
 const SPECIAL_FILES: Array<{ name: string; files: Record<string, CaseFile>; op: string; path?: string }> = [
@@ -243,15 +341,24 @@ const SPECIAL_FILES: Array<{ name: string; files: Record<string, CaseFile>; op: 
   { name: 'missing.json', files: {}, op: 'missing file' },
   { name: 'big.json', files: { 'big.json': `{"comment": "${'x'.repeat(17 * 1024 * 1024)}"}` }, op: '17 MB file' },
 ];
+/** Second campaign: symbolic-link loops, a folder with a file's name, empty files, a dangling link. */
+const SPECIAL_FILES_2: Array<{ name: string; files: Record<string, CaseFile>; op: string }> = [
+  { name: 'loop.json', files: { 'loop.json': { symlink: 'loop2.json' }, 'loop2.json': { symlink: 'loop.json' } }, op: 'symlink loop' },
+  { name: 'self.json', files: { 'self.json': { symlink: 'self.json' } }, op: 'symlink to itself' },
+  { name: 'x.json', files: { 'x.json/inner.json': '{}' }, op: 'a folder named x.json' },
+  { name: 'empty.json', files: { 'empty.json': '' }, op: 'empty file' },
+  { name: 'dangling.json', files: { 'dangling.json': { symlink: 'nowhere.json' } }, op: 'dangling symlink' },
+];
 
-function special(r: R): { file: string; files: Record<string, CaseFile>; op: string } {
+function special(r: R): { file: string; files: Record<string, CaseFile>; op: string; cls?: string } {
+  if (r() < 0.5) { const t = pick(r, SPECIAL_FILES_2); return { file: `@/${t.name}`, files: t.files, op: `special file: ${t.op}`, cls: 'special-file-2' }; }
   const s = pick(r, SPECIAL_FILES.filter((x) => x.name !== 'big.json' || r() < 0.2));
   return { file: s.path ?? `@/${s.name}`, files: s.files, op: `special file: ${s.op}` };
 }
 
 const GENS: Record<Kind, Gen> = {
   run: (r, id) => {
-    if (r() < 0.06) { const s = special(r); return { id, kind: 'run', op: s.op, files: s.files, argv: ['run', s.file], bad: true }; }
+    if (r() < 0.06) { const s = special(r); return { id, kind: 'run', op: s.op, files: s.files, argv: ['run', s.file], bad: true, cls: s.cls }; }
     if (r() < 0.25) {
       // One ADM1 parameter or solver option at an extreme value: refused outside its physical limit, else run.
       const j = bsmRun();
@@ -269,16 +376,17 @@ const GENS: Record<Kind, Gen> = {
     }
     const base = pick(r, [bsmRun, feedRun])();
     const m = mutateJson(r, base);
-    return { id, kind: 'run', op: m.op, files: { 'run.json': m.text }, argv: ['run', '@/run.json', ...(r() < 0.5 ? ['--json'] : [])], bad: m.bad };
+    return { id, kind: 'run', op: m.op, files: { 'run.json': content(m) }, argv: ['run', '@/run.json', ...(r() < 0.5 ? ['--json'] : [])], bad: m.bad, cls: m.cls };
   },
   table: (r, id) => {
     if (r() < 0.3) {
       const s = pick(r, SPECIAL_TABLES);
-      return { id, kind: 'table', op: s.op, files: { ...s.files, 'run.json': text(tableRun(s.table)) }, argv: ['run', '@/run.json', '--json'], bad: s.bad };
+      const second = SPECIAL_TABLES.indexOf(s) >= 11;
+      return { id, kind: 'table', op: s.op, files: { ...s.files, 'run.json': text(tableRun(s.table)) }, argv: ['run', '@/run.json', '--json'], bad: s.bad, cls: second ? 'special-file-2' : undefined };
     }
     if (r() < 0.03) return { id, kind: 'table', op: '100,001 rows', files: { 'feed.csv': hugeCsv('time_d,q_m3_d,X_ch', (i) => `${i / 100},170,5`), 'run.json': text(tableRun()) }, argv: ['run', '@/run.json'], bad: true };
     const m = mutateCsv(r, TABLE);
-    return { id, kind: 'table', op: m.op, files: { 'feed.csv': m.text, 'run.json': text(tableRun()) }, argv: ['run', '@/run.json', '--json'], bad: m.bad };
+    return { id, kind: 'table', op: m.op, files: { 'feed.csv': content(m), 'run.json': text(tableRun()) }, argv: ['run', '@/run.json', '--json'], bad: m.bad, cls: m.cls };
   },
   feed: (r, id) => {
     if (r() < 0.4) {
@@ -295,15 +403,15 @@ const GENS: Record<Kind, Gen> = {
       };
     }
     const m = mutateJson(r, feedRun(), { valueOnly: ['influent'] });
-    return { id, kind: 'feed', op: m.op, files: { 'run.json': m.text }, argv: ['run', '@/run.json', '--json'], bad: m.bad };
+    return { id, kind: 'feed', op: m.op, files: { 'run.json': content(m) }, argv: ['run', '@/run.json', '--json'], bad: m.bad, cls: m.cls };
   },
   scenario: (r, id) => {
-    if (r() < 0.05) { const s = special(r); return { id, kind: 'scenario', op: s.op, files: s.files, argv: ['scenario', s.file, '--json'], bad: true }; }
+    if (r() < 0.05) { const s = special(r); return { id, kind: 'scenario', op: s.op, files: s.files, argv: ['scenario', s.file, '--json'], bad: true, cls: s.cls }; }
     const base = readJsonFile(pick(r, SCENARIOS));
     let m = mutateJson(r, base);
     // Accepted scenarios run a whole year (about a second each): keep most cases known-bad so CI stays quick.
     if (!m.bad && r() < 0.6) m = mutateJson(r, base);
-    return { id, kind: 'scenario', op: m.op, files: { 's.json': m.text }, argv: ['scenario', '@/s.json', ...(r() < 0.7 ? ['--json'] : [])], bad: m.bad };
+    return { id, kind: 'scenario', op: m.op, files: { 's.json': content(m) }, argv: ['scenario', '@/s.json', ...(r() < 0.7 ? ['--json'] : [])], bad: m.bad, cls: m.cls };
   },
   compare: (r, id) => {
     const a = readJsonFile('scenarios/baseline-efw.json');
@@ -314,7 +422,7 @@ const GENS: Record<Kind, Gen> = {
     }
     let m = mutateJson(r, b);
     while (!m.bad) m = mutateJson(r, b);
-    return { id, kind: 'compare', op: m.op, files: { 'a.json': text(a), 'b.json': m.text }, argv: ['compare', '@/a.json', '@/b.json', '--json'], bad: true };
+    return { id, kind: 'compare', op: m.op, files: { 'a.json': text(a), 'b.json': content(m) }, argv: ['compare', '@/a.json', '@/b.json', '--json'], bad: true, cls: m.cls };
   },
   project: (r, id) => {
     const base = readJsonFile(pick(r, ['scenarios/region-rollout.json', 'scenarios/weekly-small-digester.json']));
@@ -324,22 +432,22 @@ const GENS: Record<Kind, Gen> = {
     }
     let m = mutateJson(r, base);
     while (!m.bad) m = mutateJson(r, base);
-    return { id, kind: 'project', op: m.op, files: { 's.json': m.text }, argv: ['project', '@/s.json', '--ranges', '0', '--json'], bad: true };
+    return { id, kind: 'project', op: m.op, files: { 's.json': content(m) }, argv: ['project', '@/s.json', '--ranges', '0', '--json'], bad: true, cls: m.cls };
   },
   feedstocks: (r, id) => {
-    if (r() < 0.06) { const s = special(r); return { id, kind: 'feedstocks', op: s.op, files: s.files, argv: ['feedstocks', '--feedstocks', s.file, '--json'], bad: true }; }
+    if (r() < 0.06) { const s = special(r); return { id, kind: 'feedstocks', op: s.op, files: s.files, argv: ['feedstocks', '--feedstocks', s.file, '--json'], bad: true, cls: s.cls }; }
     const m = mutateJson(r, feedstockFile());
-    return { id, kind: 'feedstocks', op: m.op, files: { 'f.json': m.text }, argv: ['feedstocks', '--feedstocks', '@/f.json', '--json'], bad: m.bad };
+    return { id, kind: 'feedstocks', op: m.op, files: { 'f.json': content(m) }, argv: ['feedstocks', '--feedstocks', '@/f.json', '--json'], bad: m.bad, cls: m.cls };
   },
   measured: (r, id) => {
     if (r() < 0.04) return { id, kind: 'measured', op: '100,001 rows', files: { 'b.csv': hugeCsv('time [d],B [NmL/gVS]', (i) => `${i},${300 * (1 - Math.exp(-i / 1e4))}`) }, argv: ['fit-bmp', '@/b.csv'], bad: true };
-    if (r() < 0.05) { const s = special(r); return { id, kind: 'measured', op: s.op, files: s.files, argv: ['fit-bmp', s.file], bad: true }; }
+    if (r() < 0.05) { const s = special(r); return { id, kind: 'measured', op: s.op, files: s.files, argv: ['fit-bmp', s.file], bad: true, cls: s.cls }; }
     if (r() < 0.2) {
       const map = pick(r, ['__proto__=B [NmL/gVS]', 'constructor=B', 'nope=B', 'B [NmL/gVS]=B [NmL/gVS];B [NmL/gVS]=B']);
       return { id, kind: 'measured', op: `--map ${map}`, files: { 'b.csv': BMP_CSV }, argv: ['fit-bmp', '@/b.csv', '--map', map, '--json'], bad: true };
     }
     const m = mutateCsv(r, BMP_CSV, true);
-    return { id, kind: 'measured', op: m.op, files: { 'b.csv': m.text }, argv: ['fit-bmp', '@/b.csv', '--json'], bad: m.bad };
+    return { id, kind: 'measured', op: m.op, files: { 'b.csv': content(m) }, argv: ['fit-bmp', '@/b.csv', '--json'], bad: m.bad, cls: m.cls };
   },
   flags: (r, id) => {
     const cmd = pick(r, ['run', 'uncertainty', 'sensitivity', 'fit', 'bmp', 'characterise', 'parameters', 'buswell']);
@@ -358,6 +466,26 @@ const GENS: Record<Kind, Gen> = {
       bmp: ['bmp', 'dog-faeces', '--days', '5'], characterise: ['characterise', 'dog-faeces', '--rate', '1 t/week'],
       parameters: ['parameters'], buswell: ['buswell', 'C6H12O6'],
     };
+    if (r() < 0.4) {
+      // Second campaign: repeated options, options after "--" (plain arguments there), odd dashes and values that
+      // look like options.
+      const forms: [string[], boolean][] = [
+        [['--seed', '1', '--seed', '2'], true], [['--seed', '1', '--seed=1'], true], [['--json', '--json'], false], [['--', '--json'], true],
+        [['--', '--bogus'], true], [['-json'], true], [['\u2014json'], true], [['---json'], true], [['--='], true], [['--seed', '--json'], true],
+        [['--seed='], true], [['--', '@/run.json'], true],
+      ];
+      const [extra, isBad] = pick(r, forms);
+      const argvBase = base[cmd]!;
+      // "--" then a file: with the file named only after "--" the command must run (not bad) where it takes one file.
+      if (extra[0] === '--' && extra[1] === '@/run.json' && ['run', 'uncertainty', 'sensitivity'].includes(cmd)) {
+        return { id, kind: 'flags', op: `${cmd} [options] -- FILE`, files, argv: [argvBase[0]!, ...argvBase.slice(2), '--', argvBase[1]!], bad: false, cls: 'flags-2' };
+      }
+      const takesSeed = ['uncertainty', 'sensitivity'].includes(cmd);
+      // After "--" a word is a plain argument: an extra file for the commands that take exactly one.
+      const oneFile = ['run', 'uncertainty', 'sensitivity', 'fit'].includes(cmd);
+      const bad2 = extra[0] === '--' ? oneFile : isBad || (!takesSeed && extra.some((x) => x.startsWith('--seed')));
+      return { id, kind: 'flags', op: `${cmd} ${extra.join(' ')}`, files, argv: [...argvBase, ...extra], bad: bad2, cls: 'flags-2' };
+    }
     // A flag the command does not take is an unknown option: bad as well.
     return { id, kind: 'flags', op: `${cmd} ${bad.join(' ')}`, files, argv: [...base[cmd]!, ...bad, ...(r() < 0.5 ? ['--json'] : [])], bad: true };
   },
@@ -378,10 +506,10 @@ const GENS: Record<Kind, Gen> = {
       const e = pick(r, entries);
       return { id, kind: 'inputs', op: `entry ${JSON.stringify(e).slice(0, 80)}`, files: { ...model, 'in.json': text({ inputs: [e] }) }, argv: argv('@/in.json'), bad: true };
     }
-    if (r() < 0.05) { const s = special(r); return { id, kind: 'inputs', op: s.op, files: { ...model, ...s.files }, argv: argv(s.file), bad: true }; }
+    if (r() < 0.05) { const s = special(r); return { id, kind: 'inputs', op: s.op, files: { ...model, ...s.files }, argv: argv(s.file), bad: true, cls: s.cls }; }
     let m = mutateJson(r, base);
     if (onScenario) while (!m.bad) m = mutateJson(r, base);   // accepted scenario studies cost seconds
-    return { id, kind: 'inputs', op: m.op, files: { ...model, 'in.json': m.text }, argv: argv('@/in.json'), bad: m.bad };
+    return { id, kind: 'inputs', op: m.op, files: { ...model, 'in.json': content(m) }, argv: argv('@/in.json'), bad: m.bad, cls: m.cls };
   },
 };
 

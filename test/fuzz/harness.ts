@@ -8,11 +8,13 @@ import { main } from '../../src/cli/main.js';
 import { readAudit } from '../../src/input/file.js';
 import type { Case, Kind } from './generate.js';
 
-export type Violation = 'internal' | 'hang' | 'accepted-bad' | 'non-finite' | 'outside-read' | 'long-message' | 'no-json-error';
+export type Violation = 'internal' | 'hang' | 'accepted-bad' | 'non-finite' | 'outside-read' | 'long-message' | 'no-json-error' | 'control-chars';
 
 export interface Outcome {
   id: string;
   kind: Kind;
+  /** Second-campaign mutation class, if any. */
+  cls?: string;
   op: string;
   code: number;
   ms: number;
@@ -26,10 +28,16 @@ export const HANG_MS = 30_000;
 /** Largest message allowed on stderr (bytes), and per line of warnings. */
 export const MAX_MESSAGE_BYTES = 2048;
 
-/** Nulls that mean "does not exist", documented in docs/limits.md: a scenario without a digester has no pH; a
- *  plant that never pays back has no payback year or switching value (economics); a digester whose health never
- *  changes has no first-change day (docs/scenarios.md). */
-const ALLOWED_NULL = /(^|\.)stability\.pH_(min|max)$|(^|\.)economics\.(payback_yr|switching_values\[\d+\]\.value)$|(^|\.)health(_by_year\[\d+\])?\.first_change_(run_)?day$/;
+/** Nulls that mean "does not exist", documented in docs/limits.md: a scenario without a digester has no pH or heat
+ *  balance; a plant that never pays back has no payback year or switching value (economics); a digester whose health
+ *  never changes has no first-change day (docs/scenarios.md); a fitted parameter at a bound has no standard error. */
+const ALLOWED_NULL = new RegExp([
+  /(^|\.)stability\.pH_(min|max)$/, /(^|\.)economics\.(payback_yr|switching_values\[\d+\]\.value)$/,
+  /(^|\.)health(_by_year\[\d+\])?\.first_change_(run_)?day$/,
+  // No digester, no heat balance (src/pipeline/run.ts); a fitted parameter at a bound or not identifiable has no
+  // standard error, interval or correlation (src/analysis/fit.ts).
+  /^heat$/, /^parameters\[\d+\]\.(se|ci95)$/, /^correlation\[\d+\]\[\d+\]$/,
+].map((r) => r.source).join('|'));
 
 /** Counts NaN, Infinity and null values in parsed JSON (iteratively). */
 export function badNumbers(v: unknown): string[] {
@@ -50,7 +58,7 @@ function materialise(c: Case, root: string): string {
   for (const [name, f] of Object.entries(c.files)) {
     const path = name.startsWith('../') ? join(dir, '..', `${c.id}-${name.slice(3)}`) : join(dir, name);
     mkdirSync(dirname(path), { recursive: true });
-    if (typeof f === 'string') writeFileSync(path, f);
+    if (typeof f === 'string' || f instanceof Uint8Array) writeFileSync(path, f);
     else if ('fifo' in f) execFileSync('mkfifo', [path]);
     else symlinkSync(f.symlink.startsWith('../') ? `../${c.id}-${f.symlink.slice(3)}` : f.symlink, path);
   }
@@ -88,7 +96,12 @@ export async function runCase(c0: Case, root: string): Promise<Outcome> {
   if (c.bad && code !== 2) v.add('accepted-bad');
   // Results (not error reports, which may quote what the user typed) hold no NaN or Infinity.
   if (code !== 2 && code !== 3 && /\b(NaN|Infinity)\b/.test(out)) v.add('non-finite');
-  const json = argv.includes('--json');
+  // After "--" every word is a plain argument: "--json" there asks for nothing.
+  const dd = argv.indexOf('--');
+  const json = (dd < 0 ? argv : argv.slice(0, dd)).includes('--json');
+  // User text echoed raw could drive a terminal (ESC sequences) or hide in a log (NUL, CR tricks): messages and text
+  // reports hold no control characters but tab and line ends (JSON escapes its own).
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(err) || (!json && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(out.replace(/\r\x1b\[K|\r/g, '')))) v.add('control-chars');
   if (json && out.trim()) {
     try {
       const parsed = JSON.parse(out) as { ok?: unknown; errors?: unknown };
@@ -105,7 +118,7 @@ export async function runCase(c0: Case, root: string): Promise<Outcome> {
   if (code !== 0 && Buffer.byteLength(err) > MAX_MESSAGE_BYTES) v.add('long-message');
   if (err.split('\n').some((l) => Buffer.byteLength(l) > MAX_MESSAGE_BYTES)) v.add('long-message');
   rmSync(dir, { recursive: true, force: true });
-  return { id: c.id, kind: c.kind, op: c.op, code, ms, violations: [...v], err: (nonFinite ? `${nonFinite} | ` : '') + err.split('\n')[0]!.slice(0, 300) };
+  return { id: c.id, kind: c.kind, cls: c.cls, op: c.op, code, ms, violations: [...v], err: (nonFinite ? `${nonFinite} | ` : '') + err.split('\n')[0]!.slice(0, 300) };
 }
 
 /** Figures by kind: cases, exit codes, known-bad cases, violations. */
@@ -120,7 +133,19 @@ export function summarise(outcomes: readonly Outcome[]): string {
   const all = ['all', String(outcomes.length), ...[0, 1, 2, 3, 4].map((c) => String(outcomes.filter((o) => o.code === c).length)), String(outcomes.filter((o) => o.violations.length).length), String(Math.round(outcomes.reduce((m, o) => Math.max(m, o.ms), 0)))];
   const table = [head, ...rows, all];
   const w = head.map((_, j) => Math.max(...table.map((r) => r[j]!.length)));
-  const byViolation = ['internal', 'hang', 'accepted-bad', 'non-finite', 'outside-read', 'long-message', 'no-json-error']
+  const byViolation = ['internal', 'hang', 'accepted-bad', 'non-finite', 'outside-read', 'long-message', 'no-json-error', 'control-chars']
     .map((x) => `${x} ${outcomes.filter((o) => o.violations.includes(x as Violation)).length}`).join(', ');
-  return table.map((r) => r.map((c, j) => (j === 0 ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  ')).join('\n') + `\nviolations: ${byViolation}\n`;
+  const fmtTable = (t: string[][]) => {
+    const ww = t[0]!.map((_, j) => Math.max(...t.map((r) => r[j]!.length)));
+    return t.map((r) => r.map((c, j) => (j === 0 ? c.padEnd(ww[j]!) : c.padStart(ww[j]!))).join('  ')).join('\n');
+  };
+  // Second-campaign classes, across kinds.
+  const classes = [...new Set(outcomes.map((o) => o.cls).filter((x): x is string => !!x))].sort();
+  const clsHead = ['class (2nd campaign)', 'cases', 'exit 0', 'exit 1', 'exit 2', 'exit 3', 'exit 4', 'violations'];
+  const clsRows = classes.map((k) => {
+    const os = outcomes.filter((o) => o.cls === k);
+    return [k, String(os.length), ...[0, 1, 2, 3, 4].map((c) => String(os.filter((o) => o.code === c).length)), String(os.filter((o) => o.violations.length).length)];
+  });
+  void w;
+  return fmtTable(table) + `\nviolations: ${byViolation}\n` + (classes.length ? `\n${fmtTable([clsHead, ...clsRows])}\n` : '');
 }

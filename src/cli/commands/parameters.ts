@@ -43,6 +43,7 @@ export const parametersCommand: CliCommand = {
   flags: PARAMETERS_FLAGS,
   async run(argv, io) {
     const args = parseArgs(argv, PARAMETERS_FLAGS);
+    if (args.positionals.length) throw new InputError(show(args.positionals[0]), 'adsim parameters takes no file or name, only options (--group to pick a group)');
     const group = flagString(args, 'group');
     if (group !== undefined && !GROUPS.includes(group as never)) throw new InputError('--group', `expected one of ${GROUPS.join(', ')}, got ${show(group)}`);
     const rows = PARAMETERS.filter((p) => !group || p.group === group);

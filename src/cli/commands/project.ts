@@ -37,6 +37,7 @@ export const projectCommand: CliCommand = {
     try {
       const file = args.positionals[0];
       if (!file) throw new InputError('FILE', 'expected a scenario file, e.g. adsim project scenarios/region-rollout.json');
+      if (args.positionals.length > 1) throw new InputError('FILE', `expected one scenario file, got ${args.positionals.length}`);
       const s = loadScenario(file);
       const years = flagNumber(args, 'years', s.rollout.years, (x) => Number.isInteger(x) && x >= 1 && x <= 30, 'a whole number of years from 1 to 30');
       const samples = flagNumber(args, 'ranges', undefined, (x) => Number.isInteger(x) && (x === 0 || (x >= 2 && x <= MAX_RANGE_SAMPLES)), `a whole number of samples (0 for none, or 2 to ${MAX_RANGE_SAMPLES})`);
