@@ -100,6 +100,7 @@ export function readShareFragment(hash: string): ScenarioJson | undefined {
   const b = atob(m[1]!.replace(/-/g, '+').replace(/_/g, '/'));
   const text = new TextDecoder().decode(Uint8Array.from(b, (c) => c.charCodeAt(0)));
   let data: unknown;
-  try { data = parseJsonStrict(text, ''); } catch (e) { throw new Error(`shared link: ${e instanceof Error ? e.message : String(e)}`); }
+  // A link cut short or tampered with (a key twice, __proto__): the page words it as damaged (state/share.ts).
+  try { data = parseJsonStrict(text, ''); } catch (e) { throw new Error(`damaged share link (${e instanceof Error ? e.message : String(e)})`); }
   return migrateScenario(data, 'shared link');
 }
