@@ -38,6 +38,19 @@ export async function everyViewBothSizes(t) {
       widths[`${v}@${size.width}`] = w.scroll;
       if (size.name === 'phone' && w.scroll > w.inner) console.log(`e2e: too wide in ${v}: ${JSON.stringify(await widest(page))}`);
       if (size.name === 'phone') check(w.scroll <= w.inner, `${v} view at ${size.width}x${size.height}: no sideways page scroll (page ${w.scroll} px, window ${w.inner} px)`);
+      if (size.name === 'phone' && v === 'research') {
+        // The research tables of inputs and fitted values reflow to one card per row: nothing in them scrolls sideways.
+        const cards = await page.evaluate(() => {
+          const found = [];
+          const walk = (root) => { for (const el of root.querySelectorAll('*')) { if (el.matches('table.cards')) found.push(el); if (el.shadowRoot) walk(el.shadowRoot); } };
+          walk(document);
+          return found.map((tb) => ({ id: tb.id || tb.getAttribute('aria-label'), rows: tb.tBodies[0]?.rows.length ?? 0, display: tb.tBodies[0]?.rows[0] ? getComputedStyle(tb.tBodies[0].rows[0]).display : '',
+            fits: tb.scrollWidth <= tb.clientWidth + 1 && tb.getBoundingClientRect().right <= window.innerWidth + 1 }));
+        });
+        const inputs = cards.find((c) => c.id === 'Inputs to vary');
+        check(inputs && inputs.rows > 0 && cards.every((c) => c.display === 'block' && c.fits),
+          `at 390 px the research tables are cards that fit the width (${cards.map((c) => `${c.id}: ${c.rows} ${c.display} ${c.fits ? 'fits' : 'TOO WIDE'}`).join('; ')})`);
+      }
       await page.screenshot({ path: `${out}/view-${v}-${size.name}.png`, fullPage: true });
       await page.screenshot({ path: `${out}/view-${v}-${size.name}-top.png`, fullPage: false });
     }

@@ -22,5 +22,15 @@ export const shared = css`
     h2 { font-size: 1.15rem; overflow-wrap: anywhere; }
     fieldset { min-width: 0; }
   }
+  /* Phones: a table marked .cards reflows to one card per row, each cell labelled by its column (data-label). */
+  @media (max-width: 600px) {
+    table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; box-sizing: border-box; overflow: visible; }
+    table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    table.cards tr { border: 1px solid #ddd; border-radius: 6px; padding: 0.35rem 0.5rem; margin-bottom: 0.5rem; }
+    table.cards td { border: none; text-align: left; padding: 0.15rem 0; display: grid; grid-template-columns: 6.5rem minmax(0, 1fr); gap: 0.5rem; align-items: baseline; overflow-wrap: anywhere; }
+    table.cards td::before { content: attr(data-label); font-weight: 600; color: #333; font-size: 0.85rem; }
+    table.cards td.head { display: block; font-weight: 600; }
+    table.cards td.head::before { content: none; }
+  }
   @media print { button, .no-print { display: none !important; } }
 `;

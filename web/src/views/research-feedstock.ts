@@ -151,13 +151,13 @@ export class ResearchFeedstock extends ResearchSubscriber {
       ${qualityWarnings(r)}
       <div class="grid2">
         <div>
-          <div class="table-wrap"><table id="fsb-table" aria-label="Record and fitted values">
+          <div class="table-wrap"><table id="fsb-table" class="cards" aria-label="Record and fitted values">
             <thead><tr><th scope="col">Field</th><th scope="col">Record</th><th scope="col">Record range</th><th scope="col">Fitted</th><th scope="col">95 % interval</th><th scope="col">Unit</th></tr></thead>
             <tbody>${r.parameters.map((p) => {
               const rec = f?.[p.name as FeedstockBmpField];
-              return html`<tr><td><code>${p.name}</code></td><td>${fmt(r.record[p.name as FeedstockBmpField])}</td>
-                <td>${rec ? `${fmt(rec.low)} to ${fmt(rec.high)} (${rec.evidence})` : ''}</td><td>${fmt(p.value)}</td>
-                <td>${p.ci95 ? `${fmt(p.ci95[0])} to ${fmt(p.ci95[1])}` : p.atBound ? 'at a bound' : 'not identifiable'}</td><td>${p.unit ?? ''}</td></tr>`;
+              return html`<tr><td class="head"><code>${p.name}</code></td><td data-label="Record">${fmt(r.record[p.name as FeedstockBmpField])}</td>
+                <td data-label="Record range">${rec ? `${fmt(rec.low)} to ${fmt(rec.high)} (${rec.evidence})` : ''}</td><td data-label="Fitted">${fmt(p.value)}</td>
+                <td data-label="95 % interval">${p.ci95 ? `${fmt(p.ci95[0])} to ${fmt(p.ci95[1])}` : p.atBound ? 'at a bound' : 'not identifiable'}</td><td data-label="Unit">${p.unit ?? ''}</td></tr>`;
             })}</tbody></table></div>
           ${[...(d?.warning ? [d.warning] : []), ...r.warnings].map((w) => html`<p class="error">${w}</p>`)}
           ${downloadButtons('dl-feedstock', 'the fitted record values and residuals', fitFiles(r, `${r.feedstock}-bmp`, { name: f?.name ?? r.feedstock, kind: 'assay' }, 'BMP curve (CSV pasted or uploaded in the web app)', { t_d: d?.t_d, units: { B: `NL CH4/kg VS, ${NORMAL_BASIS}` } }))}

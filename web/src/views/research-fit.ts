@@ -183,9 +183,9 @@ export class ResearchFit extends ResearchSubscriber {
 
   private paramTable(f: FitResult, id: string, unitOf: (group: string, unit?: string) => string | undefined = (_g, u) => u): TemplateResult {
     return html`${convergenceLine(f)}${qualityWarnings(f)}
-      <table id=${id} aria-label="Fitted parameters"><thead><tr><th scope="col">Parameter</th><th scope="col">Fitted</th><th scope="col">95 % interval</th><th scope="col">Start</th><th scope="col">Bounds</th><th scope="col">Unit</th></tr></thead>
-        <tbody>${f.parameters.map((p) => html`<tr><td><code>${p.name}</code></td><td>${fmt(p.value)}</td>
-          <td>${p.ci95 ? `${fmt(p.ci95[0])} to ${fmt(p.ci95[1])}` : p.atBound ? 'at a bound' : 'not identifiable'}</td><td>${fmt(p.initial)}</td><td>${fmt(p.low)} to ${fmt(p.high)}</td><td>${p.unit ?? ''}</td></tr>`)}</tbody></table>
+      <table id=${id} class="cards" aria-label="Fitted parameters"><thead><tr><th scope="col">Parameter</th><th scope="col">Fitted</th><th scope="col">95 % interval</th><th scope="col">Start</th><th scope="col">Bounds</th><th scope="col">Unit</th></tr></thead>
+        <tbody>${f.parameters.map((p) => html`<tr><td class="head"><code>${p.name}</code></td><td data-label="Fitted">${fmt(p.value)}</td>
+          <td data-label="95 % interval">${p.ci95 ? `${fmt(p.ci95[0])} to ${fmt(p.ci95[1])}` : p.atBound ? 'at a bound' : 'not identifiable'}</td><td data-label="Start">${fmt(p.initial)}</td><td data-label="Bounds">${fmt(p.low)} to ${fmt(p.high)}</td><td data-label="Unit">${p.unit ?? ''}</td></tr>`)}</tbody></table>
       <p class="muted">${f.groups.map((g) => { const u = unitOf(g.name, g.unit); return `${g.name}: n = ${g.n}, RMSE ${fmt(g.rmse)}${u && u !== '-' ? ` ${u}` : ''}, R² ${g.r2.toFixed(3)}`; }).join('; ')}</p>
       ${f.warnings.map((w) => html`<p class="error">${w}</p>`)}`;
   }

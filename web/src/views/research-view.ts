@@ -78,6 +78,7 @@ export class ResearchView extends ResearchSubscriber {
   static override styles = [shared, css`
     section { border-top: 1px solid #ddd; padding-top: 0.5rem; margin-top: 0.75rem; }
     .inputs { max-height: 22rem; overflow: auto; border: 1px solid #ddd; }
+    @media (max-width: 600px) { .inputs { max-height: 30rem; border: none; } .inputs td input[type=text] { width: 100%; max-width: 9rem; box-sizing: border-box; text-align: left; } }
     .inputs td input[type=text] { width: 6.5rem; font: inherit; text-align: right; }
     .inputs .src { font-size: 0.75rem; color: #555; }
     .grid2 { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; }
@@ -258,7 +259,7 @@ export class ResearchView extends ResearchSubscriber {
     return html`
       <h3>Inputs and ranges (${this.chosen.length} of ${this.candidates.length} chosen)</h3>
       <div class="error" id="r-inputs-e" role="alert">${this.errors.inputs ?? ''}</div>
-      <div class="inputs"><table aria-label="Inputs to vary">
+      <div class="inputs"><table class="cards" aria-label="Inputs to vary">
         <thead><tr><th scope="col">Vary</th><th scope="col">Low</th><th scope="col">High</th><th scope="col">Unit</th><th scope="col">Default range and source</th></tr></thead>
         <tbody>${this.candidates.map((c) => {
           const id = c.name.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -266,14 +267,14 @@ export class ResearchView extends ResearchSubscriber {
           const err = this.errors[`low-${c.name}`] ?? this.errors[`high-${c.name}`];
           const [lo, hi] = this.bounds[c.name] ?? ['', ''];
           return html`<tr>
-            <td><label class="inline"><input type="checkbox" id="use-${id}" .checked=${on} @change=${(e: Event) => toggle(c.name, (e.target as HTMLInputElement).checked)}><code>${c.name}</code></label></td>
-            <td><input type="text" id="low-${id}" aria-label="low bound of ${c.name}" aria-invalid=${this.errors[`low-${c.name}`] ? 'true' : 'false'} aria-describedby="err-${id}"
+            <td class="head"><label class="inline"><input type="checkbox" id="use-${id}" .checked=${on} @change=${(e: Event) => toggle(c.name, (e.target as HTMLInputElement).checked)}><code>${c.name}</code></label></td>
+            <td data-label="Low"><input type="text" id="low-${id}" aria-label="low bound of ${c.name}" aria-invalid=${this.errors[`low-${c.name}`] ? 'true' : 'false'} aria-describedby="err-${id}"
               .value=${lo} @input=${(e: Event) => setBound(c.name, 0, (e.target as HTMLInputElement).value)}></td>
-            <td><input type="text" id="high-${id}" aria-label="high bound of ${c.name}" aria-invalid=${this.errors[`high-${c.name}`] ? 'true' : 'false'} aria-describedby="err-${id}"
+            <td data-label="High"><input type="text" id="high-${id}" aria-label="high bound of ${c.name}" aria-invalid=${this.errors[`high-${c.name}`] ? 'true' : 'false'} aria-describedby="err-${id}"
               .value=${hi} @input=${(e: Event) => setBound(c.name, 1, (e.target as HTMLInputElement).value)}>
               <div class="error" id="err-${id}">${err ?? ''}</div></td>
-            <td>${c.unit ?? ''}</td>
-            <td class="src" style="text-align:left">${describe(c.dist)} · ${c.source ?? ''}</td></tr>`;
+            <td data-label="Unit">${c.unit ?? ''}</td>
+            <td class="src" data-label="Default range, source" style="text-align:left">${describe(c.dist)} · ${c.source ?? ''}</td></tr>`;
         })}</tbody></table></div>`;
   }
 
