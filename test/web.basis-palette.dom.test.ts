@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChartConfiguration } from 'chart.js';
 import '../web/src/views/compare-view.js';
-import type { CompareView } from '../web/src/views/compare-view.js';
+import { wrapWords, type CompareView } from '../web/src/views/compare-view.js';
 import { FRACTION_BASIS, NORMAL_BASIS, gasBasis, unitWithBasis } from '../web/src/fields/basis.js';
 import { captionLines, wrapText } from '../web/src/charts/caption.js';
 import { barStyle, pairedLine } from '../web/src/charts/palette.js';
@@ -72,6 +72,14 @@ describe('chart PNG caption', () => {
     const out = wrapText('Scenarios: alpha beta gamma delta', 12, w);
     expect(out).toEqual(['Scenarios:', 'alpha beta', 'gamma delta']);
     expect(out.every((l) => l.length <= 12)).toBe(true);
+  });
+});
+
+describe('bar chart categories', () => {
+  it('wrap onto lines of whole words instead of rotating off the edge', () => {
+    expect(wrapWords('Electricity generated', 11)).toEqual(['Electricity', 'generated']);
+    expect(wrapWords('Heat used on site', 11)).toEqual(['Heat used', 'on site']);
+    expect(wrapWords('Net', 11)).toEqual(['Net']);
   });
 });
 

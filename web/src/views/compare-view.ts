@@ -21,6 +21,16 @@ import { shared } from '../styles.js';
 
 interface Col { id: string; name: string; result?: ScenarioResultLike }
 
+/** A category label as lines of about `n` characters (words kept whole), for a chart axis. */
+export function wrapWords(label: string, n: number): string[] {
+  const out: string[] = [];
+  for (const w of label.split(' ')) {
+    const last = out[out.length - 1];
+    if (last !== undefined && (last + ' ' + w).length <= n) out[out.length - 1] = `${last} ${w}`; else out.push(w);
+  }
+  return out;
+}
+
 export class CompareView extends LitElement {
   static override properties = { store: { attribute: false }, rev: { type: Number } };
   declare store?: ScenarioStore;
@@ -29,6 +39,10 @@ export class CompareView extends LitElement {
   static override styles = [shared, css`
     .pick { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 0.2rem 1rem; margin-bottom: 0.75rem; }
     .pick label { font-size: 0.9rem; }
+    /* A long scenario name wraps beside its checkbox and baseline radio, never pushing them onto lines of their own. */
+    .pick .row { flex-wrap: nowrap; align-items: flex-start; }
+    .pick .row label { flex: 0 1 auto; min-width: 0; overflow-wrap: anywhere; }
+    .pick .row input { flex: none; margin-top: 0.2rem; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(26rem, 100%), 1fr)); gap: 1rem; margin-top: 1rem; }
     figure { min-width: 0; }
     figure { margin: 0; border: 1px solid #ddd; border-radius: 6px; padding: 0.5rem; }
@@ -246,7 +260,9 @@ export class CompareView extends LitElement {
           datasets: done.flatMap((c, i) => (only && !only.includes(c) ? [] : [{ label: c.name, data: bars.map((b) => (b.sign * (annualOf(c.result)[b.key] ?? 0)) / scale),
             backgroundColor: barStyle(i).colour, hatch: barStyle(i).hatch, borderColor: '#000', borderWidth: 0.5 }])),
         },
-        options: { plugins: { legend: { position: 'bottom' }, title: { display: false, text: title } }, scales: { y: { title: { display: true, text: unit } } } },
+        // Category names wrap onto lines under their bars (rotated, the first was cut off at the left edge of a phone).
+        options: { plugins: { legend: { position: 'bottom' }, title: { display: false, text: title } }, scales: { y: { title: { display: true, text: unit } },
+          x: { ticks: { maxRotation: 0, autoSkip: false, callback(this: { getLabelForValue(v: number): string }, v: number | string) { return wrapWords(this.getLabelForValue(Number(v)), 11); } } } } },
       };
     };
     /** Scenarios whose largest bar is under 1/100 of the largest of all: drawn on their own axis (one axis would flatten them). */
