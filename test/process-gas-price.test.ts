@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../src/scenario/parse.js';
 import { heatYear } from '../src/accounting/heat.js';
 import { DEFAULTS } from '../src/scenario/defaults.js';
+import { writerFor } from '../src/analysis/scenario-model.js';
 
 const base = { schema: 'adsim-scenario/1', name: 'price', comment: 'gas price test', areas: [{ name: 'A', bins: 100 }] };
 const days = 365;
@@ -14,7 +15,10 @@ const costOf = (s: ReturnType<typeof parseScenario>) =>
 describe('backup-heat gas price', () => {
   it('has one sourced default with a unit and a range', () => {
     const d = DEFAULTS.gas_price_gbp_kWh;
-    expect(d.unit).toMatch(/GBP per kWh of gas/);
+    expect(d.unit).toBe('GBP/kWh');
+    expect(d.source).toMatch(/per kWh of gas/);
+    // Ranged and an estimate: sampled by the projection ranges (a plain number in GBP/kWh written back).
+    expect(writerFor('gas_price_gbp_kWh')!(0.07)).toBe(0.07);
     expect(d.source).toMatch(/\[CommonsLibrary2024\]/);
     expect(d.range![0]).toBeLessThan(d.value); expect(d.range![1]).toBeGreaterThan(d.value);
     expect(Object.keys(DEFAULTS)).not.toContain('backup_heat_gbp_kWh');

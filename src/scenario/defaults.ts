@@ -45,7 +45,7 @@ export const DEFAULTS = {
   U_roof_W_m2K: d(0.3, 'W/m2/K', '[Wellinger2013] (after Eder & Schulz 2006): as the walls', [0.2, 0.4]),
   U_floor_W_m2K: d(0.3, 'W/m2/K', 'estimate: as the walls; the floor loses heat towards the annual mean air temperature [BSEN12831]', [0.2, 0.5], true),
   boiler_efficiency: d(0.9, 'fraction (heat per gas LHV)', 'estimate: a modern gas boiler (the same 0.9 as heat_kgCO2e_kWh)', [0.8, 0.95], true),
-  gas_price_gbp_kWh: d(0.06, 'GBP per kWh of gas (burned in the backup boiler at boiler_efficiency)', 'estimate: the GB domestic price-cap unit rate for gas was 6.0 p/kWh in April-June 2024 and 5.5 p/kWh from July 2024 [CommonsLibrary2024]; no non-domestic small-site tariff retrieved, give your contract price', [0.04, 0.1], true),
+  gas_price_gbp_kWh: d(0.06, 'GBP/kWh', 'estimate, per kWh of gas burned in the backup boiler (at boiler_efficiency): the GB domestic price-cap unit rate for gas was 6.0 p/kWh in April-June 2024 and 5.5 p/kWh from July 2024 [CommonsLibrary2024]; no non-domestic small-site tariff retrieved, give your contract price', [0.04, 0.1], true),
   water_heat_kWh_m3_K: d(1.163, 'kWh/m3/K', 'physics: c_p of water 4.186 kJ/kg/K x 1000 kg/m3 / 3600'),
   washout_hrt_d: d(10, 'd', 'methanogen washout below ~10 d HRT (mesophilic): literature ballpark, no primary source traced', [8, 12], true),
   hrt_warn_d: d(15, 'd', 'food waste 28-32 d at Tremorfa [DwrCymru2021]; WAS 20-40 d [Bolzonella2005]; manure 15-30 d (literature ballpark); dog faeces >= 30 d is an estimate', [15, 40]),
