@@ -260,9 +260,13 @@ export class CompareView extends LitElement {
           datasets: done.flatMap((c, i) => (only && !only.includes(c) ? [] : [{ label: c.name, data: bars.map((b) => (b.sign * (annualOf(c.result)[b.key] ?? 0)) / scale),
             backgroundColor: barStyle(i).colour, hatch: barStyle(i).hatch, borderColor: '#000', borderWidth: 0.5 }])),
         },
-        // Category names wrap onto lines under their bars (rotated, the first was cut off at the left edge of a phone).
+        // Category names wrap onto lines under their bars; where they still do not fit (a phone) they stand upright, not at an angle that cut the first off.
         options: { plugins: { legend: { position: 'bottom' }, title: { display: false, text: title } }, scales: { y: { title: { display: true, text: unit } },
-          x: { ticks: { maxRotation: 0, autoSkip: false, callback(this: { getLabelForValue(v: number): string }, v: number | string) { return wrapWords(this.getLabelForValue(Number(v)), 11); } } } } },
+          x: { ticks: { minRotation: 0, maxRotation: 90, autoSkip: false, callback(this: { getLabelForValue(v: number): string; chart: { width: number } }, v: number | string) {
+            // Wide enough per bar group: wrapped words, level. Narrower (a phone): one line, which the axis turns upright.
+            const per = this.chart.width / Math.max(1, bars.length), label = this.getLabelForValue(Number(v));
+            return per >= 64 ? wrapWords(label, Math.max(8, Math.floor(per / 6.5))) : label;
+          } } } } },
       };
     };
     /** Scenarios whose largest bar is under 1/100 of the largest of all: drawn on their own axis (one axis would flatten them). */
