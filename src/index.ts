@@ -28,7 +28,7 @@ export { morris } from './analysis/morris.js';
 export { sobol } from './analysis/sobol.js';
 export { monteCarlo, type MonteCarloOptions, type MonteCarloResult, type Band } from './analysis/montecarlo.js';
 export type { Distribution, UncertainInput } from './analysis/distributions.js';
-export type { Evaluate, Outputs, Point, BatchOptions } from './analysis/evaluate.js';
+export type { Evaluate, Evaluator, BatchEvaluate, RunResult, Outputs, Point, BatchOptions } from './analysis/evaluate.js';
 export type { Summary } from './analysis/stats.js';
 export { fitLeastSquares, type FitResult, type FittedParameter } from './analysis/fit.js';
 export { fitBmp, bmpCurve, type BmpModel, type BmpFitResult } from './analysis/bmp-curve.js';
@@ -39,5 +39,8 @@ export { scenarioUncertainInputs, feedstockScenarioInputs, defaultScenarioInputs
 export { projectionRanges, type ProjectionRanges } from './analysis/projection-ranges.js';
 export { fullRollout } from './pipeline/project.js';
 export { runScenariosInPool, projectScenariosInPool, createNodePool, type Settled, type PoolRunOptions } from './worker/pool.node.js';
+export { digesterBatches, scenarioBatches, projectionBatches, type BatchJobOptions } from './worker/batch.js';
+export { digesterEvaluator, defaultInput as digesterDefaultInput } from './analysis/digester-model.js';
+export { scenarioEvaluator } from './analysis/scenario-model.js';
 export type { SimPool, JobHandle, JobOptions } from './worker/pool.js';
 export type { JobProgress } from './worker/types.js';

@@ -9,7 +9,7 @@ export type Outputs = Record<string, number | ArrayLike<number>>;
 /** Evaluates the model at one point. May be async (a worker) and may throw (a solver failure). */
 export type Evaluate = (point: Point) => Outputs | Promise<Outputs>;
 
-/** Progress hook: called after each finished run; return false to cancel. */
+/** Progress hook: called after each finished run (or batch of runs); return false to cancel. */
 export type Progress = (done: number, total: number) => boolean | void;
 
 export interface BatchOptions {
@@ -42,30 +42,85 @@ export class AnalysisCancelled extends Error {
   }
 }
 
-/** Evaluates every point, keeping order; at most `concurrency` runs in flight. */
-export async function evaluateAll(points: readonly Point[], evaluate: Evaluate, opts: BatchOptions = {}): Promise<RunResult[]> {
+/**
+ * Evaluates several points in one call (one worker job, so a message and a start per batch rather than per run): one
+ * result per point, in order, a failed point as a failed result. Each point must not depend on the others, so the
+ * answer does not depend on how the points are split into batches.
+ */
+export interface BatchEvaluate {
+  batch(points: readonly Point[]): Promise<RunResult[]>;
+  /** Points per call: a fixed number, or 'auto' (default): sized from the measured time per point to about
+   *  BATCH_TARGET_MS a call, and never more than an even share of what is left, so the last calls end together. */
+  batchSize?: number | 'auto';
+}
+
+/** What evaluateAll runs: a point at a time, or batches of points. */
+export type Evaluator = Evaluate | BatchEvaluate;
+
+export function isBatchEvaluate(e: Evaluator): e is BatchEvaluate {
+  return typeof e === 'object' && e !== null && typeof (e as BatchEvaluate).batch === 'function';
+}
+
+/** Wall time one automatic batch aims at: long beside a worker message (~0.1-1 ms), short beside a whole study. */
+export const BATCH_TARGET_MS = 150;
+/** Most points in one automatic batch. */
+export const MAX_AUTO_BATCH = 64;
+
+/** Evaluates every point, keeping order; at most `concurrency` runs (or batches) in flight. */
+export async function evaluateAll(points: readonly Point[], evaluate: Evaluator, opts: BatchOptions = {}): Promise<RunResult[]> {
   const total = points.length;
   const results: RunResult[] = new Array(total);
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 1));
+  const batched = isBatchEvaluate(evaluate);
+  const fixedSize = batched && typeof evaluate.batchSize === 'number' ? Math.max(1, Math.floor(evaluate.batchSize)) : 0;
+  let msPerPoint = NaN;
   let next = 0;
   let done = 0;
   let cancelled = false;
   let checked = !opts.outputs;
   let badOutputs: unknown = null;
+  /** Points in the next batch: fixed, or from the time per point measured so far (2 until there is a measurement). */
+  const size = (): number => {
+    if (!batched) return 1;
+    if (fixedSize) return fixedSize;
+    const share = Math.ceil((total - next) / concurrency);
+    const wanted = Number.isFinite(msPerPoint) ? Math.round(BATCH_TARGET_MS / Math.max(msPerPoint, 1e-3)) : 2;
+    return Math.max(1, Math.min(MAX_AUTO_BATCH, share, wanted));
+  };
+  const record = (i: number, r: RunResult): void => {
+    results[i] = r;
+    if (!checked && r.ok) {
+      checked = true;
+      try { checkOutputNames(opts.outputs!, r.outputs); } catch (e) { badOutputs = e; cancelled = true; }
+    }
+  };
+  const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
   const worker = async (): Promise<void> => {
     while (!cancelled && next < total) {
-      const i = next++;
-      try {
-        results[i] = { ok: true, outputs: await evaluate(points[i]!) };
-      } catch (e) {
-        results[i] = { ok: false, error: e instanceof Error ? e.message : String(e) };
+      const from = next, to = Math.min(total, from + size());
+      next = to;
+      if (batched) {
+        const t0 = Date.now();
+        let rs: RunResult[];
+        try {
+          rs = await evaluate.batch(points.slice(from, to));
+          if (rs.length !== to - from) throw new Error(`a batch of ${to - from} runs returned ${rs.length} results`);
+        } catch (e) {
+          // The whole call failed (a worker crash, a cancel): each of its points is a failed run, none is dropped.
+          rs = Array.from({ length: to - from }, () => ({ ok: false as const, error: message(e) }));
+        }
+        const per = (Date.now() - t0) / (to - from);
+        msPerPoint = Number.isFinite(msPerPoint) ? 0.5 * (msPerPoint + per) : per;
+        rs.forEach((r, k) => record(from + k, r));
+      } else {
+        try {
+          record(from, { ok: true, outputs: await evaluate(points[from]!) });
+        } catch (e) {
+          record(from, { ok: false, error: message(e) });
+        }
       }
-      done++;
-      const r = results[i]!;
-      if (!checked && r.ok) {
-        checked = true;
-        try { checkOutputNames(opts.outputs!, r.outputs); } catch (e) { badOutputs = e; cancelled = true; }
-      }
+      done += to - from;
+      // Progress steps by batch; returning false stops the batches not yet started.
       if (opts.onProgress && opts.onProgress(done, total) === false) cancelled = true;
     }
   };

@@ -1,7 +1,7 @@
 // Local sensitivity: normalised coefficients S = (dy/y)/(dp/p) by central finite differences around a nominal point,
 // ranked by |S| per output. Cheap (2 runs per parameter) and valid near the nominal point only.
 import { InputError } from '../errors.js';
-import { evaluateAll, scalarOf, scalarNames, type BatchOptions, type Evaluate, type Point } from './evaluate.js';
+import { evaluateAll, scalarOf, scalarNames, type BatchOptions, type Evaluator, type Point } from './evaluate.js';
 
 export interface LocalOptions extends BatchOptions {
   /** Relative step h: p is moved to p(1 ± h). Default 0.01. */
@@ -34,7 +34,7 @@ export interface LocalResult {
 }
 
 /** Computes local normalised sensitivity coefficients of chosen outputs to `parameters` around `nominal`. */
-export async function localSensitivity(nominal: Point, parameters: readonly string[], evaluate: Evaluate, opts: LocalOptions = {}): Promise<LocalResult> {
+export async function localSensitivity(nominal: Point, parameters: readonly string[], evaluate: Evaluator, opts: LocalOptions = {}): Promise<LocalResult> {
   const h = opts.relStep ?? 0.01;
   if (!(h > 0 && h < 0.5)) throw new InputError('relStep', `expected a relative step in (0, 0.5), got ${h}`);
   for (const p of parameters) {

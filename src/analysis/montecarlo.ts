@@ -2,7 +2,7 @@
 // run per sample, P10/P50/P90 for scalar outputs and percentile bands over time for series. Same seed, same answer.
 import { InputError, RunsFailedError } from '../errors.js';
 import { checkDistribution, quantile, type UncertainInput } from './distributions.js';
-import { evaluateAll, scalarNames, scalarOf, seriesNames, type BatchOptions, type Evaluate, type Point, type RunResult } from './evaluate.js';
+import { evaluateAll, scalarNames, scalarOf, seriesNames, type BatchOptions, type Evaluator, type Point, type RunResult } from './evaluate.js';
 import { createRng, latinHypercube, uniformSample } from './random.js';
 import { percentileSorted, summarise, type Summary } from './stats.js';
 
@@ -135,7 +135,7 @@ export function bands(series: readonly ArrayLike<number>[]): Band {
 }
 
 /** Propagates input uncertainty through `evaluate`. */
-export async function monteCarlo(inputs: readonly UncertainInput[], evaluate: Evaluate, opts: MonteCarloOptions = {}): Promise<MonteCarloResult> {
+export async function monteCarlo(inputs: readonly UncertainInput[], evaluate: Evaluator, opts: MonteCarloOptions = {}): Promise<MonteCarloResult> {
   const n = opts.samples ?? 200;
   if (!(Number.isInteger(n) && n >= 2)) throw new InputError('samples', `expected an integer >= 2, got ${n}`);
   if (inputs.length === 0) throw new InputError('inputs', 'expected at least one uncertain input');

@@ -3,7 +3,7 @@
 // non-linearity or interactions. Cost r(k+1) runs for k factors.
 import { InputError } from '../errors.js';
 import { type Distribution, support } from './distributions.js';
-import { evaluateAll, scalarOf, scalarNames, type BatchOptions, type Evaluate, type Point, type RunResult } from './evaluate.js';
+import { evaluateAll, scalarOf, scalarNames, type BatchOptions, type Evaluator, type Point, type RunResult } from './evaluate.js';
 import { createRng, permutation } from './random.js';
 
 /** A factor screened over a range: low..high, on a log scale for log-uniform ranges. */
@@ -118,7 +118,7 @@ export function morrisIndices(design: MorrisDesign, results: readonly RunResult[
 }
 
 /** Runs Morris screening of `factors` with `evaluate`. */
-export async function morris(factors: readonly Factor[], evaluate: Evaluate, opts: MorrisOptions = {}): Promise<MorrisResult> {
+export async function morris(factors: readonly Factor[], evaluate: Evaluator, opts: MorrisOptions = {}): Promise<MorrisResult> {
   const design = morrisDesign(factors, opts);
   const results = await evaluateAll(design.points, evaluate, opts);
   const outputs = opts.outputs ?? scalarNames(results);

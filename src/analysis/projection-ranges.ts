@@ -2,6 +2,7 @@
 // (feedstock ranges, estimated collection inputs, ranged defaults), one projection per sample. Same seed, same ranges.
 import type { Projection } from '../pipeline/project.js';
 import { describe as describeDist, type Distribution } from './distributions.js';
+import type { Evaluator, Point, RunResult } from './evaluate.js';
 import { monteCarlo, type FailedSample } from './montecarlo.js';
 import { applyScenarioPoint, scenarioUncertainInputs } from './scenario-model.js';
 
@@ -42,6 +43,9 @@ const ECON_FIGURES = ['npv_gbp', 'npv_with_carbon_gbp', 'cost_per_t_diverted_gbp
 /** Runs one projection of a (modified) scenario JSON: in process, or as a worker job. */
 export type Projector = (json: unknown, years: number) => Promise<Projection> | Projection;
 
+/** Runs the projections of several sampled scenario JSONs at once: each one's figures or its error, in order. */
+export type ProjectionBatch = (jsons: unknown[], years: number) => Promise<RunResult[]>;
+
 export interface ProjectionRangeOptions {
   samples?: number;       // default DEFAULT_RANGE_SAMPLES (200)
   seed?: number;          // default DEFAULT_RANGE_SEED
@@ -49,6 +53,11 @@ export interface ProjectionRangeOptions {
   onProgress?: (done: number, total: number) => boolean | void;
   /** Stops the batch: no sample starts after it is aborted, and the promise rejects (AnalysisCancelled). */
   signal?: AbortSignal;
+  /** Runs several samples in one call (a worker job; see src/worker/batch.ts), each sample's figures
+   *  (projectionFigures) or its error, in order; used instead of `project` when given. */
+  batch?: ProjectionBatch;
+  /** Samples per batch call; default automatic (evaluate.ts). Results do not depend on it. */
+  batchSize?: number | 'auto';
 }
 
 /**
@@ -59,22 +68,29 @@ export interface ProjectionRangeOptions {
 export const DEFAULT_RANGE_SAMPLES = 200;
 export const DEFAULT_RANGE_SEED = 1;
 
+/** The figures of one projection that the ranges summarise (per year, totals, economics): all a worker sends back. */
+export function projectionFigures(p: Projection): Record<string, number> {
+  const out: Record<string, number> = {};
+  // Only numbers: a figure missing from a projection is left out (its range shows NaN), never read as a series.
+  for (const y of p.years) for (const k of PROJECTION_RANGE_FIGURES) if (typeof y[k] === 'number') out[`y${y.year}.${k}`] = y[k];
+  for (const k of PROJECTION_RANGE_FIGURES) out[`total.${k}`] = p.totals[k] ?? 0;
+  if (p.economics) {
+    for (const k of ECON_FIGURES) out[`econ.${k}`] = p.economics[k];
+    out['econ.payback_yr'] = p.economics.payback_yr ?? p.economics.lifetime_yr + 1;
+    out['econ.lifetime_yr'] = p.economics.lifetime_yr;
+  }
+  return out;
+}
+
 export async function projectionRanges(json: unknown, years: number, project: Projector, o: ProjectionRangeOptions = {}): Promise<ProjectionRanges> {
   const { inputs, writers } = scenarioUncertainInputs(json);
   const samples = o.samples ?? DEFAULT_RANGE_SAMPLES, seed = o.seed ?? DEFAULT_RANGE_SEED;
-  const mc = await monteCarlo(inputs, async (point) => {
-    const p = await project(applyScenarioPoint(json, point, writers), years);
-    const out: Record<string, number> = {};
-    // Only numbers: a figure missing from a projection is left out (its range shows NaN), never read as a series.
-    for (const y of p.years) for (const k of PROJECTION_RANGE_FIGURES) if (typeof y[k] === 'number') out[`y${y.year}.${k}`] = y[k];
-    for (const k of PROJECTION_RANGE_FIGURES) out[`total.${k}`] = p.totals[k] ?? 0;
-    if (p.economics) {
-      for (const k of ECON_FIGURES) out[`econ.${k}`] = p.economics[k];
-      out['econ.payback_yr'] = p.economics.payback_yr ?? p.economics.lifetime_yr + 1;
-      out['econ.lifetime_yr'] = p.economics.lifetime_yr;
-    }
-    return out;
-  }, {
+  const one = async (point: Point) => projectionFigures(await project(applyScenarioPoint(json, point, writers), years));
+  // A batch runner (worker jobs of several samples) when given: the same samples, the same figures, fewer messages.
+  const evaluate: Evaluator = o.batch
+    ? { batch: (points) => o.batch!(points.map((point) => applyScenarioPoint(json, point, writers)), years), batchSize: o.batchSize }
+    : one;
+  const mc = await monteCarlo(inputs, evaluate, {
     samples, seed, concurrency: o.concurrency ?? 1,
     onProgress: (done, total) => o.onProgress?.(done, total) !== false && !o.signal?.aborted,
   });

@@ -45,15 +45,20 @@ export function scenarioPathKeys(path: string, field = path): string[] {
 
 /** Sets `path` ("a.b[0].c") in a deep copy of `json`. */
 export function setPath(json: unknown, path: string, value: unknown): unknown {
+  const root = structuredClone(json);
+  setPathInPlace(root, path, value);
+  return root;
+}
+
+/** Sets `path` in `root` itself (a copy the caller owns), creating objects and arrays on the way. */
+function setPathInPlace(root: unknown, path: string, value: unknown): void {
   const keys = scenarioPathKeys(path);
-  const root = structuredClone(json) as Record<string, unknown>;
-  let o: Record<string, unknown> = root;
+  let o = root as Record<string, unknown>;
   keys.forEach((k, i) => {
     if (i === keys.length - 1) { o[k] = value; return; }
     if (o[k] === undefined || o[k] === null || typeof o[k] !== 'object') o[k] = /^\d+$/.test(keys[i + 1]!) ? [] : {};
     o = o[k] as Record<string, unknown>;
   });
-  return root;
 }
 
 /** Per-input writers for explicit inputs: "value unit" when a unit is given, else the plain number. */
@@ -150,12 +155,14 @@ export function scenarioOutputs(r: ScenarioResult, withSeries: boolean): Outputs
 
 /** Applies a point to the scenario JSON. */
 export function applyScenarioPoint(json: unknown, point: Point, writers: InputWriters): unknown {
-  let j = json;
-  for (const [path, v] of Object.entries(point)) {
-    const w = writers[path];
-    if (!w) throw new InputError(path, 'no way to write this scenario input; give it a unit in the inputs file');
-    const paths = (w as Partial<GroupWriter>).paths ?? [path];
-    for (const p of paths) j = setPath(j, p, w(v));
+  // Every writer is checked before anything is copied; then one copy takes every value (not one copy per path).
+  const entries = Object.entries(point);
+  for (const [path] of entries) if (!writers[path]) throw new InputError(path, 'no way to write this scenario input; give it a unit in the inputs file');
+  if (entries.length === 0) return json;
+  const j = structuredClone(json);
+  for (const [path, v] of entries) {
+    const w = writers[path]!;
+    for (const p of (w as Partial<GroupWriter>).paths ?? [path]) setPathInPlace(j, p, w(v));
   }
   return j;
 }

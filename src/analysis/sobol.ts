@@ -3,7 +3,7 @@
 // Cost N(k+2) runs. Confidence intervals by bootstrap over the N base rows.
 import { InputError } from '../errors.js';
 import { quantile, type Distribution } from './distributions.js';
-import { evaluateAll, scalarOf, scalarNames, type BatchOptions, type Evaluate, type Point, type RunResult } from './evaluate.js';
+import { evaluateAll, scalarOf, scalarNames, type BatchOptions, type Evaluator, type Point, type RunResult } from './evaluate.js';
 import { createRng, uniformSample } from './random.js';
 import { percentile } from './stats.js';
 
@@ -142,7 +142,7 @@ export function sobolIndices(design: SobolDesign, results: readonly RunResult[],
 }
 
 /** Runs a Sobol analysis of `inputs` with `evaluate`. */
-export async function sobol(inputs: readonly SobolInput[], evaluate: Evaluate, opts: SobolOptions = {}): Promise<SobolResult> {
+export async function sobol(inputs: readonly SobolInput[], evaluate: Evaluator, opts: SobolOptions = {}): Promise<SobolResult> {
   const design = sobolDesign(inputs, opts);
   const results = await evaluateAll(design.points, evaluate, opts);
   const names = opts.outputs ?? scalarNames(results);

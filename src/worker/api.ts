@@ -99,6 +99,11 @@ export const api = {
   digesterOutputs(run: DigesterRun, series: boolean, progress?: ProgressArg) {
     return job(progress, (tick) => engine.digesterOutputs({ ...run, onProgress: (t_d) => tick(t_d, run.days) }, series));
   },
+  /** Several analysis points in one job (Monte Carlo, Morris, Sobol, projection ranges): only the outputs the analysis
+   *  keeps come back, series as transferred typed arrays; progress is points done of the batch. */
+  evaluateBatch(spec: engine.BatchSpec, progress?: ProgressArg) {
+    return job(progress, (tick) => engine.evaluateBatch(spec, tick));
+  },
   /** A whole calibration in one job (its runs depend on each other); progress is model runs used of the budget. */
   fitDigester(run: DigesterRun, data: MeasuredData, names: string[], opts: Omit<DigesterFitOptions, 'onProgress'>, progress?: ProgressArg) {
     const budget = opts.maxEvaluations ?? 400;
@@ -124,4 +129,4 @@ export const api = {
 
 export type WorkerApi = typeof api;
 export type JobMethod = 'runScenario' | 'projectScenario' | 'simulateDigester' | 'scenarioOutputs' | 'digesterOutputs'
-  | 'fitDigester' | 'fitBmp' | 'fitFeedstockBmp';
+  | 'evaluateBatch' | 'fitDigester' | 'fitBmp' | 'fitFeedstockBmp';

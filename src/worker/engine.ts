@@ -11,6 +11,8 @@ import type { MeasuredData } from '../analysis/measured.js';
 import { fitFeedstockBmp as fitRecord, type FeedstockBmpFitOptions, type FeedstockBmpFitResult } from '../analysis/bmp-adm1.js';
 import type { Feedstock } from '../../models/feedstocks/types.js';
 import type { Outputs } from '../analysis/evaluate.js';
+import { applyPoint } from '../analysis/digester-model.js';
+import { projectionFigures } from '../analysis/projection-ranges.js';
 
 export type ScenarioResultLike = ScenarioResult;
 
@@ -58,4 +60,49 @@ export function fitBmp(t_d: number[], B: number[], model: BmpModel, unit?: strin
 /** A feedstock record's BMP and k_hyd fitted through the simulated ADM1 assay to a measured curve (NL CH4/kg VS). */
 export function fitFeedstockBmp(f: Feedstock, t_d: number[], B_NL_kgVS: number[], opts: FeedstockBmpFitOptions): FeedstockBmpFitResult {
   return fitRecord(f, t_d, B_NL_kgVS, opts);
+}
+
+// --- Batches: several analysis points in one job, returning only what the analysis keeps. ---
+
+/**
+ * One batch job. A digester batch sends its base run once and the points as one transferable Float64Array (row-major,
+ * `names.length` values a point); scenario and projection batches send each sample's scenario JSON (written on the
+ * caller's side, where the writers live). Projections return only the figures the ranges summarise.
+ */
+export type BatchSpec =
+  | { kind: 'digester'; run: DigesterRun; names: string[]; values: Float64Array; series: boolean }
+  | { kind: 'scenario'; jsons: unknown[]; series: boolean }
+  | { kind: 'projection'; jsons: unknown[]; years: number };
+
+/** Each point's outputs, or its own error (a failed sample is reported, never dropped). */
+export type BatchItem = { ok: true; outputs: Outputs } | { ok: false; error: string };
+
+export function batchSize(spec: BatchSpec): number {
+  if (spec.kind === 'digester') return spec.names.length ? spec.values.length / spec.names.length : 0;
+  return spec.jsons.length;
+}
+
+export function evaluateBatch(spec: BatchSpec, tick?: Tick): BatchItem[] {
+  const n = batchSize(spec);
+  const out: BatchItem[] = [];
+  for (let i = 0; i < n; i++) {
+    try {
+      out.push({ ok: true, outputs: evaluateOne(spec, i) });
+    } catch (e) {
+      out.push({ ok: false, error: e instanceof Error ? e.message : String(e) });
+    }
+    tick?.(i + 1, n);
+  }
+  return out;
+}
+
+function evaluateOne(spec: BatchSpec, i: number): Outputs {
+  if (spec.kind === 'digester') {
+    const k = spec.names.length;
+    const point: Record<string, number> = {};
+    for (let j = 0; j < k; j++) point[spec.names[j]!] = spec.values[i * k + j]!;
+    return digesterOutputs(applyPoint(spec.run, point), spec.series);
+  }
+  if (spec.kind === 'scenario') return outputsOfScenario(run(spec.jsons[i]), spec.series);
+  return projectionFigures(project(spec.jsons[i], spec.years));
 }

@@ -55,6 +55,9 @@ type Value<M extends JobMethod> = ReturnType<WorkerApi[M]> extends Envelope<infe
 export interface JobOptions {
   onProgress?: ProgressFn;
   signal?: AbortSignal;
+  /** A job of a long study (a batch of samples): queued behind every job someone is waiting on, such as the rerun
+   *  of an edited scenario, so an edit never waits for a whole study, only for the batch running now. */
+  background?: boolean;
 }
 
 export interface JobHandle<T> {
@@ -68,6 +71,7 @@ interface Job {
   method: JobMethod;
   args: unknown[];
   onProgress?: ProgressFn;
+  background: boolean;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
   settled: boolean;
@@ -102,16 +106,27 @@ export class SimPool {
     const id = this.nextId++;
     let job!: Job;
     const promise = new Promise<Value<M>>((resolve, reject) => {
-      job = { id, method, args, onProgress: options.onProgress, resolve: resolve as (v: unknown) => void, reject, settled: false };
+      job = { id, method, args, onProgress: options.onProgress, background: options.background ?? false, resolve: resolve as (v: unknown) => void, reject, settled: false };
     });
     if (this.closed) this.settle(job, new CancelledError('the simulation pool is closed'));
     else {
-      this.queue.push(job);
+      // Foreground jobs go ahead of queued background ones (in their own order); background jobs queue at the end.
+      const at = job.background ? -1 : this.queue.findIndex((j) => j.background);
+      if (at < 0) this.queue.push(job); else this.queue.splice(at, 0, job);
       options.signal?.addEventListener('abort', () => this.cancel(id), { once: true });
       if (options.signal?.aborted) this.cancel(id);
       this.pump();
     }
     return { id, promise, cancel: () => this.cancel(id) };
+  }
+
+  /**
+   * Starts every worker now (they load and compile the engine while the caller prepares its jobs) rather than on the
+   * first jobs; workers then stay up, reused by every later job, until close().
+   */
+  warm(): this {
+    while (!this.closed && this.slots.length < this.size) this.addSlot();
+    return this;
   }
 
   /** Convenience: submit and await. */

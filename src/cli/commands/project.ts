@@ -9,7 +9,8 @@ import { failedSampleLines, failureSummary } from '../../analysis/montecarlo.js'
 import { fmt } from '../io.js';
 import { projectionTable } from '../../compare/table.js';
 import { verdictOf } from '../../appraisal/verdict.js';
-import { DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionRanges } from '../../analysis/projection-ranges.js';
+import { DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionBatch, type ProjectionRanges } from '../../analysis/projection-ranges.js';
+import { projectionBatches } from '../../worker/batch.js';
 import { jsonError, loadScenario, progress, withFile } from './scenario.js';
 import { progressReporter, workersFlag } from './sensitivity.js';
 import { JSON_FLAG, type FlagTable } from '../args.js';
@@ -65,23 +66,24 @@ export const projectCommand: CliCommand = {
   },
 };
 
-/** The Monte Carlo ranges, through the worker pool when it is built (one projection per job), else in process. */
+/** The Monte Carlo ranges, through the worker pool when it is built (batches of samples per job), else in process. */
 async function rangesOf(json: unknown, years: number, samples: number, seed: number, workers: number, io: CliIo, quiet: boolean): Promise<ProjectionRanges> {
-  let project: Projector = (j, y) => projectScenario(j, y);
+  const project: Projector = (j, y) => projectScenario(j, y);
+  let batch: ProjectionBatch | undefined;
   let close = () => undefined as void;
   let concurrency = 1;
   if (workers > 1 && process.env.ADSIM_WORKERS !== '0') {
     try {
       const { createNodePool } = await import('../../worker/pool.node.js');
-      const pool = createNodePool(workers);
-      project = async (j, y) => (await pool.run('projectScenario', [j, y])) as unknown as Projection;
+      const pool = createNodePool(workers).warm();
+      batch = projectionBatches(pool);
       close = () => pool.close();
-      concurrency = workers;
+      concurrency = 2 * workers;
     } catch { /* worker not built: in process */ }
   }
   const prog = progressReporter(io, quiet || !io.tty);
   try {
-    return await projectionRanges(json, years, project, { samples, seed, concurrency, onProgress: prog.onProgress });
+    return await projectionRanges(json, years, project, { samples, seed, concurrency, batch, onProgress: prog.onProgress });
   } finally {
     prog.finish();
     close();

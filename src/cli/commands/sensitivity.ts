@@ -17,20 +17,20 @@ import { parseRunFile } from '../../simulate/runfile.js';
 import type { DigesterRun } from '../../simulate/types.js';
 import { runFileHooks } from './run.js';
 import { checkDistribution, describe, support, type Distribution, type UncertainInput } from '../../analysis/distributions.js';
-import { checkOutputNames, type Evaluate, type Outputs, type Point } from '../../analysis/evaluate.js';
+import { checkOutputNames, type BatchEvaluate, type Evaluate, type Evaluator } from '../../analysis/evaluate.js';
+import { digesterBatches, scenarioBatches } from '../../worker/batch.js';
+import type { SimPool } from '../../worker/pool.js';
 import {
-  DIGESTER_OUTPUT_NAMES, DIGESTER_SCALARS, checkDigesterInput, defaultInput, digesterEvaluator, digesterOutputs, kineticParameterNames,
+  DIGESTER_OUTPUT_NAMES, DIGESTER_SCALARS, checkDigesterInput, defaultInput, digesterEvaluator, kineticParameterNames,
   nominalValue, rangedParameterNames, applyPoint,
 } from '../../analysis/digester-model.js';
 import {
-  SCENARIO_HEADLINES, applyScenarioPoint, scenarioPathKeys, scenarioUncertainInputs, scenarioEvaluator, scenarioOutputs, type InputWriters,
+  SCENARIO_HEADLINES, applyScenarioPoint, scenarioPathKeys, scenarioUncertainInputs, scenarioEvaluator, type InputWriters,
 } from '../../analysis/scenario-model.js';
 import { progressLine } from '../../analysis/progress.js';
 import { localSensitivity } from '../../analysis/local.js';
 import { morris } from '../../analysis/morris.js';
 import { sobol } from '../../analysis/sobol.js';
-import type { ScenarioResult } from '../../pipeline/run.js';
-import type { DigesterResult } from '../../simulate/types.js';
 import { ALLOW_OUTSIDE_FLAG, JSON_FLAG, QUIET_FLAG, type FlagSpec, type FlagTable } from '../args.js';
 
 /** A file loaded as something the analysis tools can run. */
@@ -51,8 +51,8 @@ export interface LoadedModel {
   inProcess(series: boolean): Evaluate;
   /** Throws an InputError (under `field`) when `value` for input `name` is outside what the run or scenario accepts. */
   checkValue(name: string, value: number, field: string): void;
-  /** Job for the worker pool and how to read its result. */
-  poolJob(point: Point, series: boolean): { method: 'simulateDigester'; args: [DigesterRun]; read: (r: DigesterResult) => Outputs } | { method: 'runScenario'; args: [unknown]; read: (r: ScenarioResult) => Outputs };
+  /** The points as worker-pool batches: several runs a job, only the outputs read here sent back. */
+  poolBatches(pool: SimPool, series: boolean): BatchEvaluate;
 }
 
 export function loadModel(file: string, io: CliIo, allowOutside = false): LoadedModel {
@@ -75,10 +75,7 @@ export function loadModel(file: string, io: CliIo, allowOutside = false): Loaded
         }
       },
       inProcess: (series) => digesterEvaluator(run, { series }),
-      poolJob: (point, series) => {
-        const r = applyPoint(run, point);
-        return { method: 'simulateDigester', args: [r], read: (res: DigesterResult) => digesterOutputs(r, res, series) };
-      },
+      poolBatches: (pool, series) => digesterBatches(pool, run, series),
     };
   }
   if (json && typeof json.schema === 'string') {
@@ -111,7 +108,7 @@ export function loadModel(file: string, io: CliIo, allowOutside = false): Loaded
         }
       },
       inProcess: (series) => scenarioEvaluator(json, writers, { series }),
-      poolJob: (point, series) => ({ method: 'runScenario', args: [applyScenarioPoint(json, point, writers)], read: (r: ScenarioResult) => scenarioOutputs(r, series) }),
+      poolBatches: (pool, series) => scenarioBatches(pool, json, writers, series),
     };
   }
   throw new InputError('FILE', `expected a digester-run file ("kind": "digester-run") or a scenario file ("schema": "adsim-scenario/1"), got ${file}`);
@@ -246,19 +243,18 @@ export function workersFlag(args: ParsedArgs): number {
   return flagNumber(args, 'workers', Math.min(max, availableParallelism()), (x) => Number.isInteger(x) && x >= 1 && x <= max, `a whole number from 1 to ${max} (twice the ${availableParallelism()} cores, at most 16)`);
 }
 
-/** An evaluator: the worker pool when it is built and more than one worker is asked for, else in-process. */
-export async function makeEvaluator(model: LoadedModel, args: ParsedArgs, series: boolean): Promise<{ evaluate: Evaluate; concurrency: number; mode: string; close: () => void }> {
+/**
+ * An evaluator: the worker pool when it is built and more than one worker is asked for, else in-process. The pool's
+ * workers start at once and stay up for the whole study; runs go to them in batches (evaluate.ts sizes them), two
+ * batches in flight a worker so a worker never waits for the next one.
+ */
+export async function makeEvaluator(model: LoadedModel, args: ParsedArgs, series: boolean): Promise<{ evaluate: Evaluator; concurrency: number; mode: string; close: () => void }> {
   const workers = workersFlag(args);
   if (workers > 1) {
     try {
       const { createNodePool } = await import('../../worker/pool.node.js');
-      const pool = createNodePool(workers);
-      const evaluate: Evaluate = async (point) => {
-        const job = model.poolJob(point, series);
-        if (job.method === 'simulateDigester') return job.read(await pool.run('simulateDigester', job.args));
-        return job.read(await pool.run('runScenario', job.args) as unknown as ScenarioResult);
-      };
-      return { evaluate, concurrency: 2 * workers, mode: `worker pool (${workers} workers)`, close: () => pool.close() };
+      const pool = createNodePool(workers).warm();
+      return { evaluate: model.poolBatches(pool, series), concurrency: 2 * workers, mode: `worker pool (${workers} workers)`, close: () => pool.close() };
     } catch (e) {
       return { evaluate: model.inProcess(series), concurrency: 1, mode: `in-process (worker pool unavailable: ${(e as Error).message})`, close: () => undefined };
     }

@@ -6,7 +6,8 @@ import {
   DIGESTER_SCALARS, checkDigesterInput, defaultInput, kineticParameterNames, nominalValue, rangedParameterNames, applyPoint,
 } from '../../../src/analysis/digester-model.js';
 import { SCENARIO_HEADLINES, applyScenarioPoint, scenarioUncertainInputs } from '../../../src/analysis/scenario-model.js';
-import type { Evaluate } from '../../../src/analysis/evaluate.js';
+import type { Evaluator } from '../../../src/analysis/evaluate.js';
+import { digesterBatches, scenarioBatches } from '../../../src/worker/batch.js';
 import type { DigesterRun } from '../../../src/simulate/types.js';
 import type { ResearchRunner } from './research-runner.js';
 import { metricDef, unitText } from '../fields/metrics.js';
@@ -107,11 +108,17 @@ export function defaultBounds(c: CandidateInput): [number, number] {
   return support(c.dist);
 }
 
-/** An evaluator that sends every point to the worker pool as its own job; the signal cancels jobs in flight. */
-export function evaluatorFor(m: ResearchModel, runner: ResearchRunner, series: boolean, signal: AbortSignal): Evaluate {
-  if (m.kind === 'digester-run') return (point) => runner.digesterOutputs(applyPoint(m.run, point), series, signal);
+/**
+ * An evaluator that sends the points to the worker pool in batches (several runs a job, src/worker/batch.ts), or,
+ * for a runner without a pool (tests), every point as its own call; the signal cancels jobs in flight.
+ */
+export function evaluatorFor(m: ResearchModel, runner: ResearchRunner, series: boolean, signal: AbortSignal): Evaluator {
+  const pool = runner.pool;
+  if (m.kind === 'digester-run') {
+    return pool ? digesterBatches(pool, m.run, series, { signal }) : (point) => runner.digesterOutputs(applyPoint(m.run, point), series, signal);
+  }
   const { writers } = scenarioUncertainInputs(m.json);
-  return (point) => runner.scenarioOutputs(applyScenarioPoint(m.json, point, writers), series, signal);
+  return pool ? scenarioBatches(pool, m.json, writers, series, { signal }) : (point) => runner.scenarioOutputs(applyScenarioPoint(m.json, point, writers), series, signal);
 }
 
 /** CLI wording in messages from the shared analysis code, as the page says it. */

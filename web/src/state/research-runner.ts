@@ -9,8 +9,10 @@ import type { DigesterRun } from '../../../src/simulate/types.js';
 import type { SimPool } from '../../../src/worker/pool.js';
 
 export interface ResearchRunner {
-  /** Runs allowed in flight at once (the pool's size). */
+  /** Runs (or batches of runs) allowed in flight at once. */
   concurrency: number;
+  /** The worker pool, when there is one: studies then go to it in batches (src/worker/batch.ts). */
+  pool?: SimPool;
   /** One scenario point; sampled feedstock values travel in the JSON's own `feedstocks` overrides. */
   scenarioOutputs(json: unknown, series: boolean, signal?: AbortSignal): Promise<Outputs>;
   digesterOutputs(run: DigesterRun, series: boolean, signal?: AbortSignal): Promise<Outputs>;
@@ -24,7 +26,9 @@ export interface ResearchRunner {
 
 export function poolResearchRunner(pool: SimPool): ResearchRunner {
   return {
-    concurrency: pool.size,
+    // Two batches in flight a worker: one running, one queued, so a worker never waits on the page for its next one.
+    concurrency: 2 * pool.size,
+    pool,
     scenarioOutputs: (json, series, signal) => pool.run('scenarioOutputs', [json, series], { signal }),
     digesterOutputs: (run, series, signal) => pool.run('digesterOutputs', [run, series], { signal }),
     fitDigester: (run, data, names, opts, onProgress, signal) =>

@@ -3,7 +3,9 @@ import { createBrowserPool } from '../../../src/worker/spawn.browser.js';
 import type { SimPool } from '../../../src/worker/pool.js';
 import type { Runner } from './store.js';
 
-export function poolRunner(pool: SimPool = createBrowserPool()): Runner & { pool: SimPool } {
+/** The pool's workers start with the page and stay up (the engine compiled once each), so the first run and every
+ *  rerun after an edit find a warm worker. */
+export function poolRunner(pool: SimPool = createBrowserPool().warm()): Runner & { pool: SimPool } {
   return {
     pool,
     run(json, onProgress) {

@@ -3,6 +3,7 @@ import { parseScenario } from '../../../src/scenario/parse.js';
 import type { ProjectionLike, ScenarioResultLike } from '../../../src/worker/engine.js';
 import type { JobProgress } from '../../../src/worker/types.js';
 import type { SimPool } from '../../../src/worker/pool.js';
+import { projectionBatches } from '../../../src/worker/batch.js';
 import { DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionRanges } from '../../../src/analysis/projection-ranges.js';
 import { blankScenario } from './blank.js';
 import { clone, setPath } from './paths.js';
@@ -480,13 +481,17 @@ export class ScenarioStore extends EventTarget {
     const ctl = new AbortController();
     // The same Monte Carlo as `adsim project` (src/analysis/projection-ranges.ts): each sample is the scenario JSON with
     // its sampled feedstock values and defaults written in, projected as one worker job that the signal cancels.
-    const project: Projector | undefined = this.runner.projector?.(ctl.signal)
+    // With the pool, samples go in batches (several a job, only the ranged figures back), behind any edited
+    // scenario's rerun (background jobs), so an edit waits at most for the batch running now.
+    const given = this.runner.projector?.(ctl.signal);
+    const batch = !given && pool ? projectionBatches(pool, { signal: ctl.signal }) : undefined;
+    const project: Projector | undefined = given
       ?? (pool ? (j, y) => pool.run('projectScenario', [j, y], { signal: ctl.signal }) : undefined);
     if (!project) return;
     const state: RangeState = { status: 'running', done: 0, total: 0, input, years };
     this.ranges[id] = state;
     const promise = projectionRanges(JSON.parse(input) as ScenarioJson, years, project, {
-      samples: this.rangeSamples, seed: DEFAULT_RANGE_SEED, signal: ctl.signal, concurrency: pool?.size ?? 4,
+      samples: this.rangeSamples, seed: DEFAULT_RANGE_SEED, signal: ctl.signal, batch, concurrency: pool ? 2 * pool.size : 4,
       onProgress: (done, total) => { if (this.ranges[id] !== state) return; state.done = done; state.total = total; this.changed(); },
     });
     const job: Started<ProjectionRanges> = { promise, cancel: () => ctl.abort() };
