@@ -18,25 +18,33 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.lengt
 const range = (xs) => `${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)}`;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-/** Runs each lane once per round, lanes interleaved; returns runs/s per lane (median and all rounds). */
+/**
+ * Runs each lane once per round, lanes interleaved; returns per lane the runs/s of every round, and the CPU time per
+ * run of the whole process (every thread) and of the main thread alone. CPU per run does not depend on the machine's
+ * load the way wall time does: a pool whose CPU per run equals in-process wastes nothing on messages.
+ */
 async function sideBySide(lanes, rounds = ROUNDS) {
   const rates = Object.fromEntries(lanes.map((l) => [l.label, []]));
+  const cpu = Object.fromEntries(lanes.map((l) => [l.label, { all: 0, main: 0, runs: 0 }]));
   for (const l of lanes) await l.run(l.warmup ?? 4);   // JIT and worker start-up, not timed
   for (let r = 0; r < rounds; r++) {
     for (const l of lanes) {
-      const t0 = performance.now();
+      const c0 = process.cpuUsage(), e0 = performance.eventLoopUtilization(), t0 = performance.now();
       const n = await l.run(l.samples);
       rates[l.label].push(n / ((performance.now() - t0) / 1000));
+      const c = process.cpuUsage(c0), e = performance.eventLoopUtilization(e0);
+      const k = cpu[l.label];
+      k.all += (c.user + c.system) / 1000; k.main += e.active; k.runs += n;
     }
   }
-  return rates;
+  return Object.assign(rates, { cpu });
 }
 
 function show(title, rates, lanes) {
   console.log(title);
   for (const l of lanes) {
-    const xs = rates[l.label];
-    console.log(`  ${l.label.padEnd(26)} ${String(l.samples).padStart(5)} runs: ${median(xs).toFixed(1).padStart(7)} runs/s  (rounds ${range(xs)})`);
+    const xs = rates[l.label], c = rates.cpu[l.label];
+    console.log(`  ${l.label.padEnd(26)} ${String(l.samples).padStart(5)} runs: ${median(xs).toFixed(1).padStart(7)} runs/s  (rounds ${range(xs)}); CPU ${(c.all / c.runs).toFixed(2)} ms/run all threads, main thread busy ${(c.main / c.runs).toFixed(2)} ms/run`);
   }
 }
 

@@ -152,6 +152,6 @@ describe('docs/library.md', () => {
       expect(r.stdout, `doc-${i + 1}`).not.toMatch(/NaN|undefined|Infinity/);
     });
     expect(runs[0]!.stdout).toMatch(/^after 200 d: pH 7\.\d\d, methane \d+ m3\/d at P_atm/);
-    expect(runs[4]!.stdout).toMatch(/methane P10-P90: \d+-\d+ m3\/d \(0 failed runs\)/);
+    expect(runs[4]!.stdout).toMatch(/methane P10-P90: \d+-\d+ N?m3\/d \(0 failed runs\)/);
   });
 });
