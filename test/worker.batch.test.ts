@@ -126,9 +126,16 @@ describe('analysis batches on the worker pool', () => {
     const ac = new AbortController();
     const points: Point[] = Array.from({ length: 8 }, (_, i) => ({ k_hyd_ch: 5 + i }));
     let started = 0;
-    const study = evaluateAll(points, { batch: (p) => { started++; return digesterBatches(two, long, false, { signal: ac.signal }).batch(p); }, batchSize: 2 },
-      { concurrency: 2, onProgress: () => !ac.signal.aborted });
-    setTimeout(() => ac.abort(), 50);
+    // Aborted as soon as the first two batches are on their way (a timer, not a guess at how long a run takes).
+    const study = evaluateAll(points, {
+      batch: (p) => {
+        started++;
+        const r = digesterBatches(two, long, false, { signal: ac.signal }).batch(p);
+        if (started === 1) setTimeout(() => ac.abort(), 0);
+        return r;
+      },
+      batchSize: 2,
+    }, { concurrency: 2, onProgress: () => !ac.signal.aborted });
     await expect(study).rejects.toBeInstanceOf(AnalysisCancelled);
     expect(started).toBeLessThan(4);   // no batch started after the abort
     const after = await evaluateAll([{ k_hyd_ch: 10 }], digesterBatches(two, run, false));
