@@ -11,6 +11,7 @@ import { annualCsv, dailyCsv } from '../web/src/io/scenario-csv.js';
 import { outputUnit } from '../web/src/state/research-inputs.js';
 import { GAS_BASIS_NOTE } from '../web/src/io/research-files.js';
 import { parseCsv } from '../src/export/csv.js';
+import { plainWarning } from '../web/src/fields/warnings.js';
 import { ScenarioStore } from '../web/src/state/store.js';
 import { bundled, fakeResult, fakeRunner, flush } from './web.fakes.js';
 
@@ -72,6 +73,15 @@ describe('chart PNG caption', () => {
     const out = wrapText('Scenarios: alpha beta gamma delta', 12, w);
     expect(out).toEqual(['Scenarios:', 'alpha beta', 'gamma delta']);
     expect(out.every((l) => l.length <= 12)).toBe(true);
+  });
+});
+
+describe('warnings', () => {
+  it('name no internal documents', () => {
+    const w = plainWarning('dog faeces: ESTIMATE: BMP (250 NL CH4/kg VS, range 150-350) and kinetics are derived values (method in docs/feedstocks.md, "how"; sources in docs/sources.md), not measurements; see docs/model.md');
+    expect(w).not.toMatch(/docs\/|\.md/);
+    expect(w).toContain('BMP (250 NL CH4/kg VS, range 150-350)');
+    expect(w).toContain('derived values, not measurements; see the adsim documentation');
   });
 });
 

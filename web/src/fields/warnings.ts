@@ -8,6 +8,10 @@ const PATH = /`?\b((?:areas|co_substrates)\[\d+\]\.[A-Za-z_][\w]*|(?:digester|co
 export function plainWarning(text: string): string {
   let t = text
     .replace(/\bESTIMATE:\s*/g, 'Estimate: ')
+    // The project's own documents (docs/feedstocks.md) mean nothing to a reader of the page: a parenthesis that only
+    // points at them goes, and any other mention becomes "the adsim documentation".
+    .replace(/\s*\((?:[^()]*?\bdocs\/[\w.-]+\.md\b[^()]*)\)/g, (m) => (/\bdocs\/[\w.-]+\.md/.test(m) ? '' : m))
+    .replace(/\bdocs\/[\w.-]+\.md\b/g, 'the adsim documentation')
     .replace(PATH, (_, p: string) => {
       const label = fieldLabel(p);
       return label === p ? p.replace(/\[(\d+)\]/, (_m, i: string) => ` ${Number(i) + 1} `).replace(/[._]/g, ' ').replace(/\s+/g, ' ').trim() : `“${label}”`;
