@@ -31,6 +31,8 @@ const D31 = -0.6762803392801253, D32 = 6.087714651680015, D33 = 16.4308432089247
 
 // Step-size control (rodas.f defaults): 0.2 <= h_new/h <= 6, safety 0.9, Gustafsson's predictive controller.
 const FAC_MIN = 0.2, FAC_MAX = 6, SAFE = 0.9;
+// Starting steps: the error a first attempt aims at, and the most the learnt correction may scale the estimate by.
+const START_ERR = 0.1, START_SCALE_MAX = 100;
 const EPS = 2.220446049250313e-16;
 const SQRT_EPS = Math.sqrt(EPS);
 // After this many consecutive failed attempts (non-finite stage values or singular matrices) the run is abandoned.
@@ -67,6 +69,8 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
   let nanAttempt = -1, nanT = NaN, nanStatus = STAGES_OK;
   const nanVec = new Float64Array(n);
 
+  // Factor applied to the starting-step estimate at every restart, learnt from the first attempts so far.
+  let startScale = 1;
   const nSeg = p.tStops.length + 1;
   for (let seg = 0; seg < nSeg && !stopped; seg++) {
     const isStop = seg < p.tStops.length;
@@ -78,7 +82,10 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
     evalF(t, y, dy);
     if (firstNonFinite(dy, n) >= 0) throwNonFinite(p, t, dy, 'derivative', seg > 0 ? `at the restart after the discontinuity at t=${t}` : 'at the initial state');
 
-    let h = p.initialStep > 0 ? p.initialStep : initialStep(t, segEnd);
+    // Hairer's estimate, scaled by what the first attempts after earlier restarts of this solve showed (restarts at
+    // the stops of one problem tend to be alike, and the estimate is typically off by the same factor each time).
+    let h = p.initialStep > 0 ? p.initialStep : Math.min(initialStep(t, segEnd) * startScale, p.maxStep, segEnd - t);
+    let firstAttempt = p.initialStep > 0 ? false : true;
     let needJac = true;
     let reject = false;
     let firstInSeg = true;
@@ -162,6 +169,12 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
         continue;
       }
 
+      if (firstAttempt) {
+        // The step this attempt's error asks for (err ~ h^3 to h^4 just after a discontinuity: aim at err ~ 0.1, well inside the tolerance).
+        firstAttempt = false;
+        // (not from a step cut short by the segment end or maxStep: its small error says nothing of the estimate)
+        if (!last && h < p.maxStep) startScale = Math.min(START_SCALE_MAX, Math.max(1 / START_SCALE_MAX, startScale * Math.pow(START_ERR / Math.max(err, 1e-10), 0.25)));
+      }
       let hFac = Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, Math.pow(err, 0.25) / SAFE));
       let hNew = h / hFac;
       if (err <= 1) {
@@ -202,8 +215,9 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
         if (p.onStep && p.onStep(t) === false) { stopped = true; break; }
       } else {
         stats.rejected++;
-        // A rejected first step of a segment means the starting estimate was far off: cut harder (as rodas.f).
-        h = firstInSeg ? h * 0.1 : hNew;
+        // A rejected first step of a segment means the starting estimate was off: cut by what its error asks for
+        // with the lower order a step across a fresh transient shows (err ~ h^3), at most tenfold (rodas.f's cut).
+        h = firstInSeg ? h * Math.max(0.1, 0.8 * Math.pow(err, -1 / 3)) : hNew;
         reject = true;
       }
     }
@@ -270,44 +284,54 @@ export function solveRosenbrock(p: ResolvedProblem): Solution {
     const hc61 = C61 / hh, hc62 = C62 / hh, hc63 = C63 / hh, hc64 = C64 / hh, hc65 = C65 / hh;
     const hd1 = hh * D1, hd2 = hh * D2, hd3 = hh * D3, hd4 = hh * D4;
 
+    // probe: the sum of x * 0 over a vector is 0 exactly when every x is finite (checked inside the loops that write it).
+    let probe = 0;
     for (let i = 0; i < n; i++) k1[i] = dy[i] + hd1 * fx[i];
     linSolve(k1);
 
     for (let i = 0; i < n; i++) ytmp[i] = y[i] + A21 * k1[i];
     evalF(tt + C2 * hh, ytmp, ftmp);
-    if (firstNonFinite(ftmp, n) >= 0) return BAD_DERIVATIVE;
-    for (let i = 0; i < n; i++) k2[i] = ftmp[i] + hd2 * fx[i] + hc21 * k1[i];
+    probe = 0;
+    for (let i = 0; i < n; i++) { const fi = ftmp[i]; probe += fi * 0; k2[i] = fi + hd2 * fx[i] + hc21 * k1[i]; }
+    if (probe !== 0) return BAD_DERIVATIVE;
     linSolve(k2);
 
     for (let i = 0; i < n; i++) ytmp[i] = y[i] + A31 * k1[i] + A32 * k2[i];
     evalF(tt + C3 * hh, ytmp, ftmp);
-    if (firstNonFinite(ftmp, n) >= 0) return BAD_DERIVATIVE;
-    for (let i = 0; i < n; i++) k3[i] = ftmp[i] + hd3 * fx[i] + hc31 * k1[i] + hc32 * k2[i];
+    probe = 0;
+    for (let i = 0; i < n; i++) { const fi = ftmp[i]; probe += fi * 0; k3[i] = fi + hd3 * fx[i] + hc31 * k1[i] + hc32 * k2[i]; }
+    if (probe !== 0) return BAD_DERIVATIVE;
     linSolve(k3);
 
     for (let i = 0; i < n; i++) ytmp[i] = y[i] + A41 * k1[i] + A42 * k2[i] + A43 * k3[i];
     evalF(tt + C4 * hh, ytmp, ftmp);
-    if (firstNonFinite(ftmp, n) >= 0) return BAD_DERIVATIVE;
-    for (let i = 0; i < n; i++) k4[i] = ftmp[i] + hd4 * fx[i] + hc41 * k1[i] + hc42 * k2[i] + hc43 * k3[i];
+    probe = 0;
+    for (let i = 0; i < n; i++) { const fi = ftmp[i]; probe += fi * 0; k4[i] = fi + hd4 * fx[i] + hc41 * k1[i] + hc42 * k2[i] + hc43 * k3[i]; }
+    if (probe !== 0) return BAD_DERIVATIVE;
     linSolve(k4);
 
-    for (let i = 0; i < n; i++) ytmp[i] = y[i] + A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i];
-    if (firstNonFinite(ytmp, n) >= 0) return BAD_STATE;
+    probe = 0;
+    for (let i = 0; i < n; i++) { const v = y[i] + A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]; probe += v * 0; ytmp[i] = v; }
+    if (probe !== 0) return BAD_STATE;
     evalF(tt + hh, ytmp, ftmp);
-    if (firstNonFinite(ftmp, n) >= 0) return BAD_DERIVATIVE;
-    for (let i = 0; i < n; i++) k5[i] = ftmp[i] + hc51 * k1[i] + hc52 * k2[i] + hc53 * k3[i] + hc54 * k4[i];
+    probe = 0;
+    for (let i = 0; i < n; i++) { const fi = ftmp[i]; probe += fi * 0; k5[i] = fi + hc51 * k1[i] + hc52 * k2[i] + hc53 * k3[i] + hc54 * k4[i]; }
+    if (probe !== 0) return BAD_DERIVATIVE;
     linSolve(k5);
 
     // Embedded solution (stiffly accurate, order 3): ytmp + k5.
-    for (let i = 0; i < n; i++) ytmp[i] += k5[i];
-    if (firstNonFinite(ytmp, n) >= 0) return BAD_STATE;
+    probe = 0;
+    for (let i = 0; i < n; i++) { const v = ytmp[i] + k5[i]; probe += v * 0; ytmp[i] = v; }
+    if (probe !== 0) return BAD_STATE;
     evalF(tt + hh, ytmp, ftmp);
-    if (firstNonFinite(ftmp, n) >= 0) return BAD_DERIVATIVE;
-    for (let i = 0; i < n; i++) k6[i] = ftmp[i] + hc61 * k1[i] + hc62 * k2[i] + hc63 * k3[i] + hc64 * k4[i] + hc65 * k5[i];
+    probe = 0;
+    for (let i = 0; i < n; i++) { const fi = ftmp[i]; probe += fi * 0; k6[i] = fi + hc61 * k1[i] + hc62 * k2[i] + hc63 * k3[i] + hc64 * k4[i] + hc65 * k5[i]; }
+    if (probe !== 0) return BAD_DERIVATIVE;
     linSolve(k6);
 
-    for (let i = 0; i < n; i++) ynew[i] = ytmp[i] + k6[i];
-    if (firstNonFinite(ynew, n) >= 0) { ytmp.set(ynew); return BAD_STATE; }
+    probe = 0;
+    for (let i = 0; i < n; i++) { const v = ytmp[i] + k6[i]; probe += v * 0; ynew[i] = v; }
+    if (probe !== 0) { ytmp.set(ynew); return BAD_STATE; }
     return STAGES_OK;
   }
 

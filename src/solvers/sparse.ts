@@ -3,23 +3,25 @@
 // A pivot that fails a threshold test makes the caller fall back to the dense LU with partial pivoting.
 import { SolverError } from './types.js';
 
-/** The structure of one pattern, shared by every solve with it. */
+/** The structure of one pattern, shared by every solve with it. L and U live in one packed array of their
+ *  structural entries (pattern plus fill), so a factorisation touches nothing else. */
 export interface SparseSymbolic {
   readonly n: number;
   /** perm[k] = original index of the k-th pivot; inv[i] = position of original index i. */
   readonly perm: Int32Array;
   readonly inv: Int32Array;
-  /** Pattern entries: source index r*n+c in the caller's dense matrix, target index in the permuted work array. */
+  /** Pattern entries: source index r*n+c in the caller's dense matrix, target position in the packed array. */
   readonly src: Int32Array;
   readonly dst: Int32Array;
-  /** Diagonal positions in the work array (the iteration matrix adds a shift there). */
+  /** Packed position of each diagonal entry (the iteration matrix adds a shift there). */
   readonly diag: Int32Array;
-  /** Every position of L and U (pattern plus fill), zeroed before each factorisation. */
-  readonly filled: Int32Array;
-  /** Column k of L: rows lRow[lStart[k]..lStart[k+1]) below the pivot; row k of U: columns uCol[uStart[k]..). */
-  readonly lStart: Int32Array; readonly lRow: Int32Array;
-  readonly uStart: Int32Array; readonly uCol: Int32Array;
-  /** Structural entries of L and U (fill included), for reporting. */
+  /** Column k of L: rows lRow[lStart[k]..lStart[k+1]) below the pivot, at packed positions lPos; row k of U:
+   *  columns uCol[uStart[k]..uStart[k+1]), at packed positions uPos. */
+  readonly lStart: Int32Array; readonly lRow: Int32Array; readonly lPos: Int32Array;
+  readonly uStart: Int32Array; readonly uCol: Int32Array; readonly uPos: Int32Array;
+  /** Elimination updates in order (k, each L entry of column k, each U entry of row k): the packed target. */
+  readonly opTgt: Int32Array;
+  /** Structural entries of L and U (fill included), the packed array's length. */
   readonly nnzLU: number;
 }
 
@@ -69,19 +71,28 @@ export function analysePattern(n: number, rows: ArrayLike<number>, cols: ArrayLi
       for (let j = k + 1; j < n; j++) if (s[k * n + j]) s[i * n + j] = 1;
     }
   }
+  // Packed positions, row by row.
+  const pos = new Int32Array(n * n).fill(-1);
+  let nnz = 0;
+  for (let t = 0; t < n * n; t++) if (s[t]) pos[t] = nnz++;
   const lStart = new Int32Array(n + 1), uStart = new Int32Array(n + 1);
-  const lRow: number[] = [], uCol: number[] = [], filled: number[] = [];
+  const lRow: number[] = [], lPos: number[] = [], uCol: number[] = [], uPos: number[] = [], opTgt: number[] = [];
   for (let k = 0; k < n; k++) {
     lStart[k] = lRow.length; uStart[k] = uCol.length;
-    for (let i = k + 1; i < n; i++) if (s[i * n + k]) lRow.push(i);
-    for (let j = k + 1; j < n; j++) if (s[k * n + j]) uCol.push(j);
+    for (let i = k + 1; i < n; i++) if (s[i * n + k]) { lRow.push(i); lPos.push(pos[i * n + k]!); }
+    for (let j = k + 1; j < n; j++) if (s[k * n + j]) { uCol.push(j); uPos.push(pos[k * n + j]!); }
   }
   lStart[n] = lRow.length; uStart[n] = uCol.length;
-  for (let t = 0; t < n * n; t++) if (s[t]) filled.push(t);
+  for (let k = 0; k < n; k++) {
+    for (let m = lStart[k]!; m < lStart[k + 1]!; m++) {
+      for (let q = uStart[k]!; q < uStart[k + 1]!; q++) opTgt.push(pos[lRow[m]! * n + uCol[q]!]!);
+    }
+  }
   return {
-    n, perm, inv, src: Int32Array.from(src), dst: Int32Array.from(dst),
-    diag: Int32Array.from({ length: n }, (_, k) => k * n + k), filled: Int32Array.from(filled),
-    lStart, lRow: Int32Array.from(lRow), uStart, uCol: Int32Array.from(uCol), nnzLU: filled.length,
+    n, perm, inv, src: Int32Array.from(src), dst: Int32Array.from(dst, (t) => pos[t]!),
+    diag: Int32Array.from({ length: n }, (_, k) => pos[k * n + k]!),
+    lStart, lRow: Int32Array.from(lRow), lPos: Int32Array.from(lPos), uStart, uCol: Int32Array.from(uCol), uPos: Int32Array.from(uPos),
+    opTgt: Int32Array.from(opTgt), nnzLU: nnz,
   };
 }
 
@@ -122,10 +133,16 @@ export function symbolicFor(n: number, pattern: { rows: ArrayLike<number>; cols:
   return s;
 }
 
-export interface SparseLu { readonly sym: SparseSymbolic; readonly a: Float64Array; readonly x: Float64Array }
+export interface SparseLu {
+  readonly sym: SparseSymbolic;
+  /** Packed L (unit diagonal not stored) and U, and the reciprocals of U's diagonal. */
+  readonly a: Float64Array;
+  readonly invDiag: Float64Array;
+  readonly x: Float64Array;
+}
 
 export function createSparseLu(sym: SparseSymbolic): SparseLu {
-  return { sym, a: new Float64Array(sym.n * sym.n), x: new Float64Array(sym.n) };
+  return { sym, a: new Float64Array(sym.nnzLU), invDiag: new Float64Array(sym.n), x: new Float64Array(sym.n) };
 }
 
 /** Pivots smaller than this fraction of the largest entry below them fail (then the caller uses the dense LU). */
@@ -136,29 +153,30 @@ const PIVOT_THRESHOLD = 1e-3;
  * pivot fails the threshold test (the factors are then unusable); throws SolverError('singular') on a zero pivot.
  */
 export function sparseFactorShifted(lu: SparseLu, jac: Float64Array, shift: number, t: number): boolean {
-  const { sym, a } = lu;
-  const { n, src, dst, diag, filled, lStart, lRow, uStart, uCol } = sym;
-  for (let m = 0; m < filled.length; m++) a[filled[m]!] = 0;
+  const { sym, a, invDiag } = lu;
+  const { n, src, dst, diag, lStart, lPos, uStart, uPos, opTgt } = sym;
+  a.fill(0);
   for (let m = 0; m < src.length; m++) a[dst[m]!] = -jac[src[m]!]!;
   for (let k = 0; k < n; k++) a[diag[k]!] += shift;
+  let o = 0;
   for (let k = 0; k < n; k++) {
-    const rk = k * n;
-    const piv = a[rk + k]!;
+    const piv = a[diag[k]!]!;
+    const l0 = lStart[k]!, l1 = lStart[k + 1]!, u0 = uStart[k]!, u1 = uStart[k + 1]!, nu = u1 - u0;
     let big = 0;
-    for (let m = lStart[k]!, e = lStart[k + 1]!; m < e; m++) big = Math.max(big, Math.abs(a[lRow[m]! * n + k]!));
+    for (let m = l0; m < l1; m++) big = Math.max(big, Math.abs(a[lPos[m]!]!));
     if (!(Math.abs(piv) > 0) || !Number.isFinite(piv)) {
       if (big > 0) return false;
       throw new SolverError('singular', t, `singular iteration matrix at t=${t}: pivot ${k} is ${piv} (the Jacobian may contain NaN/Inf, or the step size is too large for a singular Jacobian)`);
     }
     if (Math.abs(piv) < PIVOT_THRESHOLD * big) return false;
     const inv = 1 / piv;
-    const u0 = uStart[k]!, u1 = uStart[k + 1]!;
-    for (let m = lStart[k]!, e = lStart[k + 1]!; m < e; m++) {
-      const ri = lRow[m]! * n;
-      const l = a[ri + k]! * inv;
-      a[ri + k] = l;
-      if (l === 0) continue;
-      for (let q = u0; q < u1; q++) { const j = uCol[q]!; a[ri + j] -= l * a[rk + j]!; }
+    invDiag[k] = inv;
+    for (let m = l0; m < l1; m++) {
+      const pl = lPos[m]!;
+      const l = a[pl]! * inv;
+      a[pl] = l;
+      if (l === 0) { o += nu; continue; }
+      for (let q = u0; q < u1; q++) a[opTgt[o++]!] -= l * a[uPos[q]!]!;
     }
   }
   return true;
@@ -166,19 +184,18 @@ export function sparseFactorShifted(lu: SparseLu, jac: Float64Array, shift: numb
 
 /** Solves (shift I - J) x = b with the factors; b is overwritten by x. */
 export function sparseSolve(lu: SparseLu, b: Float64Array): void {
-  const { sym, a, x } = lu;
-  const { n, perm, lStart, lRow, uStart, uCol } = sym;
+  const { sym, a, invDiag, x } = lu;
+  const { n, perm, lStart, lRow, lPos, uStart, uCol, uPos } = sym;
   for (let k = 0; k < n; k++) x[k] = b[perm[k]!]!;
   for (let k = 0; k < n; k++) {
     const xk = x[k]!;
     if (xk === 0) continue;
-    for (let m = lStart[k]!, e = lStart[k + 1]!; m < e; m++) { const i = lRow[m]!; x[i] -= a[i * n + k]! * xk; }
+    for (let m = lStart[k]!, e = lStart[k + 1]!; m < e; m++) x[lRow[m]!] -= a[lPos[m]!]! * xk;
   }
   for (let k = n - 1; k >= 0; k--) {
-    const rk = k * n;
     let s = x[k]!;
-    for (let q = uStart[k]!, e = uStart[k + 1]!; q < e; q++) { const j = uCol[q]!; s -= a[rk + j]! * x[j]!; }
-    x[k] = s / a[rk + k]!;
+    for (let q = uStart[k]!, e = uStart[k + 1]!; q < e; q++) s -= a[uPos[q]!]! * x[uCol[q]!]!;
+    x[k] = s * invDiag[k]!;
   }
   for (let k = 0; k < n; k++) b[perm[k]!] = x[k]!;
 }
