@@ -2,6 +2,7 @@
 // methanogen activity): stable / at risk / failing, the reason, and the day it first changes.
 import type { Series } from './health.js';
 import { ACCLIMATION, thresholdsFor, type Acclimation, type Threshold } from './health-thresholds.js';
+import { formatGB } from '../units/format.js';
 
 export type HealthStatus = 'stable' | 'at risk' | 'failing';
 const RANK: Record<HealthStatus, number> = { stable: 0, 'at risk': 1, failing: 2 };
@@ -61,7 +62,7 @@ function levelOf(t: Threshold, v: number): HealthStatus {
   return worse(t.failing) ? 'failing' : worse(t.at_risk) ? 'at risk' : 'stable';
 }
 
-const fmtVal = (v: number): string => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
+const fmtVal = (v: number): string => (Math.abs(v) >= 100 ? formatGB(Math.round(v)) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
 const LABEL: Record<string, string> = {
   free_nh3_mgN_L: 'free ammonia', tan_mgN_L: 'total ammonium', vfa_mgHAc_L: 'volatile fatty acids', fos_tac: 'FOS/TAC',
   pH: 'pH', methanogen_activity: 'simulated acetoclast activity',

@@ -7,6 +7,7 @@ import { capexItems, type PlantSize } from './capex.js';
 import { ECONOMICS_DEFAULTS, ev } from './defaults.js';
 import { CARBON_HIGH_RATIO, CARBON_LOW_RATIO, carbonValue, discountFactor, GREEN_BOOK } from './discount.js';
 import type { Digestate, Economics, SwitchingValue } from './types.js';
+import { formatGB } from '../units/format.js';
 
 export interface AppraisalInput {
   scenario: Scenario;
@@ -212,7 +213,7 @@ export const sv = (input: string, value: number | null, unit: string, current: n
 export function fmt3(x: number): string {
   if (!Number.isFinite(x)) return 'n/a';
   const r = Number(x.toPrecision(3));
-  return r.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  return formatGB(r, 2);
 }
 
 function notes(s: Scenario, newPlant: boolean, size: PlantSize): string[] {

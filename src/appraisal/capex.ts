@@ -3,6 +3,7 @@
 import type { CapexItem } from './types.js';
 import { ECONOMICS_DEFAULTS, ev } from './defaults.js';
 import type { Scenario } from '../scenario/types.js';
+import { formatGB } from '../units/format.js';
 
 /** The size figures the costs scale with (the largest year of the plant's life: it is built for the full rollout). */
 export interface PlantSize {
@@ -20,7 +21,7 @@ export interface PlantSize {
 }
 
 const src = (name: keyof typeof ECONOMICS_DEFAULTS): string => ECONOMICS_DEFAULTS[name].source.match(/\[[^\]]+\]/)?.[0] ?? 'estimate';
-const gbp = (x: number) => `£${Math.round(x).toLocaleString('en-GB')}`;
+const gbp = (x: number) => `£${formatGB(Math.round(x))}`;
 
 export function capexItems(s: Scenario, size: PlantSize): CapexItem[] {
   const e = s.economics;
@@ -54,7 +55,7 @@ export function capexItems(s: Scenario, size: PlantSize): CapexItem[] {
   if (s.digester.pasteurisation.enabled) {
     const ref = ev('capex_pasteuriser_ref_t_yr');
     plant += add('pasteuriser', 'pasteuriser', e.capex_pasteuriser_ref_gbp * Math.pow(size.feed_in_t_yr / ref, n), src('capex_pasteuriser_ref_gbp'),
-      `${gbp(e.capex_pasteuriser_ref_gbp)} x (${Math.round(size.feed_in_t_yr)} t/yr / ${ref.toLocaleString('en-GB')} t/yr)^${n}`, true);
+      `${gbp(e.capex_pasteuriser_ref_gbp)} x (${Math.round(size.feed_in_t_yr)} t/yr / ${formatGB(ref)} t/yr)^${n}`, true);
   }
   if (size.dog_t_yr > 0) {
     plant += add('depackaging', 'depackaging (bag removal)', e.capex_depackaging_ref_gbp * Math.pow(size.dog_t_yr / 1000, n), 'estimate',

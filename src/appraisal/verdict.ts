@@ -3,15 +3,16 @@
 import type { AnnualAccount } from '../accounting/annual.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Economics, SwitchingValue } from './types.js';
+import { formatGB } from '../units/format.js';
 
 /** "£1.1 M", "£56,400", "£820": money for people, 2-3 significant figures. */
 export function money(x: number): string {
   const a = Math.abs(x);
-  if (a >= 1e6) return `£${Number((a / 1e6).toPrecision(2)).toLocaleString('en-GB')} M`;
-  return `£${Number(a.toPrecision(3)).toLocaleString('en-GB')}`;
+  if (a >= 1e6) return `£${formatGB(Number((a / 1e6).toPrecision(2)))} M`;
+  return `£${formatGB(Number(a.toPrecision(3)))}`;
 }
 
-const tonnes = (x: number) => Number(Math.abs(x).toPrecision(2)).toLocaleString('en-GB');
+const tonnes = (x: number) => formatGB(Number(Math.abs(x).toPrecision(2)));
 
 /** Inputs named first in the switching condition: the ones a council can check or change. */
 const ORDER = ['areas[*].fill_per_bin', 'feedstocks.dog-faeces.BMP', 'CAPEX', 'today.gate_fee_per_t', 'prices.export_electricity'];

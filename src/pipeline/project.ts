@@ -12,6 +12,7 @@ import type { Digestate, Economics } from '../appraisal/types.js';
 import { verdictOf } from '../appraisal/verdict.js';
 import { RunsFailedError } from '../errors.js';
 import { SolverError } from '../solvers/types.js';
+import { formatGB } from '../units/format.js';
 
 export interface ProjectionYear extends AnnualAccount {
   areas_joined: string[];
@@ -209,7 +210,7 @@ export function fullRollout(s: Scenario): { scenario: Scenario; configuration?: 
   const bins = areas.reduce((acc, a) => acc + a.bins, 0);
   return {
     scenario: { ...s, areas, rollout: { ...s.rollout, bins_growth_per_yr: 0 } },
-    configuration: `full rollout: projection year ${year}, ${areas.length} areas, ${bins.toLocaleString('en-GB')} bins`,
+    configuration: `full rollout: projection year ${year}, ${areas.length} areas, ${formatGB(bins)} bins`,
   };
 }
 
