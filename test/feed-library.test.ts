@@ -89,6 +89,17 @@ describe('user overrides and additions', () => {
     expect(d.VS_TS).toEqual(findFeedstock('dog-faeces').VS_TS);
     expect(findFeedstock('dog-faeces').BMP.value).toBe(250);   // the built-in is untouched
   });
+  test('an override keeps the built-in caveat but names the figures it replaced, so the caveat no longer contradicts them', () => {
+    const builtIn = findFeedstock('dog-faeces').caveat!;
+    expect(builtIn).toMatch(/BMP \(250 NL CH4\/kg VS/);
+    const lib = mergeFeedstocks({ feedstocks: [{ id: 'dog-faeces', BMP: { value: 237.7, low: 236.1, high: 239.4, unit: 'NL CH4/kg VS', source: 'lab fit', evidence: 'measured' }, k_hyd: 0.159 }] }, FEEDSTOCKS, 'my-feedstocks.json');
+    const c = findFeedstock('dog-faeces', lib).caveat!;
+    expect(c.startsWith(builtIn)).toBe(true);
+    expect(c).toMatch(/Replaced by my-feedstocks\.json: BMP 237\.7 NL CH4\/kg VS \(measured\); k_hyd 0\.159 1\/d \(measured\); the rest of this caveat still applies\./);
+    // A record without a caveat gets none, and an override that restates the caveat keeps the user's words.
+    expect(findFeedstock('grass', mergeFeedstocks({ feedstocks: [{ id: 'grass', BMP: 260 }] })).caveat).toBeUndefined();
+    expect(findFeedstock('dog-faeces', mergeFeedstocks({ feedstocks: [{ id: 'dog-faeces', BMP: 240, caveat: 'own words' }] })).caveat).toBe('own words');
+  });
   test('a new feedstock is added', () => {
     const base = dog();
     const lib = mergeFeedstocks({ feedstocks: [{ ...base, id: 'cat-litter-free-faeces', name: 'Cat faeces' }] });

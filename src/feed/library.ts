@@ -51,6 +51,22 @@ function expandShorthand(raw: Json, source: string): Json {
   return out;
 }
 
+/** The sourced figures an override sets, as "BMP 237.7 NL CH4/kg VS (measured)", composition fields included. */
+function replacedFigures(expanded: Json): string[] {
+  const out: string[] = [];
+  const one = (k: string, v: unknown) => {
+    if (!isObj(v) || typeof v.value !== 'number') return;
+    const unit = typeof v.unit === 'string' && v.unit ? ` ${v.unit}` : '';
+    const ev = typeof v.evidence === 'string' ? ` (${v.evidence})` : '';
+    out.push(`${k} ${v.value}${unit}${ev}`);
+  };
+  for (const [k, v] of Object.entries(expanded)) {
+    if (k === 'composition' && isObj(v)) for (const [ck, cv] of Object.entries(v)) one(ck, cv);
+    else one(k, v);
+  }
+  return out;
+}
+
 /** Merges a user file `{ "feedstocks": [ {...}, ... ] }` into the library. An entry whose id exists overrides the given
  *  fields of that record (composition field by field); a new id must be complete. Every result is validated as a whole,
  *  so nothing is half-applied: on any error the library is returned unchanged (an InputError is thrown). */
@@ -68,7 +84,13 @@ export function mergeFeedstocks(doc: unknown, base: readonly Feedstock[] = FEEDS
       const prev = out[idx]! as unknown as Json;
       merged = { ...prev, ...expanded };
       if (isObj(expanded.composition)) merged.composition = { ...(prev.composition as Json), ...expanded.composition };
-      // An override that changes a value without restating the caveat keeps the built-in caveat on purpose.
+      // An override that changes a value without restating the caveat keeps the built-in caveat on purpose (the
+      // figures it does not replace are still estimates), but says which figures now come from the user's file: the
+      // built-in caveat quotes its own values (dog faeces: "BMP (250 ...)"), which would otherwise contradict them.
+      if (typeof prev.caveat === 'string' && expanded.caveat === undefined) {
+        const replaced = replacedFigures(expanded);
+        if (replaced.length) merged.caveat = `${prev.caveat} Replaced by ${fileLabel}: ${replaced.join('; ')}; the rest of this caveat still applies.`;
+      }
     }
     const rec = validateFeedstock(merged, path);
     if (idx >= 0) out[idx] = rec; else out.push(rec);
