@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario, type ScenarioResult } from '../src/pipeline/run.js';
 import { compareScenarios } from '../src/compare/compare.js';
 import { projectScenario } from '../src/pipeline/project.js';
-import { comparisonTable, fmt } from '../src/compare/table.js';
+import { comparisonTable, fmt, gbp } from '../src/compare/table.js';
 import { InputError } from '../src/errors.js';
 import { DEFAULTS } from '../src/scenario/defaults.js';
 
@@ -99,6 +99,24 @@ describe('fmt', () => {
     expect(fmt(-8.96)).toBe('-8.96');
     expect(fmt(Number.NaN)).toBe('n/a');
     expect(fmt(-0.004)).toBe('0');
+  });
+});
+
+describe('gbp', () => {
+  it('puts one minus sign before the pound sign', () => {
+    expect(gbp(-63249)).toBe('-£63,200');
+    expect(gbp(-92.84)).toBe('-£92.8');
+    expect(gbp(154000)).toBe('£154,000');
+    expect(gbp(-0.001)).toBe('£0');
+  });
+  it('the economics rows of a loss-making digester read -£, never £-', () => {
+    const few = [{ name: 'A', bins: 200, fill_per_bin: '2 kg/week' }];
+    const r = runScenario(scenario({ areas: few }));
+    const c = compareScenarios([runScenario({ ...scenario({ areas: few, destination: 'today', digester: undefined, storage: undefined }), name: 'Today' }), r]);
+    const table = comparisonTable(c);
+    expect(r.economics.npv_gbp).toBeLessThan(0);
+    expect(table).toMatch(/Net present value vs today \(NPV\) .* -£[\d,]+/);
+    expect(table).not.toMatch(/£-/);
   });
 });
 

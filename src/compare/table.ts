@@ -27,14 +27,14 @@ const notCosted = (s: ComparedScenario): boolean => s.assumptions.some((a) => a.
 
 /** Economics rows: one cell per scenario (the baseline's are blank). */
 const ECON_ROWS: [string, (e: ComparedScenario) => string][] = [
-  ['Cost to build (CAPEX, before optimism bias)', (s) => (s.economics.capex_gbp ? `£${fmt(s.economics.capex_gbp)}` : s.destination === 'digester' ? 'none (existing plant)' : '-')],
-  ['Optimism bias (Green Book uplift)', (s) => (s.economics.optimism_bias_gbp ? `£${fmt(s.economics.optimism_bias_gbp)} (${Math.round(s.economics.optimism_bias_fraction * 100)} %)` : '-')],
-  ['Running cost a year (OPEX)', (s) => (s.destination === 'digester' ? `£${fmt(s.economics.opex_gbp_yr)}` : '-')],
-  ['Net present value vs today (NPV)', (s) => (s.destination === 'digester' ? `£${fmt(s.economics.npv_gbp)}${rangeCell(s.economics.ranges?.npv_gbp)}` : '-')],
-  ['NPV with carbon valued (DESNZ central)', (s) => (s.destination === 'digester' ? `£${fmt(s.economics.npv_with_carbon_gbp)}` : '-')],
-  ['Pays back in year', (s) => (s.destination !== 'digester' ? '-' : s.economics.payback_yr === null ? 'never' : String(s.economics.payback_yr))],
-  ['Extra cost a year vs today (annualised)', (s) => (s.destination === 'digester' ? `£${fmt(s.economics.annualised_cost_gbp_yr)}` : '-')],
-  ['Extra cost per tonne diverted', (s) => (s.destination === 'digester' ? `£${fmt(s.economics.cost_per_t_diverted_gbp)}` : '-')],
+  ['Cost to build (CAPEX, before optimism bias)', (s) => (s.economics.capex_gbp ? `${gbp(s.economics.capex_gbp)}` : s.destination === 'digester' ? 'none (existing plant)' : '-')],
+  ['Optimism bias (Green Book uplift)', (s) => (s.economics.optimism_bias_gbp ? `${gbp(s.economics.optimism_bias_gbp)} (${Math.round(s.economics.optimism_bias_fraction * 100)} %)` : '-')],
+  ['Running cost a year (OPEX)', (s) => (s.destination === 'digester' ? `${gbp(s.economics.opex_gbp_yr)}` : '-')],
+  ['Net present value vs today (NPV)', (s) => (s.destination === 'digester' ? `${gbp(s.economics.npv_gbp)}${rangeCell(s.economics.ranges?.npv_gbp)}` : '-')],
+  ['NPV with carbon valued (DESNZ central)', (s) => (s.destination === 'digester' ? `${gbp(s.economics.npv_with_carbon_gbp)}` : '-')],
+  ['Pays back in year', (s) => (s.destination !== 'digester' ? '-' : s.economics.payback_yr === null ? 'never' : s.economics.payback_yr === 0 && !s.economics.capex_gbp ? 'at once (no plant to build)' : String(s.economics.payback_yr))],
+  ['Extra cost a year vs today (annualised)', (s) => (s.destination === 'digester' ? `${gbp(s.economics.annualised_cost_gbp_yr)}` : '-')],
+  ['Extra cost per tonne diverted', (s) => (s.destination === 'digester' ? `${gbp(s.economics.cost_per_t_diverted_gbp)}` : '-')],
 ];
 
 const rangeCell = (r?: { p10: number; p90: number }) => (r ? ` (${fmt(r.p10)} to ${fmt(r.p90)})` : '');
@@ -90,6 +90,13 @@ export function fmt(x: number): string {
   if (rounded === 0) return '0';
   const text = rounded.toLocaleString('en-GB', { maximumFractionDigits: Math.min(digits, 2), minimumFractionDigits: 0 });
   return text === '-0' ? '0' : text;
+}
+
+/** Money with one leading minus sign: "-£63,200", not "£-63,200" (a negative NPV or cost means a loss or a saving
+ *  as its row says). */
+export function gbp(x: number): string {
+  const t = fmt(x);
+  return t.startsWith('-') ? `-£${t.slice(1)}` : `£${t}`;
 }
 
 /** "pH 6.9-7.3"; a range that rounds to one value gets a second decimal, and one value is printed once. */
@@ -161,12 +168,12 @@ export function comparisonTable(c: Comparison): string {
   for (const [label, f] of ECON_ROWS) lines.push(pad('  ' + label, labelW, true) + cols.map((_, i) => pad(f(c.scenarios[i]!), widths[i]!)).join(''));
   for (const s of c.scenarios) {
     if (s.destination !== 'digester') continue;
-    const items = s.economics.capex_items.map((it) => `${it.item} £${fmt(it.gbp)} ${it.source}`).join('; ');
+    const items = s.economics.capex_items.map((it) => `${it.item} ${gbp(it.gbp)} ${it.source}`).join('; ');
     if (items) lines.push(`  "${s.name}" CAPEX: ${items}.`);
     const sw = s.economics.switching_values.map((v) => v.text).join('; ');
     if (sw) lines.push(`  "${s.name}" switching values: ${sw}.`);
     const d = s.digestate;
-    if (d.wet_t > 0) lines.push(`  "${s.name}" digestate: ${fmt(d.wet_t)} t/yr wet, ${fmt(d.dry_t)} t dry matter, ${fmt(d.N_t)} t N (${fmt(d.N_available_t)} t readily available); ${d.use === 'plant operator' ? "the plant operator's" : d.use === 'fertiliser' ? `worth £${fmt(d.value_gbp)} a year as fertiliser` : `costs £${fmt(-d.value_gbp)} a year to dispose of`}; ${fmt(d.storage_m3)} m3 of storage for ${d.storage_months} months.`);
+    if (d.wet_t > 0) lines.push(`  "${s.name}" digestate: ${fmt(d.wet_t)} t/yr wet, ${fmt(d.dry_t)} t dry matter, ${fmt(d.N_t)} t N (${fmt(d.N_available_t)} t readily available); ${d.use === 'plant operator' ? "the plant operator's" : d.use === 'fertiliser' ? `worth ${gbp(d.value_gbp)} a year as fertiliser` : `costs ${gbp(-d.value_gbp)} a year to dispose of`}; ${fmt(d.storage_m3)} m3 of storage for ${d.storage_months} months.`);
   }
   lines.push('');
   lines.push('DIGESTER HEALTH (first year)');
@@ -221,15 +228,15 @@ export function projectionTable(p: Projection, ranges?: TableRanges): string {
   for (const [label, cells] of all) lines.push(pad(label, labelW, true) + cells.map((c, i) => pad(c, w[i]!)).join(''));
   lines.push('');
   const t = p.totals;
-  lines.push(`Over ${p.years.length} years: ${fmt(t.dog_waste_collected_t ?? 0)} t collected, ${fmt(t.electricity_net_kWh ?? 0)} kWh exported, net carbon ${fmt(t.co2e_net_t ?? 0)} t CO2e, net cost £${fmt(t.cost_net_gbp ?? 0)}; against today's route that saves £${fmt(t.saving_vs_today_gbp ?? 0)} and ${fmt(t.co2e_saving_vs_today_t ?? 0)} t CO2e.`);
+  lines.push(`Over ${p.years.length} years: ${fmt(t.dog_waste_collected_t ?? 0)} t collected, ${fmt(t.electricity_net_kWh ?? 0)} kWh exported, net carbon ${fmt(t.co2e_net_t ?? 0)} t CO2e, net cost ${gbp(t.cost_net_gbp ?? 0)}; against today's route that saves ${gbp(t.saving_vs_today_gbp ?? 0)} and ${fmt(t.co2e_saving_vs_today_t ?? 0)} t CO2e.`);
   if (ranges) {
     const r = ranges.totals;
-    lines.push(`Likely range over ${p.years.length} years (P10 to P90): ${fmt(r.electricity_net_kWh.p10)} to ${fmt(r.electricity_net_kWh.p90)} kWh exported; carbon saved ${fmt(r.co2e_saving_vs_today_t.p10)} to ${fmt(r.co2e_saving_vs_today_t.p90)} t CO2e; money saved £${fmt(r.saving_vs_today_gbp.p10)} to £${fmt(r.saving_vs_today_gbp.p90)}.`);
+    lines.push(`Likely range over ${p.years.length} years (P10 to P90): ${fmt(r.electricity_net_kWh.p10)} to ${fmt(r.electricity_net_kWh.p90)} kWh exported; carbon saved ${fmt(r.co2e_saving_vs_today_t.p10)} to ${fmt(r.co2e_saving_vs_today_t.p90)} t CO2e; money saved ${gbp(r.saving_vs_today_gbp.p10)} to ${gbp(r.saving_vs_today_gbp.p90)}.`);
     const er = ranges.economics;
     if (er && (p.economics.capex_gbp > 0 || p.economics.opex_gbp_yr > 0 || p.economics.npv_gbp !== 0)) {
       // P10/P90 of whole payback years are interpolated: shown at fmt precision, never as float noise (10.099999999999994).
       const py = (x: number | null) => (x === null ? 'never' : `year ${fmt(x)}`);
-      lines.push(`Likely whole-life range (P10 to P90): NPV £${fmt(er.npv_gbp.p10)} to £${fmt(er.npv_gbp.p90)} (with carbon £${fmt(er.npv_with_carbon_gbp.p10)} to £${fmt(er.npv_with_carbon_gbp.p90)}); £${fmt(er.cost_per_t_diverted_gbp.p10)} to £${fmt(er.cost_per_t_diverted_gbp.p90)} per tonne diverted; pays back ${py(er.payback_yr.p10)} to ${py(er.payback_yr.p90)}.`);
+      lines.push(`Likely whole-life range (P10 to P90): NPV ${gbp(er.npv_gbp.p10)} to ${gbp(er.npv_gbp.p90)} (with carbon ${gbp(er.npv_with_carbon_gbp.p10)} to ${gbp(er.npv_with_carbon_gbp.p90)}); ${gbp(er.cost_per_t_diverted_gbp.p10)} to ${gbp(er.cost_per_t_diverted_gbp.p90)} per tonne diverted; pays back ${py(er.payback_yr.p10)} to ${py(er.payback_yr.p90)}.`);
     }
     lines.push(`Ranges: ${ranges.covers}`);
     // Every failed sample is counted, the first few named with their inputs; too many make the ranges unreliable.
@@ -237,7 +244,7 @@ export function projectionTable(p: Projection, ranges?: TableRanges): string {
   }
   const e = p.economics;
   if (e.capex_gbp > 0 || e.opex_gbp_yr > 0) {
-    lines.push(`Economics (plant built for the full rollout, ${e.lifetime_yr}-year life, ${Math.round(e.discount_rate * 1000) / 10} % real): CAPEX £${fmt(e.capex_gbp)} + optimism bias £${fmt(e.optimism_bias_gbp)} in year 0, OPEX £${fmt(e.opex_gbp_yr)} a year; NPV £${fmt(e.npv_gbp)} (with carbon valued £${fmt(e.npv_with_carbon_gbp)}); ${e.payback_yr === null ? 'never pays back within the plant life' : `pays back in year ${e.payback_yr}`}; £${fmt(e.cost_per_t_diverted_gbp)} per tonne diverted.`);
+    lines.push(`Economics (plant built for the full rollout, ${e.lifetime_yr}-year life, ${Math.round(e.discount_rate * 1000) / 10} % real): CAPEX ${gbp(e.capex_gbp)} + optimism bias ${gbp(e.optimism_bias_gbp)} in year 0, OPEX ${gbp(e.opex_gbp_yr)} a year; NPV ${gbp(e.npv_gbp)} (with carbon valued ${gbp(e.npv_with_carbon_gbp)}); ${e.payback_yr === null ? 'never pays back within the plant life' : `pays back in year ${e.payback_yr}`}; ${gbp(e.cost_per_t_diverted_gbp)} per tonne diverted.`);
   }
   if (p.warnings.length) { lines.push(''); lines.push('Warnings:'); for (const x of p.warnings) lines.push(`  - ${x}`); }
   return lines.join('\n') + '\n';
