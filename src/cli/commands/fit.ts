@@ -12,6 +12,14 @@ import { loadModel, parseRanges } from './sensitivity.js';
 import { progressLine } from '../../analysis/progress.js';
 import { ALLOW_OUTSIDE_FLAG, JSON_FLAG, QUIET_FLAG, type FlagTable } from '../args.js';
 
+/** R2 as text: "n/a" where it cannot be computed (data that do not vary; the warning below says why), never "NaN";
+ *  and never a bare "1" for a good but imperfect fit (0.9997 stays 0.9997). */
+export function r2Text(r2: number | null | undefined): string {
+  if (typeof r2 !== 'number' || !Number.isFinite(r2)) return 'n/a';
+  const short = fmt(r2, 3);
+  return r2 !== 1 && Number(short) === 1 ? (Math.floor(r2 * 1e4) / 1e4).toFixed(4) : short;
+}
+
 /** Prints fitted values, intervals, correlations and goodness of fit. */
 export function printFit(io: CliIo, fit: FitResult): void {
   io.out(`${fit.converged ? 'converged' : 'NOT CONVERGED'}: ${fit.message} (${fit.method}, ${fit.evaluations} model runs)\n\n`);
@@ -25,7 +33,7 @@ export function printFit(io: CliIo, fit: FitResult): void {
     fit.parameters.forEach((p, a) => io.out(`  ${p.name.padEnd(12)} ${fit.correlation[a]!.map((c) => (c === null ? '   -  ' : c.toFixed(2).padStart(6))).join(' ')}\n`));
   }
   io.out('\nfit:\n');
-  for (const g of fit.groups) io.out(`  ${g.name}: n = ${g.n}, RMSE ${fmt(g.rmse, 3)}${g.unit && g.unit !== '-' ? ` ${g.unit}` : ''}, R2 ${fmt(g.r2, 3)}\n`);
+  for (const g of fit.groups) io.out(`  ${g.name}: n = ${g.n}, RMSE ${fmt(g.rmse, 3)}${g.unit && g.unit !== '-' ? ` ${g.unit}` : ''}, R2 ${r2Text(g.r2)}\n`);
   for (const w2 of fit.warnings) io.err(`warning: ${w2}\n`);
   for (const g of fit.groups) { const q = fitQuality(g); if (q.little) io.err(`warning: ${q.text}\n`); }
 }
