@@ -74,7 +74,8 @@ export function fitBmp(t_d: readonly number[], B: readonly number[], model: BmpM
   if (!(B.reduce((m: number, x: number) => Math.max(m, x), -Infinity) > 0)) throw new InputError('data', 'the yield column never rises above 0: nothing to fit');
   const params = startingPoint(model, t_d, B);
   const problem = {
-    parameters: params.map((p) => (p.name === 'B0' ? { ...p, unit: opts.unit } : p)),
+    // Units follow the data's: B0 in the yield unit, the Gompertz maximum rate in that unit per day.
+    parameters: params.map((p) => (p.name === 'B0' ? { ...p, unit: opts.unit } : p.name === 'Rm_per_d' && opts.unit ? { ...p, unit: `${opts.unit}/d` } : p)),
     predict: (theta: number[]) => t_d.map((t) => bmpCurve(model, theta, t)),
     data: B,
     groups: [{ name: 'B', start: 0, end: B.length, unit: opts.unit }],

@@ -3,6 +3,7 @@ import type { AnnualAccount } from '../accounting/annual.js';
 import { InputError } from '../errors.js';
 import type { ScenarioResult } from '../pipeline/run.js';
 import type { Digestate, Economics } from '../appraisal/types.js';
+import { collectionChangeNote } from './collection-note.js';
 
 export interface ComparedScenario {
   name: string;
@@ -47,12 +48,19 @@ export function compareScenarios(results: readonly ScenarioResult[], baselineNam
     baseline: baseline.name,
     scenarios: results.map((r) => ({
       name: r.name, comment: r.comment, destination: r.destination, annual: r.annual,
-      economics: r.economics, digestate: r.digestate, verdict: r.verdict,
+      economics: r.economics, digestate: r.digestate, verdict: verdictAgainst(r, baseline),
       ...(r === baseline ? {} : { difference: difference(r.annual, baseline.annual) }),
       stability: r.stability, ...(r.health ? { health: r.health } : {}), warnings: r.warnings, assumptions: r.assumptions,
       ...(configurations[r.name] ? { configuration: configurations[r.name] } : {}),
     })),
   };
+}
+
+/** The scenario's verdict, plus what a different collection costs or saves against the baseline (not in the NPV). */
+function verdictAgainst(r: ScenarioResult, baseline: ScenarioResult): string {
+  if (r === baseline) return r.verdict;
+  const note = collectionChangeNote(r.annual.collection_cost_gbp, baseline.annual.collection_cost_gbp, baseline.name);
+  return note ? `${r.verdict} ${note}` : r.verdict;
 }
 
 export function difference(a: AnnualAccount, b: AnnualAccount): Partial<Record<keyof AnnualAccount, number>> {

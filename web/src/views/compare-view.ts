@@ -13,6 +13,7 @@ import { NORMAL_BASIS } from '../fields/basis.js';
 import { warningItems } from '../fields/warnings.js';
 import { healthOf, hasDigester, tonnageWarning, verdictOf, type ResultLike } from '../state/verdict.js';
 import { economicsOf } from '../state/economics.js';
+import { collectionChangeNote } from '../../../src/compare/collection-note.js';
 import { cashflowChart, economicsTable } from './economics.js';
 import { barStyle, colour, dash, pairedLine } from '../charts/palette.js';
 import { BIOGAS, FREE_NH3, METHANE, PH, annualOf, dailyColumns, findSeries, yearWindow } from '../charts/series.js';
@@ -122,7 +123,15 @@ export class CompareView extends LitElement {
   private verdicts(cols: Col[]): TemplateResult {
     const st = this.store!;
     const base = cols.find((c) => c.id === st.baselineId)?.result as ResultLike | undefined;
-    const lines = cols.filter((c) => c.result).map((c) => ({ c, text: verdictOf(c.result as ResultLike, base, c.id === st.baselineId) }));
+    const baseName = cols.find((c) => c.id === st.baselineId)?.name ?? 'the baseline';
+    const lines = cols.filter((c) => c.result).map((c) => {
+      const isBase = c.id === st.baselineId;
+      const text = verdictOf(c.result as ResultLike, base, isBase);
+      // As the CLI's compare: a change of collection is named, since the whole-life NPV leaves it out.
+      const note = isBase || !base ? undefined
+        : collectionChangeNote(annualOf(c.result).collection_cost_gbp, annualOf(cols.find((x) => x.id === st.baselineId)?.result).collection_cost_gbp, baseName);
+      return { c, text: text && note ? `${text} ${note}` : text };
+    });
     const warn = tonnageWarning(cols.filter((c) => c.result).map((c) => ({ name: c.name, result: c.result as ResultLike })));
     return html`<section class="verdicts" aria-label="Verdicts">${lines.map(({ c, text }) => text ? html`<p class="verdict ${c.id === st.baselineId ? 'base' : ''}" data-id=${c.id}><strong>${c.name}:</strong> ${text}</p>` : nothing)}</section>
       ${warn ? html`<p class="caution" role="note" id="tonnage-warning"><strong>Different tonnages.</strong> ${warn}</p>` : nothing}`;
@@ -161,8 +170,8 @@ export class CompareView extends LitElement {
         ${cols.map((c, i) => {
           if (na(c, m)) return html`<td class="muted">n/a</td>`;
           const v = vals[i], d = diffs[i], b = bVal;
-          // Differences under 0.5 % are within the rounding shown: call them the same rather than colour them.
-          const same = d !== undefined && Math.abs(d) <= 0.005 * Math.max(Math.abs(v ?? 0), Math.abs(b ?? 0));
+          // "Same" only when the figures as shown are equal (a 0.5 % rule called £67,300 against £67,500 the same).
+          const same = d !== undefined && (d === 0 || (v !== undefined && b !== undefined && f(v) === f(b)));
           const good = m.better === 'higher' ? (d ?? 0) > 0 : m.better === 'lower' ? (d ?? 0) < 0 : undefined;
           const cls = same || m.better === 'neutral' ? '' : good ? 'better' : 'worse';
           const word = cls === 'better' ? ' (better for the council)' : cls === 'worse' ? ' (worse for the council)' : '';
