@@ -30,7 +30,7 @@ export function economicsTable(rows: Row[]): TemplateResult {
     <tbody>${lines.map(([label, f]) => html`<tr><th scope="row">${label}</th>${rows.map((r) => html`<td>${!r.digester ? html`<span class="muted">n/a (no digester)</span>` : r.e ? f(r.e) : 'not appraised'}</td>`)}</tr>`)}</tbody>
   </table></div>
   <p class="muted">Costs and NPV are estimates from sourced unit costs with their ranges (HM Treasury Green Book method); the cash flows are against the baseline.</p>
-  ${rows.some((r) => r.e?.switching_values.length) ? html`<p class="muted">Break-even values: ${rows.filter((r) => r.e?.switching_values.length).map((r) => html`<br><strong>${r.name}:</strong> ${r.e!.switching_values.map((v) => `${fieldLabel(v.input)} ${v.value === null ? 'no value in range' : `${fmt(v.value)}${v.unit ? ` ${v.unit}` : ''}`}`).join('; ')}`)}</p>` : nothing}`;
+  ${rows.some((r) => r.e?.switching_values.length) ? html`<p class="muted">Break-even values: ${rows.filter((r) => r.e?.switching_values.length).map((r) => html`<br><strong>${r.name}:</strong> ${r.e!.switching_values.map((v) => `${fieldLabel(v.input)} ${v.value === null ? 'no value in range' : `${fmt(v.value)}${v.unit ? ` ${v.unit.replace(/^GBP/, '£')}` : ''}`}`).join('; ')}`)}</p>` : nothing}`;
 }
 
 /** Cumulative discounted cash flow per appraised scenario, year 0 (build) to the end of the plant life. */

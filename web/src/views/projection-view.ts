@@ -28,7 +28,7 @@ const FIGURE: Record<Headline, RangedFigure> = {
 const scaled = (y: Year): Record<Headline, number> => ({
   el: y[FIGURE.el] ?? 0, homes: y[FIGURE.homes] ?? 0, co2Saved: y[FIGURE.co2Saved] ?? 0, moneySaved: y[FIGURE.moneySaved] ?? 0,
 });
-const tonnes = (x: number) => `${fmt(Math.abs(x))} t ${x >= 0 ? 'saved' : 'added'}`;
+const tonnes = (x: number) => `${fmt(Math.abs(x))} t CO2e ${x >= 0 ? 'saved' : 'added'}`;
 const pounds = (x: number) => `£${fmt(Math.abs(x))} ${x >= 0 ? 'saved' : 'extra cost'}`;
 /** Homes are counted in whole homes: "99.8 to 194 homes" reads as false precision. */
 const homes = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : fmt(Math.round(x)));
@@ -264,7 +264,7 @@ export class ProjectionView extends LitElement {
       <h3>Year by year</h3>
       <div class="scroll"><table aria-label="Projection by year"><thead><tr><th scope="col">Year</th><th scope="col">Bins</th><th scope="col">Dog waste (t/yr)</th><th scope="col">Electricity (MWh/yr)</th><th scope="col">Homes</th><th scope="col">CO2e saved (t/yr)</th><th scope="col">Money saved (£/yr)</th></tr></thead>
         <tbody>${years.map((y, i) => html`<tr><td>${y.year ?? i + 1}</td><td>${fmt(y.bins)}</td><td>${fmt(y.dog_waste_collected_t)}</td><td>${fmt((y.electricity_net_kWh ?? 0) / 1000)}</td><td>${homes(y.homes_equivalent)}</td><td>${fmt(scaled(y).co2Saved)}</td><td>${fmt(scaled(y).moneySaved)}</td></tr>`)}</tbody></table></div>
-      <p>Over all ${n} year${n > 1 ? 's' : ''}: ${fmt(sum('electricity_net_kWh') / 1000)} MWh of electricity, ${tonnes(co2Total)} of CO2e, ${pounds(moneyTotal)}.</p>
+      <p>Over all ${n} year${n > 1 ? 's' : ''}: ${fmt(sum('electricity_net_kWh') / 1000)} MWh of electricity, ${tonnes(co2Total)}, ${pounds(moneyTotal)}.</p>
       <h3>How sure is this?</h3>
       <p class="covers">${res
         ? `Each “likely” range runs from the 10th to the 90th percentile of ${res.ok} of ${res.samples} simulations of year ${n} (Latin hypercube, seed ${res.seed}, the same as adsim project) in which ${res.feedstockInputs ? 'how much methane the waste gives, how fast it breaks down and ' : ''}${res.defaultInputs} ${res.feedstockInputs ? 'other ' : ''}figures this scenario leaves at their defaults (such as bin fill, engine efficiency and prices) were each drawn from their published or estimated ranges.`
