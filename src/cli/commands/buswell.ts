@@ -28,7 +28,7 @@ export const buswellCommand: CliCommand = {
       `  ${formula} + ${fmt(r.mol.H2O_consumed)} H2O -> ${fmt(r.mol.CH4)} CH4 + ${fmt(r.mol.CO2)} CO2 + ${fmt(r.mol.NH3)} NH3 + ${fmt(r.mol.H2S)} H2S`,
       `  CH4  ${fmt(r.CH4_NL_kg)} NL/kg VS   CO2 ${fmt(r.CO2_NL_kg)} NL/kg VS   NH3 ${fmt(r.NH3_NL_kg)} NL/kg VS   H2S ${fmt(r.H2S_NL_kg)} NL/kg VS`,
       `  methane fraction ${fmt(100 * r.ch4_fraction, 3)} % of CH4 + CO2 (NH3 and H2S mostly stay dissolved)`,
-      `  a theoretical maximum: real BMPs are lower by the biodegradability (Labatut et al. 2011)`,
+      `  a theoretical maximum: real BMPs are lower by the biodegradability (Labatut et al. 2011, [Labatut2011])`,
     ].join('\n') + '\n');
     return 0;
   },
