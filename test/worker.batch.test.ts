@@ -1,12 +1,8 @@
 // Studies through the worker pool in batches (src/worker/batch.ts): the same seed gives the same samples and the same
 // percentiles in-process, on 1 or 2 workers and with any batch size; failed samples are reported, cancel and progress
 // work per batch, and an interactive job goes ahead of a study's queued batches.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
 import { SimPool, type WorkerHandle } from '../src/worker/pool.js';
 import { createNodePool } from '../src/worker/pool.node.js';
 import { digesterBatches, packPoints, projectionBatches, scenarioBatches } from '../src/worker/batch.js';
@@ -20,21 +16,14 @@ import { projectScenario } from '../src/pipeline/project.js';
 import { parseRunFile } from '../src/simulate/runfile.js';
 import type { DigesterRun } from '../src/simulate/types.js';
 import { smallScenario } from './worker.fixtures.js';
+import { buildTestWorker, workerBuildDir } from './worker.build.js';
 
-const outDir = mkdtempSync(join(tmpdir(), 'adsim-batch-test-'));
-const workerUrl = pathToFileURL(join(outDir, 'worker.node.mjs'));
+const { outDir, workerUrl } = workerBuildDir('adsim-batch-test-');
 let one: SimPool, two: SimPool;
 let run: DigesterRun;
 
 beforeAll(async () => {
-  await build({
-    configFile: false, logLevel: 'warn', root: process.cwd(),
-    ssr: { noExternal: true },
-    build: {
-      ssr: true, outDir, emptyOutDir: true, target: 'node20', minify: false,
-      rollupOptions: { input: { 'worker.node': 'src/worker/worker.node.ts' }, output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' } },
-    },
-  });
+  await buildTestWorker(outDir);
   one = createNodePool(1, workerUrl).warm();
   two = createNodePool(2, workerUrl).warm();
   // BSM2, shortened: the same equations and inputs, 40 days so a test sample costs a few milliseconds.

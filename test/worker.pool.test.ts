@@ -1,33 +1,21 @@
 // The pool on real worker_threads (the built dist worker): parallel runs, cancellation, crash recovery, no hang.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
 import { CancelledError, JobError, WorkerCrashError, type SimPool } from '../src/worker/pool.js';
 import { createNodePool } from '../src/worker/pool.node.js';
 import { InputError } from '../src/errors.js';
 import { longScenario, smallScenario } from './worker.fixtures.js';
+import { buildTestWorker, workerBuildDir } from './worker.build.js';
 
 // Built into a private directory so this test never races another one over dist-node/.
-const outDir = mkdtempSync(join(tmpdir(), 'adsim-worker-test-'));
-const workerUrl = pathToFileURL(join(outDir, 'worker.node.mjs'));
+const { outDir, workerUrl } = workerBuildDir('adsim-worker-test-');
 let pool: SimPool;
 
 beforeAll(async () => {
-  await build({
-    configFile: false, logLevel: 'warn', root: process.cwd(),
-    ssr: { noExternal: true },
-    build: {
-      ssr: true, outDir, emptyOutDir: true, target: 'node20', minify: false,
-      rollupOptions: {
-        input: { 'worker.node': 'src/worker/worker.node.ts', 'pool.node': 'src/worker/pool.node.ts' },
-        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
-      },
-    },
-  });
+  await buildTestWorker(outDir, { 'pool.node': 'src/worker/pool.node.ts' });
   pool = createNodePool(2, workerUrl);
 });
 

@@ -28,6 +28,10 @@ export interface ParsedArgs {
 
 /** Options every command that prints a result accepts. */
 export const JSON_FLAG: FlagSpec = { name: 'json', kind: 'boolean', help: 'print one JSON object on stdout instead of the text report' };
+/** bmp, characterise, feedstocks and fit-bmp: a user's feedstock file beside the built-in library. */
+export const FEEDSTOCKS_FLAG: FlagSpec = { name: 'feedstocks', kind: 'value', arg: 'USER.json', defaultText: 'the built-in library only', help: 'add or replace records from your own feedstock file (format: docs/feedstocks.md)' };
+/** fit and fit-bmp: the optimiser. */
+export const FIT_METHOD_FLAG: FlagSpec = { name: 'method', kind: 'value', arg: 'lm|nelder-mead', default: 'lm', help: 'Levenberg-Marquardt or Nelder-Mead' };
 /** run, sensitivity, uncertainty and fit: lets a run file's influent.table lie outside its folder (docs/limits.md). */
 export const ALLOW_OUTSIDE_FLAG: FlagSpec = { name: 'allow-outside', kind: 'boolean', help: "influent.table may lie outside the run file's folder" };
 export const QUIET_FLAG: FlagSpec = { name: 'quiet', kind: 'boolean', help: 'no progress bar on stderr (it is shown only when stderr is a terminal anyway)' };

@@ -1,6 +1,6 @@
 // `adsim bmp FEEDSTOCK [--days 60] [--isr 2] [--json] [--csv OUT]`: a simulated BMP assay, net of the inoculum blank.
 import { resolve } from 'node:path';
-import { parseArgs, flagNumber, flagString } from '../args.js';
+import { FEEDSTOCKS_FLAG, parseArgs, flagNumber, flagString } from '../args.js';
 import { fmt, jsonReplacer, writeCsv } from '../io.js';
 import type { CliCommand } from '../types.js';
 import { InputError } from '../../errors.js';
@@ -15,7 +15,7 @@ export const BMP_FLAGS: FlagTable = [
   { name: 'isr', kind: 'value', arg: 'R', default: 2, help: 'inoculum-to-substrate ratio, VS basis' },
   JSON_FLAG,
   { name: 'csv', kind: 'value', arg: 'OUT.csv', help: 'also write the cumulative curves to this CSV file' },
-  { name: 'feedstocks', kind: 'value', arg: 'USER.json', defaultText: 'the built-in library only', help: 'add or replace records from your own feedstock file (format: docs/feedstocks.md)' },
+  FEEDSTOCKS_FLAG,
 ];
 
 export const bmpCommand: CliCommand = {

@@ -1,6 +1,6 @@
 // `adsim characterise FEEDSTOCK --rate R [--water W]`: the ADM1 influent ({q_m3_d, state}, as `adsim run` takes it)
 // and its report. Several feedstocks: `adsim characterise dog-faeces="1 t/week" garden-waste="3 t/week"`.
-import { parseArgs, flagString, flagNumber } from '../args.js';
+import { FEEDSTOCKS_FLAG, parseArgs, flagString, flagNumber } from '../args.js';
 import { fmt } from '../io.js';
 import type { CliCommand } from '../types.js';
 import { InputError } from '../../errors.js';
@@ -40,7 +40,7 @@ export const CHARACTERISE_FLAGS: FlagTable = [
   { name: 'volume', kind: 'value', arg: 'V_LIQ_M3', defaultText: 'not reported', help: 'digester liquid volume (m3), for the HRT and organic loading figures' },
   JSON_FLAG,
   { name: 'full', kind: 'boolean', help: 'with --json: also the feed report and warnings' },
-  { name: 'feedstocks', kind: 'value', arg: 'USER.json', defaultText: 'the built-in library only', help: 'add or replace records from your own feedstock file (format: docs/feedstocks.md)' },
+  FEEDSTOCKS_FLAG,
 ];
 
 export const characteriseCommand: CliCommand = {

@@ -1,5 +1,5 @@
 // `adsim feedstocks [--json] [--feedstocks FILE]`: the feedstock library with values, ranges, units, evidence and sources.
-import { parseArgs } from '../args.js';
+import { FEEDSTOCKS_FLAG, parseArgs } from '../args.js';
 import { fmt } from '../io.js';
 import type { CliCommand } from '../types.js';
 import { InputError } from '../../errors.js';
@@ -34,7 +34,7 @@ function describe(f: Feedstock): string {
 /** Every option of `adsim feedstocks`: the parser and `adsim feedstocks --help` both read this table. */
 export const FEEDSTOCKS_FLAGS: FlagTable = [
   JSON_FLAG,
-  { name: 'feedstocks', kind: 'value', arg: 'USER.json', defaultText: 'the built-in library only', help: 'add or replace records from your own feedstock file (format: docs/feedstocks.md)' },
+  FEEDSTOCKS_FLAG,
 ];
 
 export const feedstocksCommand: CliCommand = {

@@ -1,7 +1,7 @@
 // `adsim fit-bmp data.csv [--model first-order|first-order-lag|two-pool|gompertz]`: fits a BMP kinetic curve; with
 // `--feedstock ID`, fits that record's BMP and k_hyd through the simulated ADM1 assay and prints the record update.
 import { resolve } from 'node:path';
-import { flagNumber, flagString, flagValue, parseArgs, type ParsedArgs } from '../args.js';
+import { FIT_METHOD_FLAG, FEEDSTOCKS_FLAG, flagNumber, flagString, flagValue, parseArgs, type ParsedArgs } from '../args.js';
 import { fmt, readText } from '../io.js';
 import { fitDocument, jsonText } from '../../export/research.js';
 import type { CliCommand, CliIo } from '../types.js';
@@ -18,11 +18,11 @@ import { JSON_FLAG, type FlagTable } from '../args.js';
 export const FIT_BMP_FLAGS: FlagTable = [
   { name: 'model', kind: 'value', arg: 'first-order|first-order-lag|two-pool|gompertz', default: 'first-order', help: 'kinetic model of the curve' },
   { name: 'map', kind: 'value', arg: '"col=B [NmL/gVS]"', defaultText: 'read from the headers', help: 'what a column is and its unit, when its header does not say' },
-  { name: 'method', kind: 'value', arg: 'lm|nelder-mead', default: 'lm', help: 'Levenberg-Marquardt or Nelder-Mead' },
+  FIT_METHOD_FLAG,
   { name: 'feedstock', kind: 'value', arg: 'ID', defaultText: 'a kinetic model', help: 'fit this feedstock record through the simulated ADM1 assay instead of a kinetic model' },
   { name: 'fit', kind: 'value', arg: 'BMP,k_hyd', defaultText: 'BMP and k_hyd', help: 'with --feedstock: what to fit' },
   { name: 'isr', kind: 'value', arg: 'R', default: 2, help: 'with --feedstock: inoculum-to-substrate ratio, VS basis' },
-  { name: 'feedstocks', kind: 'value', arg: 'USER.json', defaultText: 'the built-in library only', help: 'add or replace records from your own feedstock file (format: docs/feedstocks.md)' },
+  FEEDSTOCKS_FLAG,
   JSON_FLAG,
 ];
 

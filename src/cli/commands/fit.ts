@@ -1,6 +1,6 @@
 // `adsim fit FILE --data data.csv --params k_hyd_ch,k_dis`: calibrates ADM1 parameters of a digester run to measured data.
 import { resolve } from 'node:path';
-import { flagNumber, flagString, flagValue, parseArgs } from '../args.js';
+import { FIT_METHOD_FLAG, flagNumber, flagString, flagValue, parseArgs } from '../args.js';
 import { fmt, readText } from '../io.js';
 import { fitDocument, fitQuality, jsonText } from '../../export/research.js';
 import type { CliCommand, CliIo } from '../types.js';
@@ -45,7 +45,7 @@ export const FIT_FLAGS: FlagTable = [
   { name: 'bounds', kind: 'value', arg: 'a=lo:hi,...', defaultText: "each parameter's documented range", help: 'bounds of the fitted parameters' },
   { name: 'sigma', kind: 'value', arg: 'kind=sd,...', defaultText: 'a typical error for each kind', help: 'measurement standard deviation per kind, in its canonical unit (weights are 1/sd^2)' },
   { name: 'map', kind: 'value', arg: '"col=kind [unit]"', defaultText: 'read from the headers', help: 'what a column measures, when its header does not say' },
-  { name: 'method', kind: 'value', arg: 'lm|nelder-mead', default: 'lm', help: 'Levenberg-Marquardt or Nelder-Mead' },
+  FIT_METHOD_FLAG,
   { name: 'max-runs', kind: 'value', arg: 'N', default: 400, help: 'model runs allowed' },
   JSON_FLAG,
   QUIET_FLAG,
