@@ -1,12 +1,13 @@
 // P10/P50/P90 of a multi-year projection: a small Latin-hypercube Monte Carlo over the scenario's uncertain inputs
 // (feedstock ranges, estimated collection inputs, ranged defaults), one projection per sample. Same seed, same ranges.
 import type { Projection } from '../pipeline/project.js';
+import { PER_YEAR_FIGURES } from '../pipeline/totals.js';
 import { describe as describeDist, type Distribution } from './distributions.js';
 import type { Evaluator, Point, RunResult } from './evaluate.js';
 import { monteCarlo, type FailedSample } from './montecarlo.js';
 import { applyScenarioPoint, scenarioUncertainInputs } from './scenario-model.js';
 
-/** Figures given a range, per year and over the whole projection. */
+/** Figures given a range, per year and over the whole projection (per-year figures, homes, as their mean over the years). */
 export const PROJECTION_RANGE_FIGURES = [
   'dog_waste_collected_t', 'methane_Nm3', 'electricity_net_kWh', 'homes_equivalent', 'co2e_net_t', 'cost_net_gbp',
   'saving_vs_today_gbp', 'co2e_saving_vs_today_t',
@@ -27,7 +28,9 @@ export interface ProjectionRanges {
   defaultInputs: number;
   inputs: { name: string; dist: Distribution; unit?: string; source?: string }[];
   years: ({ year: number } & Record<RangedFigure, FigureRange>)[];
-  totals: Record<RangedFigure, FigureRange>;
+  /** Sums over the years, except homes_equivalent: the mean over the years, also under `homes_equivalent_mean` (homes
+   *  powered is a per-year figure; the key `homes_equivalent` held a meaningless sum over years before 2 Dec 2026). */
+  totals: Record<RangedFigure, FigureRange> & Record<`${(typeof PER_YEAR_FIGURES)[number]}_mean`, FigureRange>;
   /** Whole-life economics of the projection's plant: NPV, NPV with carbon, cost per t diverted, payback (null = never). */
   economics: { npv_gbp: FigureRange; npv_with_carbon_gbp: FigureRange; cost_per_t_diverted_gbp: FigureRange; payback_yr: { p10: number | null; p50: number | null; p90: number | null } };
   failures: string[];
@@ -74,6 +77,8 @@ export function projectionFigures(p: Projection): Record<string, number> {
   // Only numbers: a figure missing from a projection is left out (its range shows NaN), never read as a series.
   for (const y of p.years) for (const k of PROJECTION_RANGE_FIGURES) if (typeof y[k] === 'number') out[`y${y.year}.${k}`] = y[k];
   for (const k of PROJECTION_RANGE_FIGURES) out[`total.${k}`] = p.totals[k] ?? 0;
+  // Homes do not add up over years: their total is the mean (project.ts), under its own name too.
+  for (const k of PER_YEAR_FIGURES) out[`total.${k}_mean`] = p.totals[`${k}_mean`] ?? p.totals[k] ?? 0;
   if (p.economics) {
     for (const k of ECON_FIGURES) out[`econ.${k}`] = p.economics[k];
     out['econ.payback_yr'] = p.economics.payback_yr ?? p.economics.lifetime_yr + 1;
@@ -117,7 +122,7 @@ export async function projectionRanges(json: unknown, years: number, project: Pr
     samples, ok: samples - mc.failedRuns, seed, covers, economics, feedstockInputs: feed.length, defaultInputs: inputs.length - feed.length,
     inputs: mc.inputs,
     years: Array.from({ length: years }, (_, i) => ({ year: i + 1, ...fig(`y${i + 1}`) })),
-    totals: fig('total'),
+    totals: { ...fig('total'), ...Object.fromEntries(PER_YEAR_FIGURES.map((k) => [`${k}_mean`, pick(`total.${k}_mean`)])) } as ProjectionRanges['totals'],
     failures: mc.failures,
     failedSamples: mc.failedSamples,
     reliable: mc.reliable,

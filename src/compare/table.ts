@@ -15,7 +15,7 @@ export interface TableRanges {
   ok: number;
   covers: string;
   years: Partial<Record<RangedFigure, Range>>[];
-  totals: Record<RangedFigure, Range>;
+  totals: Record<RangedFigure, Range> & { homes_equivalent_mean?: Range };
   economics?: { npv_gbp: Range; npv_with_carbon_gbp: Range; cost_per_t_diverted_gbp: Range; payback_yr: { p10: number | null; p90: number | null } };
   /** Report lines on failed samples (count, reliability, the first few with their inputs), from the analysis layer. */
   failedLines?: string[];
@@ -229,9 +229,11 @@ export function projectionTable(p: Projection, ranges?: TableRanges): string {
   lines.push('');
   const t = p.totals;
   lines.push(`Over ${p.years.length} years: ${fmt(t.dog_waste_collected_t ?? 0)} t collected, ${fmt(t.electricity_net_kWh ?? 0)} kWh exported, net carbon ${fmt(t.co2e_net_t ?? 0)} t CO2e, net cost ${gbp(t.cost_net_gbp ?? 0)}; against today's route that saves ${gbp(t.saving_vs_today_gbp ?? 0)} and ${fmt(t.co2e_saving_vs_today_t ?? 0)} t CO2e.`);
+  // Homes powered is a per-year figure: its mean and best year, never a sum over years.
+  if (t.homes_equivalent_mean !== undefined) lines.push(`Homes powered (a yearly figure, not added up over years): ${fmt(t.homes_equivalent_mean)} on average over the ${p.years.length} years, ${fmt(t.homes_equivalent_peak ?? t.homes_equivalent_mean)} in the best year.`);
   if (ranges) {
     const r = ranges.totals;
-    lines.push(`Likely range over ${p.years.length} years (P10 to P90): ${fmt(r.electricity_net_kWh.p10)} to ${fmt(r.electricity_net_kWh.p90)} kWh exported; carbon saved ${fmt(r.co2e_saving_vs_today_t.p10)} to ${fmt(r.co2e_saving_vs_today_t.p90)} t CO2e; money saved ${gbp(r.saving_vs_today_gbp.p10)} to ${gbp(r.saving_vs_today_gbp.p90)}.`);
+    lines.push(`Likely range over ${p.years.length} years (P10 to P90): ${fmt(r.electricity_net_kWh.p10)} to ${fmt(r.electricity_net_kWh.p90)} kWh exported; carbon saved ${fmt(r.co2e_saving_vs_today_t.p10)} to ${fmt(r.co2e_saving_vs_today_t.p90)} t CO2e; money saved ${gbp(r.saving_vs_today_gbp.p10)} to ${gbp(r.saving_vs_today_gbp.p90)}${r.homes_equivalent_mean ? `; homes powered, average over the years, ${fmt(r.homes_equivalent_mean.p10)} to ${fmt(r.homes_equivalent_mean.p90)}` : ''}.`);
     const er = ranges.economics;
     if (er && (p.economics.capex_gbp > 0 || p.economics.opex_gbp_yr > 0 || p.economics.npv_gbp !== 0)) {
       // P10/P90 of whole payback years are interpolated: shown at fmt precision, never as float noise (10.099999999999994).

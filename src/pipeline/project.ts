@@ -13,6 +13,9 @@ import { verdictOf } from '../appraisal/verdict.js';
 import { RunsFailedError } from '../errors.js';
 import { SolverError } from '../solvers/types.js';
 import { formatGB } from '../units/format.js';
+import { sumYears, type ProjectionTotals } from './totals.js';
+
+export { PER_YEAR_FIGURES, type ProjectionTotals } from './totals.js';
 
 export interface ProjectionYear extends AnnualAccount {
   areas_joined: string[];
@@ -36,8 +39,8 @@ export interface Projection {
   name: string;
   comment: string;
   years: ProjectionYear[];
-  /** Sums over the projection of every additive figure. */
-  totals: Partial<Record<keyof ProjectionYear, number>>;
+  /** Sums over the projection of every additive figure; per-year figures (homes) as their mean and peak (ProjectionTotals). */
+  totals: ProjectionTotals<ProjectionYear>;
   warnings: string[];
   assumptions: ScenarioResult['assumptions'];
   /** Whole-life economics of the plant built for the full rollout: years after the projection repeat its last year. */
@@ -68,8 +71,8 @@ export interface PartialProjection {
   comment: string;
   years: PartialProjectionYear[];
   failed_years: ProjectionYearFailure[];
-  /** Sums over the years that ran (`totals_years` lists them). */
-  totals: Partial<Record<keyof PartialProjectionYear, number>>;
+  /** Sums over the years that ran (`totals_years` lists them); homes as their mean and peak over those years. */
+  totals: ProjectionTotals<PartialProjectionYear>;
   totals_years: number[];
   warnings: string[];
   assumptions: ScenarioResult['assumptions'];
@@ -92,9 +95,6 @@ export function describeYearFailure(f: ProjectionYearFailure): string {
 function isRunFailure(e: unknown): e is Error {
   return e instanceof SolverError || e instanceof RunsFailedError || ['SolverError', 'RunsFailedError'].includes((e as Error)?.name);
 }
-
-/** Fields summed over the years in `totals` (the others are rates or per-year characteristics). */
-const NOT_ADDITIVE = new Set(['year', 'days', 'HRT_d', 'OLR_kgVS_m3_d', 'bins', 'cumulative_discounted_gbp']);
 
 /** The projection; throws ProjectionFailedError naming each year that failed to solve. */
 export function projectScenario(input: unknown, years?: number, opt: RunOptions = {}): Projection {
@@ -174,18 +174,6 @@ export function projectYears(input: unknown, years?: number, opt: RunOptions = {
       economics: e, digestate: ap.digestate, verdict: verdictOf(s, e, out[out.length - 1] ?? raw[0]!),
     },
   };
-}
-
-function sumYears<Y extends object>(rows: readonly Y[]): Partial<Record<keyof Y, number>> {
-  const totals: Partial<Record<keyof Y, number>> = {};
-  for (const row of rows) {
-    for (const [k, v] of Object.entries(row)) {
-      if (typeof v !== 'number' || NOT_ADDITIVE.has(k)) continue;
-      const key = k as keyof Y;
-      totals[key] = (totals[key] ?? 0) + v;
-    }
-  }
-  return totals;
 }
 
 function partialOf(s: Scenario, ran: ProjectionYear[], failed: ProjectionYearFailure[], warnings: string[], assumptions: ScenarioResult['assumptions']): PartialProjection {
