@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fitFeedstockBmp, specificYieldFactor, withValues } from '../src/analysis/bmp-adm1.js';
+import { fitFeedstockBmp, fittedRange, specificYieldFactor, withValues } from '../src/analysis/bmp-adm1.js';
 import { simulateBmp } from '../src/bmp/bmp.js';
 import { findFeedstock, mergeFeedstocks } from '../src/feed/library.js';
 import { FEEDSTOCKS } from '../models/feedstocks/index.js';
@@ -83,5 +83,24 @@ describe('adsim fit-bmp --feedstock', () => {
     expect(u.err).toMatch(/--feedstock: unknown feedstock "cat"/);
     expect((await cli(['fit-bmp', 'dog.csv', '--feedstock', 'dog-faeces', '--model', 'two-pool'])).err).toMatch(/--model: a kinetic model is not used with --feedstock/);
     expect((await cli(['fit-bmp', 'dog.csv', '--feedstock', 'dog-faeces', '--fit', 'TS'])).err).toMatch(/--fit: expected BMP and\/or k_hyd, got "TS"/);
+  });
+});
+
+describe('the range a fit writes into the record', () => {
+  it('is the record\'s range (batch-to-batch spread), not the fit\'s narrow 95 % interval, and says so', () => {
+    const fit = fitFeedstockBmp(dog, days, synthetic({ BMP: 266, k_hyd: 0.3 }, 1));
+    const [bmp] = fit.parameters;
+    expect(bmp!.ci95).not.toBeNull();
+    expect(bmp!.ci95![1] - bmp!.ci95![0]).toBeLessThan(0.2 * (dog.BMP.high - dog.BMP.low)); // the interval is narrow
+    const w = fit.override.feedstocks[0].BMP!;
+    expect(Math.abs(w.value - 266)).toBeLessThan(4);
+    expect([w.low, w.high]).toEqual([dog.BMP.low, dog.BMP.high]);
+    expect(w.source).toMatch(/95 % interval of the fit [\d.]+-[\d.]+, the precision of this one curve; low-high kept from the record's range 150-350/);
+  });
+  it('is widened to hold a fitted value outside the record\'s range', () => {
+    const rec = { value: 0.2, low: 0.05, high: 0.8, unit: '1/d', source: 's', evidence: 'estimate' as const };
+    expect(fittedRange(rec, 1.2, [1.1, 1.31])).toEqual({ low: 0.05, high: 1.31, kept: false });
+    expect(fittedRange(rec, 0.3, [0.28, 0.32])).toEqual({ low: 0.05, high: 0.8, kept: true });
+    expect(fittedRange(rec, 0.04, null)).toEqual({ low: 0.04, high: 0.8, kept: false });
   });
 });

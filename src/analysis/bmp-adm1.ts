@@ -38,6 +38,24 @@ export function specificYieldFactor(unit: string): { factor: number; normal: boo
   return { factor: vol / mass, normal: m[1] === 'N' };
 }
 
+/**
+ * How the override's low-high is set. The fit's 95 % interval is the uncertainty of this one curve's parameters (one
+ * sample, one lab, replicate bottles at best), not the spread between batches of the waste, which the record's range
+ * stands for; used as the range it would make every Monte Carlo range downstream falsely narrow. So the record's range
+ * is kept, widened only as far as needed to hold the fitted value and its 95 % interval.
+ */
+export const FIT_RANGE_RULE = 'the range stays the record\'s (the spread between batches and sources, which one assay does not narrow), '
+  + 'widened where needed to hold the fitted value and its 95 % interval';
+
+const round4 = (v: number) => Number(v.toPrecision(4));
+
+/** The override's low-high for a fitted field (FIT_RANGE_RULE); `kept` when the record's range already held the fit. */
+export function fittedRange(rec: Sourced, value: number, ci95: readonly [number, number] | null | undefined): { low: number; high: number; kept: boolean } {
+  const lo = Math.min(value, ci95?.[0] ?? value), hi = Math.max(value, ci95?.[1] ?? value);
+  const low = round4(Math.min(rec.low, lo)), high = round4(Math.max(rec.high, hi));
+  return { low: Math.min(low, round4(value)), high: Math.max(high, round4(value)), kept: lo >= rec.low && hi <= rec.high };
+}
+
 /** The record with the fitted values in place. */
 export function withValues(f: Feedstock, values: Partial<Record<FeedstockBmpField, number>>): Feedstock {
   const out = { ...f };
@@ -99,12 +117,15 @@ export function fitFeedstockBmp(f: Feedstock, t_d: readonly number[], B_NL_kgVS:
       + `A record may carry the measured BMP up to the theoretical value; the simulated assay then falls short by the difference`);
   }
   const r = assay(theta);
-  const source = `fit of the simulated ADM1 BMP assay to ${opts.source ?? 'a measured BMP curve'} (adsim fit-bmp --feedstock ${f.id}); 95 % interval as low-high`;
   const entry: { id: string } & Partial<Record<FeedstockBmpField, Sourced>> = { id: f.id };
   fit.parameters.forEach((p, j) => {
     const x = fields[j]!;
-    const round = (v: number) => Number(v.toPrecision(4));
-    entry[x] = { value: round(p.value), low: round(p.ci95?.[0] ?? p.value), high: round(p.ci95?.[1] ?? p.value), unit: f[x].unit, source, evidence: 'measured' };
+    const range = fittedRange(f[x], p.value, p.ci95);
+    const ci = p.ci95 ? `95 % interval of the fit ${round4(p.ci95[0])}-${round4(p.ci95[1])}` : 'no 95 % interval (parameter at a bound or not identifiable)';
+    const source = `fit of the simulated ADM1 BMP assay to ${opts.source ?? 'a measured BMP curve'} (adsim fit-bmp --feedstock ${f.id}); `
+      + `${ci}, the precision of this one curve; low-high ${range.kept ? 'kept from' : 'widened from'} the record's range ${round4(f[x].low)}-${round4(f[x].high)} `
+      + `(${f[x].evidence}): ${FIT_RANGE_RULE}`;
+    entry[x] = { value: round4(p.value), low: range.low, high: range.high, unit: f[x].unit, source, evidence: 'measured' };
   });
   return {
     ...fit, feedstock: f.id,

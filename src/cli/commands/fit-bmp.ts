@@ -11,7 +11,7 @@ import { parseMapping, parseMeasuredCsv, type MeasuredSeries } from '../../analy
 import { printFit } from './fit.js';
 import { libraryFrom } from './feedlib.js';
 import { findFeedstock } from '../../feed/library.js';
-import { FEEDSTOCK_BMP_FIELDS, fitFeedstockBmp, specificYieldFactor, type FeedstockBmpField } from '../../analysis/bmp-adm1.js';
+import { FEEDSTOCK_BMP_FIELDS, FIT_RANGE_RULE, fitFeedstockBmp, specificYieldFactor, type FeedstockBmpField } from '../../analysis/bmp-adm1.js';
 import { JSON_FLAG, type FlagTable } from '../args.js';
 
 /** Every option of `adsim fit-bmp`: the parser and `adsim fit-bmp --help` both read this table. */
@@ -83,8 +83,11 @@ function fitFeedstock(args: ParsedArgs, io: CliIo, file: string, b: MeasuredSeri
   printFit(io, fit);
   for (const p of fit.parameters) {
     const rec = f[p.name as FeedstockBmpField];
-    io.out(`  ${p.name}: record ${fmt(rec.value)} (${fmt(rec.low)}-${fmt(rec.high)} ${rec.unit}, ${rec.evidence}) -> fitted ${fmt(p.value)}\n`);
+    const w = fit.override.feedstocks[0][p.name as FeedstockBmpField];
+    io.out(`  ${p.name}: record ${fmt(rec.value)} (${fmt(rec.low)}-${fmt(rec.high)} ${rec.unit}, ${rec.evidence}) -> fitted ${fmt(p.value)}`
+      + `${p.ci95 ? ` (95 % interval of the fit ${fmt(p.ci95[0])}-${fmt(p.ci95[1])})` : ''}; range written ${w ? `${fmt(w.low)}-${fmt(w.high)}` : '-'} ${rec.unit}\n`);
   }
+  io.out(`  Range written: ${FIT_RANGE_RULE}.\n`);
   io.out(`\nTo update the record, save this as e.g. my-feedstocks.json and pass --feedstocks my-feedstocks.json (docs/feedstocks.md):\n`);
   io.out(JSON.stringify(fit.override, null, 2) + '\n');
   return fit.converged ? 0 : 1;

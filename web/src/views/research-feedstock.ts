@@ -164,8 +164,9 @@ export class ResearchFeedstock extends ResearchSubscriber {
           <div class="row">
             <button type="button" id="fsb-download" @click=${() => downloadText(`${r.feedstock}-fitted-bmp.json`, overrideFile(r), 'application/json')}>Download user-feedstock file (JSON)</button>
           </div>
-          <p class="muted">The file sets the fitted values in the ${f?.name ?? r.feedstock} record with their 95 % intervals as the range
-            (evidence "measured"). Use it with the command line: <code>--feedstocks ${r.feedstock}-fitted-bmp.json</code>; in a scenario,
+          <p class="muted">The file sets the fitted values in the ${f?.name ?? r.feedstock} record (evidence "measured"); the range
+            stays the record's, widened where needed to hold the fit's 95 % interval: that interval is the precision of this one
+            curve, not the spread between batches of the waste. Use it with the command line: <code>--feedstocks ${r.feedstock}-fitted-bmp.json</code>; in a scenario,
             the same values go under <code>"feedstocks": {"${r.feedstock}": {${r.parameters.map((p) => `"${p.name}": ${Number(p.value.toPrecision(4))}`).join(', ')}}}</code>.</p>
           <details><summary>Show the file</summary><pre id="fsb-json">${overrideFile(r)}</pre></details>
         </div>
