@@ -1,12 +1,13 @@
 // Digester health: acclimation sets K_I_nh3, operators' indicators against sourced thresholds, status per year with
 // the reason and the day it first changes; an ammonia overload is caught on the right day for the right reason.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseRunFile } from '../src/simulate/runfile.js';
 import { simulateDigester } from '../src/simulate/digester.js';
 import { digesterHealth, indicatorsAt } from '../src/accounting/digester-health.js';
 import { ACCLIMATION, thresholdsFor } from '../src/accounting/health-thresholds.js';
 import { runScenario } from '../src/pipeline/run.js';
+import { parseScenario } from '../src/scenario/parse.js';
 import type { DigesterRun } from '../src/simulate/types.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -84,5 +85,28 @@ describe('digester health', () => {
     const base = runScenario(JSON.parse(readFileSync(`${root}scenarios/baseline-efw.json`, 'utf8')));
     expect(base.health.status).toBe('no digester');
     expect(base.health_by_year).toHaveLength(1);
+  });
+});
+
+describe('acclimation labels match their K_I_nh3', () => {
+  // A bundled scenario that calls its plant acclimated must run with the acclimated constant, and any K_I_nh3 its
+  // text quotes must be the one it runs with (0.011 called "acclimated" beside a 0.043 default misled readers).
+  const files = readdirSync(`${root}scenarios`).filter((f) => f.endsWith('.json'));
+  it.each(files)('%s', (file) => {
+    const json = JSON.parse(readFileSync(`${root}scenarios/${file}`, 'utf8'));
+    if (json.kind === 'digester-run' || !json.digester) return;
+    const s = parseScenario(json);
+    const used = s.digester.parameters.K_I_nh3 ?? ACCLIMATION[s.digester.acclimation].K_I_nh3_kmolN_m3;
+    const text = `${json.comment ?? ''}`;
+    for (const m of text.matchAll(/K_I_nh3 (\d+(?:\.\d+)?)/g)) expect(Number(m[1]), `${file} quotes K_I_nh3 ${m[1]}`).toBe(used);
+    if (/\bacclimated\b/.test(text.replace(/unacclimated/g, ''))) {
+      expect(s.digester.acclimation).toBe('acclimated');
+      expect(used).toBe(ACCLIMATION.acclimated.K_I_nh3_kmolN_m3);
+    }
+  });
+  it('the food-waste plant runs acclimated and reports it', () => {
+    const r = runScenario(JSON.parse(readFileSync(`${root}scenarios/existing-food-waste-plant.json`, 'utf8')));
+    expect(r.health.acclimation).toBe('acclimated');
+    expect(r.health.K_I_nh3_kmolN_m3).toBe(ACCLIMATION.acclimated.K_I_nh3_kmolN_m3);
   });
 });
