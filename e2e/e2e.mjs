@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { openHarness } from './harness.mjs';
 import { openAndEdit, reloadAndCancel } from './journeys/editor.mjs';
 import { compareTwo, readmePicture } from './journeys/compare.mjs';
-import { projectOneYear, rangesAndPrint, rangesProgressCancel } from './journeys/projection.mjs';
+import { partialProjection, projectOneYear, rangesAndPrint, rangesProgressCancel } from './journeys/projection.mjs';
 import { guidedPath, readyQuestions } from './journeys/start.mjs';
 import { everyViewBothSizes } from './journeys/views.mjs';
 import { modelChange } from './journeys/model.mjs';
@@ -38,6 +38,7 @@ try {
   await run(research);
   await run(researchExports);
   await run(rangesAndPrint);
+  await run(partialProjection);
   await run(everyViewBothSizes);
   await run(reloadAndCancel);
   await run(failedImport);

@@ -78,6 +78,12 @@ export async function rangesAndPrint(t) {
   figures.projection_30yr_rows_on_page_1 = rowsOnPage1;
   // The verdict speaks of the plant life of the appraisal (economics.lifetime_yr), not of the projection's years.
   check(p30.includes('Year by year') && rowsOnPage1 >= 3 && /Over \d+ years/.test(p30), `a 30-year printout fills page 1: verdict, chart and the table's first ${rowsOnPage1} years`);
+  // The years box says what is on the page: 30 after printing the 30-year projection, and still 30 after a tab switch.
+  const boxNow = await page.inputValue('projection-view #proj-years');
+  await page.click('[role=tab]#tab-compare');
+  await page.click('[role=tab]#tab-projection');
+  const boxBack = await page.inputValue('projection-view #proj-years');
+  check(boxNow === '30' && boxBack === '30', `the years box shows the 30 years on the page after printing (${boxNow}) and after a tab switch (${boxBack})`);
 
 }
 
@@ -113,4 +119,36 @@ export async function rangesProgressCancel(t) {
   await page.emulateMedia({ media: 'screen' });
   check(/still being worked out/.test(note), `printed while the ranges run, the page says so: "${note}"`);
   await store((s, i) => s.cancelRanges(i), id);
+}
+
+/**
+ * Step 8d: a projection in which a year failed to solve (the worker's partial result, as `adsim project --json` gives
+ * it: the years that ran, failed_years with reasons, no economics) shows those years, marks the failed one, and makes
+ * up no NPV, payback or ranges. The solver failure itself is injected (no bundled scenario fails a year); the result
+ * is the real one of the year projected above, repeated as years 1 and 3.
+ */
+export async function partialProjection(t) {
+  const { page, store, check, out } = t;
+  const { loadedId } = t.state;
+  await store((s, id) => {
+    const p = s.projections[id];
+    const { cashflow_gbp: _a, discounted_cashflow_gbp: _b, cumulative_discounted_gbp: _c, ...y1 } = p.result.years[0];
+    const years = [{ ...y1, year: 1 }, { ...y1, year: 3 }];
+    const failed_years = [{ year: 2, areas_joined: y1.areas_joined, bins: y1.bins, reason: 'solver failed: step size too small at t = 100 d (year 2)' }];
+    s.projections[id] = { ...p, years: 3, result: { ok: false, partial: true, schema: 'adsim-project/1', name: p.result.name, comment: '', years, failed_years,
+      totals: {}, totals_years: [1, 3], warnings: [], assumptions: p.result.assumptions, note: '1 of 3 projection years failed to solve' } };
+    s.cancelRanges(id);
+    delete s.ranges[id];
+    s.setView('projection');
+  }, loadedId);
+  await page.waitForSelector('projection-view #failed-years');
+  const said = (await page.textContent('projection-view #failed-years')).replace(/\s+/g, ' ').trim();
+  const rows = await page.$$eval('projection-view tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.replace(/\s+/g, ' ').trim()).join(' | ')));
+  check(/1 of 3 projection years could not be simulated/.test(said) && /Year 2 .*step size too small/.test(said), `a failed year is named with its reason: "${said.slice(0, 90)}…"`);
+  check(rows.length === 3 && /^2 \| .*Failed: solver failed/.test(rows[1]) && !/Failed/.test(rows[0] + rows[2]), `the year table shows the years that ran and marks year 2 failed (${rows.length} rows)`);
+  const cards = await page.$('projection-view #economics-cards');
+  const verdict = (await page.textContent('projection-view #proj-verdict')).trim();
+  check(!cards && /no whole-life verdict/.test(verdict) && !/The projection failed/.test(await page.textContent('projection-view')), 'no NPV or payback is made up from the years that ran, and the page is not one error');
+  await page.screenshot({ path: `${out}/projection-partial.png`, fullPage: true });
+  check(await page.inputValue('projection-view #proj-years') === '3', 'the years box shows the 3 years asked for');
 }

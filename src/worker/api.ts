@@ -87,6 +87,10 @@ export const api = {
   projectScenario(json: unknown, years: number, progress?: ProgressArg) {
     return job(progress, (tick) => engine.projectScenario(json, years, tick));
   },
+  /** The projection with the years that ran when some fail (`{ ok: false, partial: true, failed_years }`), as the CLI's. */
+  projectYears(json: unknown, years: number, progress?: ProgressArg) {
+    return job(progress, (tick) => engine.projectYears(json, years, tick));
+  },
   /** A bare digester run (the researcher's path). */
   simulateDigester(run: DigesterRun, progress?: ProgressArg) {
     return job(progress, (tick) => engine.simulateDigester({ ...run, onProgress: (t_d) => tick(t_d, run.days) }));
@@ -128,5 +132,5 @@ export const api = {
 };
 
 export type WorkerApi = typeof api;
-export type JobMethod = 'runScenario' | 'projectScenario' | 'simulateDigester' | 'scenarioOutputs' | 'digesterOutputs'
+export type JobMethod = 'runScenario' | 'projectScenario' | 'projectYears' | 'simulateDigester' | 'scenarioOutputs' | 'digesterOutputs'
   | 'evaluateBatch' | 'fitDigester' | 'fitBmp' | 'fitFeedstockBmp';

@@ -1,5 +1,5 @@
 // The one place the worker reaches into the engine: scenario runs, projections and bare digester runs, with progress.
-import { projectScenario as project, type Projection } from '../pipeline/project.js';
+import { ProjectionFailedError, projectScenario as project, projectYears as projectByYear, type PartialProjection, type Projection } from '../pipeline/project.js';
 import { runScenario as run, type ScenarioResult } from '../pipeline/run.js';
 import { simulateDigester as simulate } from '../simulate/digester.js';
 import type { DigesterResult, DigesterRun } from '../simulate/types.js';
@@ -19,6 +19,9 @@ export type ScenarioResultLike = ScenarioResult;
 /** A multi-year projection: one annual account per year of the rollout, with savings against today's route. */
 export type ProjectionLike = Projection;
 
+/** A projection some of whose years failed to solve, in the CLI's JSON form (`adsim project --json`, exit 4). */
+export type PartialProjectionLike = PartialProjection & { ok: false; partial: true };
+
 type Tick = (t_d: number, days: number) => void;
 
 export function runScenario(json: unknown, tick?: Tick): ScenarioResult {
@@ -27,6 +30,18 @@ export function runScenario(json: unknown, tick?: Tick): ScenarioResult {
 
 export function projectScenario(json: unknown, years: number, tick?: Tick): Projection {
   return project(json, years, { onProgress: tick ? (t, days) => { tick(t, days); } : undefined });
+}
+
+/**
+ * The projection as `adsim project` reports it: whole, or partial when some years failed to solve (the years that ran,
+ * each failed year with its reason, totals over the years that ran, no whole-life economics). Every year failing is
+ * an error, as in the CLI (exit 3).
+ */
+export function projectYears(json: unknown, years: number, tick?: Tick): Projection | PartialProjectionLike {
+  const r = projectByYear(json, years, { onProgress: tick ? (t, days) => { tick(t, days); } : undefined });
+  if (!('partial' in r)) return r.projection;
+  if (!r.partial.years.length) throw new ProjectionFailedError(r.partial.failed_years, r.partial.failed_years.length);
+  return { ok: false, partial: true, ...r.partial };
 }
 
 export function simulateDigester(run: DigesterRun): DigesterResult {

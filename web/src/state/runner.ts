@@ -13,7 +13,8 @@ export function poolRunner(pool: SimPool = createBrowserPool().warm()): Runner &
       return { promise: job.promise, cancel: job.cancel };
     },
     project(json, years, onProgress) {
-      const job = pool.submit('projectScenario', [json, years], { onProgress });
+      // As `adsim project`: a year that fails to solve comes back as a partial projection, not one error for all.
+      const job = pool.submit('projectYears', [json, years], { onProgress });
       return { promise: job.promise, cancel: job.cancel };
     },
   };

@@ -1,6 +1,6 @@
 // The scenario store: the app's one place of state. Elements read it through properties and change it through methods.
 import { parseScenario } from '../../../src/scenario/parse.js';
-import type { ProjectionLike, ScenarioResultLike } from '../../../src/worker/engine.js';
+import type { PartialProjectionLike, ProjectionLike, ScenarioResultLike } from '../../../src/worker/engine.js';
 import type { JobProgress } from '../../../src/worker/types.js';
 import type { SimPool } from '../../../src/worker/pool.js';
 import { projectionBatches } from '../../../src/worker/batch.js';
@@ -42,8 +42,12 @@ export function plainRunError(message: string): string {
 
 export interface ProjectionState extends Omit<RunState, 'result'> {
   years: number;
-  result?: ProjectionLike;
+  /** The whole projection, or (`partial: true`) the years that ran and each failed year with its reason. */
+  result?: ProjectionLike | PartialProjectionLike;
 }
+
+/** True when some projection years failed: there are no whole-life economics, verdict or ranges to show. */
+export const isPartial = (r: ProjectionState['result']): r is PartialProjectionLike => !!r && (r as PartialProjectionLike).partial === true;
 
 /** The Monte Carlo ranges of a projection, computed after its central result shows. */
 export interface RangeState {
@@ -63,7 +67,7 @@ export interface Started<T> { promise: Promise<T>; cancel(): void }
 /** What the store needs from the simulation service (the worker pool in the app, a fake in tests). */
 export interface Runner {
   run(json: ScenarioJson, onProgress: (p: JobProgress) => void): Started<ScenarioResultLike>;
-  project(json: ScenarioJson, years: number, onProgress: (p: JobProgress) => void): Started<ProjectionLike>;
+  project(json: ScenarioJson, years: number, onProgress: (p: JobProgress) => void): Started<ProjectionLike | PartialProjectionLike>;
   /** The worker pool behind the runner, when there is one (the research tools submit their own jobs to it). */
   pool?: SimPool;
   /** Runs one projection sample of the ranges (tests pass one; otherwise the pool's projectScenario job). */
@@ -442,7 +446,8 @@ export class ScenarioStore extends EventTarget {
       (result) => {
         if (this.projections[id] !== state) return;
         this.projections[id] = { status: 'done', progress: 1, years, result, input, ms: this.now() - t0 };
-        this.projectRanges(id, years, input);
+        // Each range sample projects every year: with a year that does not solve, the ranges cannot be worked out.
+        if (!isPartial(result)) this.projectRanges(id, years, input);
       },
       (e: Error) => {
         if (this.projections[id] !== state) return;
@@ -469,7 +474,7 @@ export class ScenarioStore extends EventTarget {
   /** Works the likely ranges out again for the projection on screen (after a cancel or a failure). */
   retryRanges(id: string): void {
     const p = this.projections[id];
-    if (p?.status !== 'done') return;
+    if (p?.status !== 'done' || isPartial(p.result)) return;
     this.projectRanges(id, p.years, p.input);
   }
 

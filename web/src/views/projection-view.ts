@@ -7,7 +7,8 @@ import { fieldLabel } from '../fields/fields.js';
 import { fmt } from '../fields/metrics.js';
 import type { FigureRange, RangedFigure } from '../../../src/analysis/projection-ranges.js';
 import { failureSummary } from '../../../src/analysis/montecarlo.js';
-import type { RangeState, ScenarioStore } from '../state/store.js';
+import { isPartial, type ProjectionState, type RangeState, type ScenarioStore } from '../state/store.js';
+import type { ProjectionYearFailure } from '../../../src/pipeline/project.js';
 import { NORMAL_BASIS } from '../fields/basis.js';
 import { shared } from '../styles.js';
 import type { ChartConfiguration } from 'chart.js';
@@ -32,6 +33,8 @@ const tonnes = (x: number) => `${fmt(Math.abs(x))} t CO2e ${x >= 0 ? 'saved' : '
 const pounds = (x: number) => `£${fmt(Math.abs(x))} ${x >= 0 ? 'saved' : 'extra cost'}`;
 /** Homes are counted in whole homes: "99.8 to 194 homes" reads as false precision. */
 const homes = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : fmt(Math.round(x)));
+/** "1, 2, 4 and 5". */
+const listYears = (ys: number[]) => (ys.length < 2 ? ys.join('') : `${ys.slice(0, -1).join(', ')} and ${ys[ys.length - 1]}`);
 /** The years box: a whole number of years, 1 to 30. */
 export const MAX_YEARS = 30;
 export function readYears(text: string): { years?: number; error?: string } {
@@ -42,11 +45,14 @@ export function readYears(text: string): { years?: number; error?: string } {
 }
 
 export class ProjectionView extends LitElement {
-  static override properties = { store: { attribute: false }, rev: { type: Number }, yearsText: { state: true } };
+  static override properties = { store: { attribute: false }, rev: { type: Number }, typed: { state: true } };
   declare store?: ScenarioStore;
   declare rev: number;
-  /** What is in the years box, as typed (checked before a projection starts). */
-  declare yearsText: string;
+  /**
+   * What was typed in the years box and for which scenario, until a projection starts. Otherwise the box shows the
+   * years of the projection on the page (kept in the store, so a re-render or a print does not put 5 back).
+   */
+  declare typed?: { id: string; text: string };
 
   static override styles = [shared, css`
     .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; margin: 1rem 0; }
@@ -61,6 +67,8 @@ export class ProjectionView extends LitElement {
     .ranges { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0; }
     .caution { border: 2px solid #E69F00; background: #fff8e6; padding: 0.4rem 0.6rem; border-radius: 4px; }
     .print-only { display: none; }
+    tr.failed-year td { color: #a4000f; background: #fff1f1; }
+    tr.failed-year td[colspan] { text-align: left; }
     .scroll { overflow-x: auto; max-width: 100%; }
     figure { margin: 0.75rem 0; border: 1px solid #ddd; border-radius: 6px; padding: 0.5rem; max-width: 52rem; }
     figcaption { font-weight: 600; }
@@ -96,7 +104,14 @@ export class ProjectionView extends LitElement {
   constructor() {
     super();
     this.rev = 0;
-    this.yearsText = '5';
+  }
+
+  /** The years box's text: as typed for this scenario, else the projection shown, else the scenario's rollout years. */
+  yearsText(id: string, p: ProjectionState | undefined, json: Record<string, unknown>): string {
+    if (this.typed?.id === id) return this.typed.text;
+    if (p) return String(p.years);
+    const r = (json.rollout as { years?: unknown } | undefined)?.years;
+    return String(typeof r === 'number' && Number.isInteger(r) && r >= 1 && r <= MAX_YEARS ? r : 5);
   }
 
   override render() {
@@ -105,7 +120,9 @@ export class ProjectionView extends LitElement {
     if (!st || !s) return html`<p>Select a scenario first.</p>`;
     const p = st.projections[s.id];
     const busy = p && (p.status === 'queued' || p.status === 'running');
-    const y = readYears(this.yearsText);
+    const yearsText = this.yearsText(s.id, p, s.json);
+    const y = readYears(yearsText);
+    const type = (e: Event) => { this.typed = { id: s.id, text: (e.target as HTMLInputElement).value }; };
     return html`
       <h2>Projection: ${String(s.json.name)}</h2>
       <div class="row no-print">
@@ -114,11 +131,10 @@ export class ProjectionView extends LitElement {
           ${st.scenarios.map((x) => html`<option value=${x.id} ?selected=${x.id === s.id}>${String(x.json.name)}</option>`)}
         </select>
         <label for="proj-years">Years</label>
-        <input id="proj-years" type="number" min="1" max=${MAX_YEARS} step="1" style="width:4rem" .value=${this.yearsText}
+        <input id="proj-years" type="number" min="1" max=${MAX_YEARS} step="1" style="width:4rem" .value=${yearsText}
           aria-invalid=${y.error ? 'true' : 'false'} aria-describedby="proj-years-e"
-          @input=${(e: Event) => { this.yearsText = (e.target as HTMLInputElement).value; }}
-          @change=${(e: Event) => { this.yearsText = (e.target as HTMLInputElement).value; }}>
-        <button type="button" class="primary" id="run-projection" ?disabled=${!!busy || !!y.error} @click=${() => { if (y.years) act(this, 'project', s.id, y.years); }}>Project</button>
+          @input=${type} @change=${type}>
+        <button type="button" class="primary" id="run-projection" ?disabled=${!!busy || !!y.error} @click=${() => { if (y.years) { this.typed = undefined; act(this, 'project', s.id, y.years); } }}>Project</button>
         ${busy ? html`<progress max="1" .value=${p.progress} aria-label="projection progress"></progress>
           <button type="button" @click=${() => act(this, 'cancelProjection', s.id)}>Cancel</button>` : nothing}
         <button type="button" id="print" @click=${() => window.print()}>${st.ranges[s.id]?.status === 'running' ? 'Print (ranges still being worked out)' : 'Print'}</button>
@@ -128,9 +144,10 @@ export class ProjectionView extends LitElement {
         ${p?.status === 'error' ? html`<p class="error">The projection failed: ${p.error}</p>` : nothing}
         ${p?.status === 'cancelled' ? html`<p class="muted">Projection cancelled.</p>` : nothing}
         ${p?.status === 'done' && s.json.destination !== 'today' ? this.rangesStatus(s.id, st.ranges[s.id]) : nothing}
+        ${p?.status === 'done' && isPartial(p.result) ? this.failedYears(p.result.failed_years, p.years) : nothing}
       </div>
       ${s.json.destination === 'today' ? this.reference(String(s.json.name), p?.status === 'done' ? p.result?.years as unknown as Year[] | undefined : undefined)
-        : p?.status === 'done' && p.result ? this.summary(String(s.json.name), p.result.years as unknown as Year[], p.result.assumptions, st.ranges[s.id], p.result) : html`<p class="muted">Choose the number of years and press Project.</p>`}
+        : p?.status === 'done' && p.result ? this.summary(String(s.json.name), p.result.years as unknown as Year[], p.result.assumptions, st.ranges[s.id], p.result, isPartial(p.result) ? p.result.failed_years : []) : html`<p class="muted">Choose the number of years and press Project.</p>`}
       ${p?.status === 'done' ? this.footer() : nothing}`;
   }
 
@@ -140,7 +157,7 @@ export class ProjectionView extends LitElement {
     return html`<p class="lede">“${name}” is today's route: the reference the plans are compared with. Its savings against
       itself are zero by definition, so there is nothing to project here. Choose a plan with a digester to see what it would
       change.</p>
-      ${last ? html`<p>For reference, in year ${years!.length} today's route handles ${fmt(last.dog_waste_collected_t)} tonnes of dog waste a year${last.cost_net_gbp !== undefined ? html` at a net cost of £${fmt(last.cost_net_gbp)} a year` : nothing}${last.co2e_net_t !== undefined ? html`, with ${fmt(last.co2e_net_t)} t CO2e a year` : nothing}.</p>` : nothing}`;
+      ${last ? html`<p>For reference, in year ${last.year ?? years!.length} today's route handles ${fmt(last.dog_waste_collected_t)} tonnes of dog waste a year${last.cost_net_gbp !== undefined ? html` at a net cost of £${fmt(last.cost_net_gbp)} a year` : nothing}${last.co2e_net_t !== undefined ? html`, with ${fmt(last.co2e_net_t)} t CO2e a year` : nothing}.</p>` : nothing}`;
   }
 
   /** The likely ranges' progress with a Cancel, or what became of them; in print, a note while they are not ready. */
@@ -159,11 +176,24 @@ export class ProjectionView extends LitElement {
     return nothing;
   }
 
+  /** Which years failed to solve and why, as `adsim project` reports them: the years that ran are shown below. */
+  private failedYears(failed: ProjectionYearFailure[], total: number): TemplateResult {
+    return html`<div class="caution" id="failed-years" role="alert"><strong>${failed.length} of ${total} projection year${total > 1 ? 's' : ''} could not be simulated</strong>
+      (the digester model did not solve); the other years are shown below, and every total covers only the years that ran.
+      <ul>${failed.map((f) => html`<li>Year ${f.year} (${f.areas_joined.length} area${f.areas_joined.length === 1 ? '' : 's'}, ${fmt(f.bins)} bins): ${f.reason}</li>`)}</ul></div>`;
+  }
+
   /** The verdict: the engine's (whole-life economics) when it has one, else the totals against today's route in a sentence. */
-  private verdict(years: Year[], result: unknown, digesterCosted: boolean): string {
+  private verdict(years: Year[], result: unknown, digesterCosted: boolean, failed: ProjectionYearFailure[]): string {
     const v = (result as { verdict?: unknown }).verdict;
     if (typeof v === 'string' && v.trim()) return v.trim();
     const n = years.length;
+    if (failed.length) {
+      // As the CLI: no whole-life economics or verdict from some of the years, only what the years that ran add up to.
+      const money = years.reduce((a, y) => a + scaled(y).moneySaved, 0);
+      const co2 = years.reduce((a, y) => a + scaled(y).co2Saved, 0);
+      return `In the ${n} year${n > 1 ? 's' : ''} that ran (year${n > 1 ? 's' : ''} ${listYears(years.map((y) => y.year!))}) this plan would ${money >= 0 ? `save £${fmt(money)}` : `cost £${fmt(-money)} more`} and ${co2 >= 0 ? 'save' : 'add'} ${fmt(Math.abs(co2))} t CO2e against today's route, before the cost of building the digester. There is no whole-life verdict (NPV or payback): it needs every year, and year${failed.length > 1 ? 's' : ''} ${listYears(failed.map((f) => f.year))} did not solve.`;
+    }
     const money = years.reduce((a, y) => a + scaled(y).moneySaved, 0);
     const co2 = years.reduce((a, y) => a + scaled(y).co2Saved, 0);
     const carbon = co2 >= 0 ? `${money >= 0 ? '' : 'save '}${fmt(co2)} t CO2e` : `add ${fmt(-co2)} t CO2e`;
@@ -171,7 +201,11 @@ export class ProjectionView extends LitElement {
   }
 
   /** One chart for the page: the cumulative discounted cash flow when appraised, else the yearly savings. */
-  private chart(name: string, years: Year[], result: unknown): TemplateResult {
+  private chart(name: string, ran: Year[], result: unknown, failed: ProjectionYearFailure[]): TemplateResult {
+    // A failed year stays on the axis as a gap (no bar), so the chart never reads as if the plan skipped a year.
+    const years: Array<Year | undefined> = failed.length
+      ? Array.from({ length: ran.length + failed.length }, (_, i) => ran.find((y) => y.year === i + 1))
+      : ran;
     const e = economicsOf(result as { annual: object; economics?: unknown });
     const cash = e ? cashflowChart([{ name, e, digester: true }]) : undefined;
     if (cash) return html`<figure><figcaption>Cumulative discounted cash flow against today's route (£)</figcaption>
@@ -179,10 +213,10 @@ export class ProjectionView extends LitElement {
     const cfg: ChartConfiguration = {
       type: 'bar',
       data: {
-        labels: years.map((y, i) => `year ${y.year ?? i + 1}`),
+        labels: years.map((y, i) => `year ${y?.year ?? i + 1}${y ? '' : ' (failed)'}`),
         datasets: [
-          { label: 'Money saved (£/yr)', data: years.map((y) => scaled(y).moneySaved), backgroundColor: colour(0), yAxisID: 'y' },
-          { label: 'CO2e saved (t/yr)', data: years.map((y) => scaled(y).co2Saved), backgroundColor: colour(1), yAxisID: 'y1' },
+          { label: 'Money saved (£/yr)', data: years.map((y) => (y ? scaled(y).moneySaved : null)), backgroundColor: colour(0), yAxisID: 'y' },
+          { label: 'CO2e saved (t/yr)', data: years.map((y) => (y ? scaled(y).co2Saved : null)), backgroundColor: colour(1), yAxisID: 'y1' },
         ],
       },
       options: {
@@ -228,23 +262,27 @@ export class ProjectionView extends LitElement {
     return html`<div class="range muted">range ${r.status === 'error' ? `not available: ${r.error}` : 'not computed'}</div>`;
   }
 
-  private summary(name: string, years: Year[], assumptions: Array<{ field: string; estimate: boolean }>, r: RangeState | undefined, result: unknown): TemplateResult {
+  private summary(name: string, years: Year[], assumptions: Array<{ field: string; estimate: boolean }>, r: RangeState | undefined, result: unknown, failed: ProjectionYearFailure[]): TemplateResult {
     const last = years[years.length - 1]!;
     const n = years.length;
+    const lastYear = last.year ?? n;
+    // Every year in order, a failed one as a row saying why, so the table never reads as if it were not asked for.
+    const rows: Array<{ year: number; y?: Year; f?: ProjectionYearFailure }> = [...years.map((y, i) => ({ year: y.year ?? i + 1, y })), ...failed.map((f) => ({ year: f.year, f }))]
+      .sort((a, b) => a.year - b.year);
     const mid = scaled(last);
     const sum = (k: string) => years.reduce((a, y) => a + (y[k] ?? 0), 0);
     const co2Total = years.reduce((a, y) => a + scaled(y).co2Saved, 0);
     const moneyTotal = years.reduce((a, y) => a + scaled(y).moneySaved, 0);
     const estimates = assumptions.filter((a) => a.estimate);
-    const rng = (key: Headline, text: (f: FigureRange) => string) => this.range(r, key, text);
+    const rng = (key: Headline, text: (f: FigureRange) => string) => (failed.length ? html`<div class="range muted">no range: a year did not solve</div>` : this.range(r, key, text));
     const res = r?.status === 'done' ? r.result : undefined;
     // "When the rollout is complete" only where the plan grows: its bins or tonnage change over the years.
     const grows = n > 1 && (years[0]!.bins !== last.bins || Math.abs((years[0]!.dog_waste_collected_t ?? 0) - (last.dog_waste_collected_t ?? 0)) > 1e-9);
-    const digesterCosted = !!economicsOf(result as { annual: object; economics?: unknown }) || !!last.digester_cost_gbp;
+    const digesterCosted = !failed.length && (!!economicsOf(result as { annual: object; economics?: unknown }) || !!last.digester_cost_gbp);
     return html`
-      <p class="verdict" id="proj-verdict">${this.verdict(years, result, digesterCosted)}</p>
-      ${this.economicsCards(result, r)}
-      <p class="lede">In year ${n}${grows ? ', when the rollout is complete' : ''}, collecting ${fmt(last.dog_waste_collected_t)} tonnes of dog waste a year,
+      <p class="verdict" id="proj-verdict">${this.verdict(years, result, digesterCosted, failed)}</p>
+      ${failed.length ? html`<p class="caution" id="no-economics">No whole-life economics: the net present value and payback need every year of the plan, and ${failed.length === 1 ? 'one year' : `${failed.length} years`} did not solve. The money figures are each year's own running costs and income.</p>` : this.economicsCards(result, r)}
+      <p class="lede">In year ${lastYear}${failed.length && lastYear !== rows[rows.length - 1]!.year ? ' (the last year that ran)' : ''}${grows ? ', when the rollout is complete' : ''}, collecting ${fmt(last.dog_waste_collected_t)} tonnes of dog waste a year,
         the plan “${name}” would, compared with sending the same waste where it goes today:</p>
       <div class="cards">
         <div class="card"><div class="big">${fmt(mid.el / 1000)} MWh</div><div class="what">of electricity a year</div>
@@ -260,15 +298,18 @@ export class ProjectionView extends LitElement {
           ${rng('moneySaved', (f) => `likely between ${pounds(f.p10)} and ${pounds(f.p90)}`)}
           <p class="say">Collection, treatment and gate fees against today's route, less electricity and heat sold. The digester's build cost is ${digesterCosted ? 'included' : 'not included'}.</p></div>
       </div>
-      ${this.chart(name, years, result)}
+      ${this.chart(name, years, result, failed)}
       <h3>Year by year</h3>
       <div class="scroll"><table aria-label="Projection by year"><thead><tr><th scope="col">Year</th><th scope="col">Bins</th><th scope="col">Dog waste (t/yr)</th><th scope="col">Electricity (MWh/yr)</th><th scope="col">Homes</th><th scope="col">CO2e saved (t/yr)</th><th scope="col">Money saved (£/yr)</th></tr></thead>
-        <tbody>${years.map((y, i) => html`<tr><td>${y.year ?? i + 1}</td><td>${fmt(y.bins)}</td><td>${fmt(y.dog_waste_collected_t)}</td><td>${fmt((y.electricity_net_kWh ?? 0) / 1000)}</td><td>${homes(y.homes_equivalent)}</td><td>${fmt(scaled(y).co2Saved)}</td><td>${fmt(scaled(y).moneySaved)}</td></tr>`)}</tbody></table></div>
-      <p>Over all ${n} year${n > 1 ? 's' : ''}: ${fmt(sum('electricity_net_kWh') / 1000)} MWh of electricity, ${tonnes(co2Total)}, ${pounds(moneyTotal)}.</p>
+        <tbody>${rows.map(({ year, y, f }) => (y
+          ? html`<tr><td>${year}</td><td>${fmt(y.bins)}</td><td>${fmt(y.dog_waste_collected_t)}</td><td>${fmt((y.electricity_net_kWh ?? 0) / 1000)}</td><td>${homes(y.homes_equivalent)}</td><td>${fmt(scaled(y).co2Saved)}</td><td>${fmt(scaled(y).moneySaved)}</td></tr>`
+          : html`<tr class="failed-year"><td>${year}</td><td>${fmt(f!.bins)}</td><td colspan="5"><strong>Failed:</strong> ${f!.reason}</td></tr>`))}</tbody></table></div>
+      <p id="proj-totals">${failed.length ? `Over the ${n} year${n > 1 ? 's' : ''} that ran (${listYears(years.map((y) => y.year!))}; not year${failed.length > 1 ? 's' : ''} ${listYears(failed.map((f) => f.year))})` : `Over all ${n} year${n > 1 ? 's' : ''}`}: ${fmt(sum('electricity_net_kWh') / 1000)} MWh of electricity, ${tonnes(co2Total)}, ${pounds(moneyTotal)}.</p>
       <h3>How sure is this?</h3>
-      <p class="covers">${res
+      ${failed.length ? nothing : html`<p class="covers">${res
         ? `Each “likely” range runs from the 10th to the 90th percentile of ${res.ok} of ${res.samples} simulations of year ${n} (Latin hypercube, seed ${res.seed}, the same as adsim project) in which ${res.feedstockInputs ? 'how much methane the waste gives, how fast it breaks down and ' : ''}${res.defaultInputs} ${res.feedstockInputs ? 'other ' : ''}figures this scenario leaves at their defaults (such as bin fill, engine efficiency and prices) were each drawn from their published or estimated ranges.`
-        : 'The ranges are worked out after the main figures by repeating the simulation with the uncertain inputs drawn from their ranges.'}</p>
+        : 'The ranges are worked out after the main figures by repeating the simulation with the uncertain inputs drawn from their ranges.'}</p>`}
+      ${failed.length ? html`<p class="muted">No likely ranges: each of their simulations projects every year, and a year that does not solve fails them all.</p>` : nothing}
       ${res && res.ok < res.samples ? html`<p class=${res.reliable === false ? 'error ranges-failed' : 'ranges-failed'}>${failureSummary(res.samples - res.ok, res.samples, 'simulations')}</p>` : nothing}
       <p>The biggest single unknown is how much methane dog waste gives: no standard laboratory value exists; 150 to 350 normal litres of methane (${NORMAL_BASIS}) per kg of organic matter are plausible and 250 is used for the big numbers. Other figures the scenario did not set use published defaults${estimates.length ? html`; ${estimates.length} of them are estimates (${estimates.slice(0, 5).map((a) => fieldLabel(a.field)).join('; ')}${estimates.length > 5 ? '; …' : ''})` : ''}. Each year is simulated as a settled year; the start-up of new areas is not modelled.</p>`;
   }
