@@ -45,11 +45,42 @@ describe('sparse LU', () => {
     // the natural order (hub first) would fill the whole matrix
     expect(sym.perm[0]).not.toBe(0);
   });
-  it('reports a failed pivot (so the caller can fall back to the dense LU with pivoting)', () => {
+  it.each([false, true])('reports a failed pivot (so the caller can fall back to the dense LU with pivoting), loops: %s', (loops) => {
     // [[0, 1], [1, 0]] has a zero diagonal: without row exchanges the first pivot is 0
     const jac = Float64Array.of(0, -1, -1, 0);
-    const slu = createSparseLu(analysePattern(2, [0, 1], [1, 0]));
+    const slu = createSparseLu(analysePattern(2, [0, 1], [1, 0]), { loops });
+    expect(slu.compiled === null).toBe(loops);
     expect(sparseFactorShifted(slu, jac, 0, 0)).toBe(false);
+    // a pivot below the threshold (1e-3 of the largest entry below it) fails too, a larger one passes
+    const small = Float64Array.of(-1e-4, -1, -1, 0);
+    expect(sparseFactorShifted(slu, small, 0, 0)).toBe(false);
+    const fine = Float64Array.of(-0.5, -1, -1, 0);
+    expect(sparseFactorShifted(slu, fine, 0, 0)).toBe(true);
+  });
+  it.each([false, true])('throws SolverError naming the pivot of a structurally singular matrix, loops: %s', (loops) => {
+    // a zero column: nothing below the zero pivot to fall back on
+    const slu = createSparseLu(analysePattern(2, [0], [1]), { loops });
+    expect(() => sparseFactorShifted(slu, Float64Array.of(0, -1, 0, -1), 0, 3)).toThrow(/singular iteration matrix at t=3: pivot \d is 0/);
+  });
+  it.each([5, 29, 40])('the compiled straight-line factor and solve give the loops\' results bit for bit, n = %i', (n) => {
+    const r = rng(1000 + n);
+    const rows: number[] = [], cols: number[] = [];
+    const jac = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i === j || r() < 0.25) { rows.push(i); cols.push(j); jac[i * n + j] = (r() - 0.5) * 10 ** (4 * r() - 2) - (i === j ? 3 : 0); }
+    // some structural entries numerically zero (a Monod partial at zero substrate): the loops skip them, the code does not
+    for (let m = 0; m < rows.length; m += 7) if (rows[m] !== cols[m]) jac[rows[m]! * n + cols[m]!] = 0;
+    const sym = analysePattern(n, rows, cols);
+    const loops = createSparseLu(sym, { loops: true }), code = createSparseLu(sym);
+    expect(code.compiled).not.toBeNull();
+    for (const shift of [0.1, 7, 1e4]) {
+      expect(sparseFactorShifted(loops, jac, shift, 0)).toBe(sparseFactorShifted(code, jac, shift, 0));
+      expect([...code.a]).toEqual([...loops.a]);
+      expect([...code.invDiag]).toEqual([...loops.invDiag]);
+      const b = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : r() - 0.5));
+      const x1 = Float64Array.from(b), x2 = Float64Array.from(b);
+      sparseSolve(loops, x1); sparseSolve(code, x2);
+      expect([...x2]).toEqual([...x1]);
+    }
   });
 });
 

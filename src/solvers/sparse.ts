@@ -2,6 +2,7 @@
 // each factorisation then runs precomputed loops over the structurally non-zero entries only (no pivot search).
 // A pivot that fails a threshold test makes the caller fall back to the dense LU with partial pivoting.
 import { SolverError } from './types.js';
+import { compiledLuFor, type CompiledLu } from './sparse-compiled.js';
 
 /** The structure of one pattern, shared by every solve with it. L and U live in one packed array of their
  *  structural entries (pattern plus fill), so a factorisation touches nothing else. */
@@ -139,10 +140,20 @@ export interface SparseLu {
   readonly a: Float64Array;
   readonly invDiag: Float64Array;
   readonly x: Float64Array;
+  /** The pattern's straight-line factor and solve (sparse-compiled.ts), or null to run the loops below. */
+  readonly compiled: CompiledLu | null;
 }
 
-export function createSparseLu(sym: SparseSymbolic): SparseLu {
-  return { sym, a: new Float64Array(sym.nnzLU), invDiag: new Float64Array(sym.n), x: new Float64Array(sym.n) };
+/** `loops: true` keeps the loops even where straight-line code could be compiled (tests compare the two). */
+export function createSparseLu(sym: SparseSymbolic, opts: { loops?: boolean } = {}): SparseLu {
+  return {
+    sym, a: new Float64Array(sym.nnzLU), invDiag: new Float64Array(sym.n), x: new Float64Array(sym.n),
+    compiled: opts.loops ? null : compiledLuFor(sym),
+  };
+}
+
+function singular(t: number, k: number, piv: number): SolverError {
+  return new SolverError('singular', t, `singular iteration matrix at t=${t}: pivot ${k} is ${piv} (the Jacobian may contain NaN/Inf, or the step size is too large for a singular Jacobian)`);
 }
 
 /** Pivots smaller than this fraction of the largest entry below them fail (then the caller uses the dense LU). */
@@ -155,6 +166,11 @@ const PIVOT_THRESHOLD = 1e-3;
 export function sparseFactorShifted(lu: SparseLu, jac: Float64Array, shift: number, t: number): boolean {
   const { sym, a, invDiag } = lu;
   const { n, src, dst, diag, lStart, lPos, uStart, uPos, opTgt } = sym;
+  if (lu.compiled) {
+    const code = lu.compiled.factor(a, jac, shift, invDiag, PIVOT_THRESHOLD);
+    if (code < 0) throw singular(t, -code - 1, a[diag[-code - 1]!]!);
+    return code === 0;
+  }
   a.fill(0);
   for (let m = 0; m < src.length; m++) a[dst[m]!] = -jac[src[m]!]!;
   for (let k = 0; k < n; k++) a[diag[k]!] += shift;
@@ -166,7 +182,7 @@ export function sparseFactorShifted(lu: SparseLu, jac: Float64Array, shift: numb
     for (let m = l0; m < l1; m++) big = Math.max(big, Math.abs(a[lPos[m]!]!));
     if (!(Math.abs(piv) > 0) || !Number.isFinite(piv)) {
       if (big > 0) return false;
-      throw new SolverError('singular', t, `singular iteration matrix at t=${t}: pivot ${k} is ${piv} (the Jacobian may contain NaN/Inf, or the step size is too large for a singular Jacobian)`);
+      throw singular(t, k, piv);
     }
     if (Math.abs(piv) < PIVOT_THRESHOLD * big) return false;
     const inv = 1 / piv;
@@ -185,6 +201,7 @@ export function sparseFactorShifted(lu: SparseLu, jac: Float64Array, shift: numb
 /** Solves (shift I - J) x = b with the factors; b is overwritten by x. */
 export function sparseSolve(lu: SparseLu, b: Float64Array): void {
   const { sym, a, invDiag, x } = lu;
+  if (lu.compiled) { lu.compiled.solve(a, invDiag, b); return; }
   const { n, perm, lStart, lRow, lPos, uStart, uCol, uPos } = sym;
   for (let k = 0; k < n; k++) x[k] = b[perm[k]!]!;
   for (let k = 0; k < n; k++) {
