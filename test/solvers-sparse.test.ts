@@ -1,6 +1,7 @@
 // Sparse LU on a fixed pattern against the dense LU, and the solver's use of a problem's Jacobian and pattern.
 import { describe, expect, it } from 'vitest';
 import { analysePattern, createSparseLu, sparseFactorShifted, sparseSolve } from '../src/solvers/sparse.js';
+import { WARM_FACTORS } from '../src/solvers/sparse-compiled.js';
 import { createLu, luFactor, luSolve } from '../src/solvers/linalg.js';
 import { solve, SolverError } from '../src/solvers/index.js';
 
@@ -36,6 +37,27 @@ describe('sparse LU', () => {
       expect(Math.abs(s - b[i]!)).toBeLessThan(1e-12);
     }
   });
+  it('switches from the loops to straight-line code after WARM_FACTORS factorisations of a pattern, with the same results', () => {
+    const n = 12, r = rng(77);
+    const rows: number[] = [], cols: number[] = [];
+    const jac = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i === j || r() < 0.3) { rows.push(i); cols.push(j); jac[i * n + j] = r() - 0.5 - (i === j ? 2 : 0); }
+    const sym = analysePattern(n, rows, cols);
+    const first = createSparseLu(sym);
+    const seen: Float64Array[] = [];
+    for (let c = 0; c <= WARM_FACTORS; c++) {
+      expect(first.compiled).toBeUndefined();
+      sparseFactorShifted(first, jac, 1, 0);
+      if (c === 0) seen.push(Float64Array.from(first.a));
+    }
+    expect(first.compiled).not.toBeUndefined();
+    expect(first.compiled).not.toBeNull();
+    // a later solver's LU on the same pattern starts compiled at once, and factors to the same bits
+    const later = createSparseLu(sym);
+    sparseFactorShifted(later, jac, 1, 0);
+    expect(later.compiled).toBe(first.compiled);
+    expect([...later.a]).toEqual([...seen[0]!]);
+  });
   it('an arrow matrix ordered by minimum degree has no fill (the hub is eliminated once only one leaf is left)', () => {
     const n = 20, rows: number[] = [], cols: number[] = [];
     for (let i = 0; i < n; i++) { rows.push(i, 0, i); cols.push(0, i, i); }
@@ -45,11 +67,11 @@ describe('sparse LU', () => {
     // the natural order (hub first) would fill the whole matrix
     expect(sym.perm[0]).not.toBe(0);
   });
-  it.each([false, true])('reports a failed pivot (so the caller can fall back to the dense LU with pivoting), loops: %s', (loops) => {
+  it.each(['loops', 'compiled'] as const)('reports a failed pivot (so the caller can fall back to the dense LU with pivoting), %s', (code) => {
     // [[0, 1], [1, 0]] has a zero diagonal: without row exchanges the first pivot is 0
     const jac = Float64Array.of(0, -1, -1, 0);
-    const slu = createSparseLu(analysePattern(2, [0, 1], [1, 0]), { loops });
-    expect(slu.compiled === null).toBe(loops);
+    const slu = createSparseLu(analysePattern(2, [0, 1], [1, 0]), { code });
+    expect(slu.compiled === null).toBe(code === 'loops');
     expect(sparseFactorShifted(slu, jac, 0, 0)).toBe(false);
     // a pivot below the threshold (1e-3 of the largest entry below it) fails too, a larger one passes
     const small = Float64Array.of(-1e-4, -1, -1, 0);
@@ -57,9 +79,9 @@ describe('sparse LU', () => {
     const fine = Float64Array.of(-0.5, -1, -1, 0);
     expect(sparseFactorShifted(slu, fine, 0, 0)).toBe(true);
   });
-  it.each([false, true])('throws SolverError naming the pivot of a structurally singular matrix, loops: %s', (loops) => {
+  it.each(['loops', 'compiled'] as const)('throws SolverError naming the pivot of a structurally singular matrix, %s', (code) => {
     // a zero column: nothing below the zero pivot to fall back on
-    const slu = createSparseLu(analysePattern(2, [0], [1]), { loops });
+    const slu = createSparseLu(analysePattern(2, [0], [1]), { code });
     expect(() => sparseFactorShifted(slu, Float64Array.of(0, -1, 0, -1), 0, 3)).toThrow(/singular iteration matrix at t=3: pivot \d is 0/);
   });
   it.each([5, 29, 40])('the compiled straight-line factor and solve give the loops\' results bit for bit, n = %i', (n) => {
@@ -70,7 +92,7 @@ describe('sparse LU', () => {
     // some structural entries numerically zero (a Monod partial at zero substrate): the loops skip them, the code does not
     for (let m = 0; m < rows.length; m += 7) if (rows[m] !== cols[m]) jac[rows[m]! * n + cols[m]!] = 0;
     const sym = analysePattern(n, rows, cols);
-    const loops = createSparseLu(sym, { loops: true }), code = createSparseLu(sym);
+    const loops = createSparseLu(sym, { code: 'loops' }), code = createSparseLu(sym, { code: 'compiled' });
     expect(code.compiled).not.toBeNull();
     for (const shift of [0.1, 7, 1e4]) {
       expect(sparseFactorShifted(loops, jac, shift, 0)).toBe(sparseFactorShifted(code, jac, shift, 0));

@@ -30,17 +30,15 @@ const NEGATIVE_ATOL_FACTOR = 100, NEGATIVE_REL = 1e-3;
 /**
  * Refuses a solution whose concentrations went meaningfully negative (a stiff solver can overshoot through zero
  * when parameters are extreme): the error names the solver state (time, variable, value), since the input that
- * led there may be valid on its own. Updates `scale` with the magnitudes seen.
+ * led there may be valid on its own. Updates `scale` with the magnitudes seen. Row by row, as the caller copies them.
  */
-function checkStates(ts: Float64Array, ys: Float64Array, atol: Float64Array, scale: Float64Array): void {
-  for (let i = 0; i < ts.length; i++) {
-    for (let j = 0; j < N_STATES; j++) {
-      const v = ys[i * N_STATES + j]!;
-      const a = Math.abs(v);
-      if (a > scale[j]!) scale[j] = a;
-      if (v < -(NEGATIVE_ATOL_FACTOR * atol[j]! + NEGATIVE_REL * scale[j]!)) {
-        throw new SolverError('nan', ts[i]!, `state ${STATE_NAMES[j]} went negative (${v.toPrecision(3)}) at t = ${Number(ts[i]!.toPrecision(6))} d: the solution is not physical; tighten solver.rtol/atol or check parameters far from their defaults`);
-      }
+function checkRow(t: number, y: Float64Array, atol: Float64Array, scale: Float64Array): void {
+  for (let j = 0; j < N_STATES; j++) {
+    const v = y[j]!;
+    const a = Math.abs(v);
+    if (a > scale[j]!) scale[j] = a;
+    if (v < -(NEGATIVE_ATOL_FACTOR * atol[j]! + NEGATIVE_REL * scale[j]!)) {
+      throw new SolverError('nan', t, `state ${STATE_NAMES[j]} went negative (${v.toPrecision(3)}) at t = ${Number(t.toPrecision(6))} d: the solution is not physical; tighten solver.rtol/atol or check parameters far from their defaults`);
     }
   }
 }
@@ -68,7 +66,8 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
   // Scale of each state (largest magnitude seen in the initial state, the feed and the solution so far), for
   // judging when a negative value is an error rather than rounding.
   const scale = Float64Array.from(y, Math.abs);
-  for (const row of run.feed) for (const [k, v] of Object.entries(row.state)) scale[IDX[k]!] = Math.max(scale[IDX[k]!]!, Math.abs(v!));
+  // (for-in, not Object.entries: a year of daily feed rows would allocate an array per row and per entry)
+  for (const row of run.feed) for (const k in row.state) { const j = IDX[k]!; scale[j] = Math.max(scale[j]!, Math.abs(row.state[k as keyof typeof row.state]!)); }
   // Feed segments with a positive length inside [0, days): one solve restarts at every feed change (a tStop), and the
   // right-hand side takes the feed of the segment its time falls in (the solver evaluates it on the left of a stop).
   const segStart: number[] = [], segFeed: { q: number; x: Float64Array }[] = [];
@@ -78,7 +77,7 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
     const t0 = s === 0 ? 0 : row.time_d;
     if (segEnd <= Math.max(t0, tPrev)) continue;
     const x = new Float64Array(N_STATES);
-    for (const [k, v] of Object.entries(row.state)) x[IDX[k]!] = v!;
+    for (const k in row.state) x[IDX[k]!] = row.state[k as keyof typeof row.state]!;
     segStart.push(segStart.length === 0 ? 0 : t0); segFeed.push({ q: row.q_m3_d, x });
     tPrev = segEnd;
   }
@@ -101,7 +100,6 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
       jacobian: run.solver?.jacobian, linear: run.solver?.linear,
     },
   );
-  checkStates(sol.t, sol.y, atol, scale);
   for (const k of ['steps', 'rejected', 'fEvals', 'jacEvals', 'luDecomps', 'restarts'] as const) stats[k] += sol.stats[k];
   stats.luFallbacks! += sol.stats.luFallbacks ?? 0;
   const outcome: 'done' | 'stopped' = sol.outcome;
@@ -112,10 +110,11 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
   const block = new Float64Array((N_STATES + nDerived + 1) * nDone);
   const series: Record<string, Float64Array> = {};
   [...STATE_NAMES, ...DERIVED_OUTPUT_NAMES].forEach((name, k) => { series[name] = block.subarray(k * nDone, (k + 1) * nDone); });
-  const derived = new Float64Array(nDerived);
+  const derived = new Float64Array(nDerived), yi = new Float64Array(N_STATES);
   const dBase = N_STATES * nDone;
   for (let i = 0; i < nDone; i++) {
-    const yi = states.subarray(i * N_STATES, (i + 1) * N_STATES);
+    for (let j = 0, r = i * N_STATES; j < N_STATES; j++) yi[j] = states[r + j]!;
+    checkRow(sol.t[i]!, yi, atol, scale);
     for (let j = 0; j < N_STATES; j++) block[j * nDone + i] = yi[j]!;
     deriveOutputs(model, yi, derived);
     for (let k = 0; k < nDerived; k++) block[dBase + k * nDone + i] = derived[k]!;

@@ -2,7 +2,7 @@
 // each factorisation then runs precomputed loops over the structurally non-zero entries only (no pivot search).
 // A pivot that fails a threshold test makes the caller fall back to the dense LU with partial pivoting.
 import { SolverError } from './types.js';
-import { compiledLuFor, type CompiledLu } from './sparse-compiled.js';
+import { compiledLuFor, compiledLuWhenWarm, type CompiledLu } from './sparse-compiled.js';
 
 /** The structure of one pattern, shared by every solve with it. L and U live in one packed array of their
  *  structural entries (pattern plus fill), so a factorisation touches nothing else. */
@@ -140,15 +140,17 @@ export interface SparseLu {
   readonly a: Float64Array;
   readonly invDiag: Float64Array;
   readonly x: Float64Array;
-  /** The pattern's straight-line factor and solve (sparse-compiled.ts), or null to run the loops below. */
-  readonly compiled: CompiledLu | null;
+  /** The pattern's straight-line factor and solve (sparse-compiled.ts); null: the loops below; undefined: the
+   *  loops while the pattern warms up (see WARM_FACTORS). */
+  compiled: CompiledLu | null | undefined;
 }
 
-/** `loops: true` keeps the loops even where straight-line code could be compiled (tests compare the two). */
-export function createSparseLu(sym: SparseSymbolic, opts: { loops?: boolean } = {}): SparseLu {
+/** code: 'auto' (loops, then straight-line code once the pattern is warm), 'loops' or 'compiled' (tests compare them). */
+export function createSparseLu(sym: SparseSymbolic, opts: { code?: 'auto' | 'loops' | 'compiled' } = {}): SparseLu {
+  const code = opts.code ?? 'auto';
   return {
     sym, a: new Float64Array(sym.nnzLU), invDiag: new Float64Array(sym.n), x: new Float64Array(sym.n),
-    compiled: opts.loops ? null : compiledLuFor(sym),
+    compiled: code === 'loops' ? null : code === 'compiled' ? compiledLuFor(sym) : undefined,
   };
 }
 
@@ -166,6 +168,7 @@ const PIVOT_THRESHOLD = 1e-3;
 export function sparseFactorShifted(lu: SparseLu, jac: Float64Array, shift: number, t: number): boolean {
   const { sym, a, invDiag } = lu;
   const { n, src, dst, diag, lStart, lPos, uStart, uPos, opTgt } = sym;
+  if (lu.compiled === undefined) lu.compiled = compiledLuWhenWarm(sym);
   if (lu.compiled) {
     const code = lu.compiled.factor(a, jac, shift, invDiag, PIVOT_THRESHOLD);
     if (code < 0) throw singular(t, -code - 1, a[diag[-code - 1]!]!);
