@@ -19,6 +19,7 @@ import { NOT_COSTED, parseScenario } from '../scenario/parse.js';
 import { SCENARIO_SCHEMA, type Scenario } from '../scenario/types.js';
 import { simulateDigester } from '../simulate/digester.js';
 import type { DigesterResult } from '../simulate/types.js';
+import type { OutputName } from '../../models/adm1/outputs.js';
 
 export interface Assumption {
   field: string;
@@ -72,6 +73,8 @@ export interface RunOptions {
   year?: number;
   /** Digester solver tolerances; default SCENARIO_SOLVER (what annual figures need, see its comment). */
   solver?: { rtol?: number; atol?: number; jacobian?: 'analytic' | 'fd'; linear?: 'sparse' | 'dense' };
+  /** Digester series kept during the run: 'needed' (SCENARIO_SERIES, the default) or 'all' (tests compare the two). */
+  series?: 'needed' | 'all';
 }
 
 /**
@@ -171,7 +174,7 @@ function digest(s: Scenario, c: Collected, f: Fed, opt: RunOptions): Digested {
   if (s.co_substrates.some((co) => co.existing)) {
     out.refFeed = dailyFeed(s, schedule, streams, 'existing');
     const refParams = { ...mixtureHydrolysis(streams.co.filter((co) => co.spec.existing).map((co) => ({ feedstock: co.influent.record, kg_d: co.spec.rate_kg_d }))), K_I_nh3: acclimatedKI(s), ...s.digester.parameters };
-    const ref = simulate(s, out.refFeed, days, refParams, { solver: opt.solver });
+    const ref = simulate(s, out.refFeed, days, refParams, { solver: opt.solver, series: opt.series });
     out.refGas = dailyGasOf(ref, days, s.digester.T_op_K);
   }
   if (streams.dog.caveat) out.warnings.push(`dog faeces: ${streams.dog.caveat}`);
@@ -272,6 +275,16 @@ const DOG_VS_FM = 0.216;
 /** Engine output samples per day: gas is integrated over them, so pulses from weekly deliveries are resolved. */
 const SAMPLES_PER_DAY = 4;
 
+/**
+ * The digester series the pipeline reads (gas for the accounts, indicators for health, the daily series it returns);
+ * the engine keeps only these, not all 56 outputs 4 times a day (test/scenario-series.test.ts: same results as 'all').
+ */
+export const SCENARIO_SERIES = [
+  'q_ch4_Nm3_d', 'q_biogas_dry_Nm3_d', 'q_gas_norm_m3_d',
+  'S_va', 'S_bu', 'S_pro', 'S_ac', 'S_hco3_ion', 'S_IN', 'free_nh3_mgN_L', 'VFA_kgCOD_m3', 'pH', 'I_nh3', 'I_pH_ac',
+  'ch4_fraction', 'ch4_fraction_dry',
+] as const satisfies readonly OutputName[];
+
 function simulate(s: Scenario, feed: DailyFeed, days: number, parameters: Record<string, number>, opt: RunOptions): DigesterResult {
   const r = simulateDigester({
     digester: { V_liq_m3: s.digester.V_liq_m3, V_gas_m3: s.digester.V_gas_m3, T_op_K: s.digester.T_op_K },
@@ -281,6 +294,7 @@ function simulate(s: Scenario, feed: DailyFeed, days: number, parameters: Record
     kinetics: { mode: s.digester.kinetics, given: Object.keys(s.digester.parameters) },
     days,
     output_every_d: 1 / SAMPLES_PER_DAY,
+    ...(opt.series === 'all' ? {} : { series: SCENARIO_SERIES }),
     solver: { ...SCENARIO_SOLVER, ...opt.solver },
     onProgress: opt.onProgress ? (t) => opt.onProgress!(t, days) : undefined,
   });

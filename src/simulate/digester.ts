@@ -8,7 +8,7 @@ import { solve } from '../solvers/index.js';
 import { SolverError, type SolverStats } from '../solvers/types.js';
 import type { DigesterResult, DigesterRun } from './types.js';
 import { literatureRangeWarnings, validateRun } from './validate.js';
-import { runWarnings } from './warnings.js';
+import { WARNING_SERIES, runWarnings } from './warnings.js';
 import { applyKinetics } from './temperature.js';
 
 const DEFAULT_RTOL = 1e-6, DEFAULT_ATOL = 1e-8;
@@ -106,23 +106,26 @@ export function simulateDigester(run: DigesterRun): DigesterResult {
   const nDone = sol.t.length;
   const states = sol.y;
 
-  // Every series is a view into one buffer: one allocation, and one ArrayBuffer to transfer from a worker.
-  const block = new Float64Array((N_STATES + nDerived + 1) * nDone);
+  // Every series is a view into one buffer: one allocation, and one ArrayBuffer to transfer from a worker. A run that
+  // names its series keeps only those (and what the run warnings read); `final` always has every output.
+  const all = [...STATE_NAMES, ...DERIVED_OUTPUT_NAMES] as string[];
+  const wanted = run.series ? new Set<string>([...run.series, ...WARNING_SERIES]) : null;
+  const kept = Int32Array.from(all.flatMap((name, k) => (!wanted || wanted.has(name) ? [k] : [])));
+  const block = new Float64Array((kept.length + 1) * nDone);
   const series: Record<string, Float64Array> = {};
-  [...STATE_NAMES, ...DERIVED_OUTPUT_NAMES].forEach((name, k) => { series[name] = block.subarray(k * nDone, (k + 1) * nDone); });
-  const derived = new Float64Array(nDerived), yi = new Float64Array(N_STATES);
-  const dBase = N_STATES * nDone;
+  kept.forEach((k, c) => { series[all[k]!] = block.subarray(c * nDone, (c + 1) * nDone); });
+  const row = new Float64Array(N_STATES + nDerived), yi = row.subarray(0, N_STATES), derived = row.subarray(N_STATES);
   for (let i = 0; i < nDone; i++) {
     for (let j = 0, r = i * N_STATES; j < N_STATES; j++) yi[j] = states[r + j]!;
     checkRow(sol.t[i]!, yi, atol, scale);
-    for (let j = 0; j < N_STATES; j++) block[j * nDone + i] = yi[j]!;
     deriveOutputs(model, yi, derived);
-    for (let k = 0; k < nDerived; k++) block[dBase + k * nDone + i] = derived[k]!;
+    for (let c = 0; c < kept.length; c++) block[c * nDone + i] = row[kept[c]!]!;
   }
-  const t_d = block.subarray((N_STATES + nDerived) * nDone);
+  const t_d = block.subarray(kept.length * nDone);
   t_d.set(tGrid.subarray(0, nDone));
+  // (row holds the last output time's values after the loop)
   const final: Record<string, number> = { t_d: nDone > 0 ? t_d[nDone - 1]! : 0 };
-  for (const [k, v] of Object.entries(series)) final[k] = nDone > 0 ? v[nDone - 1]! : NaN;
+  all.forEach((name, k) => { final[name] = nDone > 0 ? row[k]! : NaN; });
   return {
     t_d, series, final, outcome,
     stats: { ...stats, wall_ms: performance.now() - started, model: MODEL_NAME, model_version: MODEL_VERSION },

@@ -35,6 +35,9 @@ export interface DigesterRun {
   kinetics?: { mode: KineticsMode; given?: string[] };
   days: number;
   output_every_d?: number;   // default 1
+  /** The series to keep (default: every output). Callers that read a few (the scenario pipeline) save the rest's
+   *  memory; the series the run warnings read are always kept, and `final` always has every output. */
+  series?: readonly OutputName[];
   /** Solver options; `jacobian: 'fd'` and `linear: 'dense'` select the finite-difference Jacobian and dense LU. */
   solver?: Pick<SolveOptions, 'method' | 'rtol' | 'atol' | 'maxSteps' | 'jacobian' | 'linear'>;
   /** Caveats and notes from building the run (e.g. "dog faeces figures are estimates"), reported with its warnings. */
@@ -46,7 +49,8 @@ export interface DigesterRun {
 export interface DigesterResult {
   /** Output times (d). */
   t_d: Float64Array;
-  /** Every output by name (states, ions, pH, gas pressures and flows, indicators), one value per output time. */
+  /** Every output by name (states, ions, pH, gas pressures and flows, indicators), one value per output time; only
+   *  those named in the run's `series` (and what its warnings read) when it names them. */
   series: Record<OutputName, Float64Array>;
   /** Outputs at the last output time, plus t_d. */
   final: Record<OutputName | 't_d', number>;

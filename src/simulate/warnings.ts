@@ -4,6 +4,9 @@ import { KINETIC_RATE_NAMES } from './temperature.js';
 
 type Params = Readonly<Record<string, number>>;
 
+/** The series runWarnings reads (a run that keeps only some series keeps these too). */
+export const WARNING_SERIES = ['pH', 'I_nh3', 'free_nh3_mgN_L', 'VFA_kgCOD_m3', 'P_gas_bar'] as const;
+
 const max = (a: Float64Array) => a.reduce((m, x) => (x > m ? x : m), -Infinity);
 const min = (a: Float64Array) => a.reduce((m, x) => (x < m ? x : m), Infinity);
 
