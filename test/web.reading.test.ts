@@ -5,7 +5,7 @@ import { parseScenario } from '../src/scenario/parse.js';
 import { QUESTIONS, checkAnswers, guidedScenarios, questionScenario } from '../web/src/state/questions.js';
 import { healthOf, tonnageWarning, verdictOf } from '../web/src/state/verdict.js';
 import { plainWarning, warningItems } from '../web/src/fields/warnings.js';
-import { fmt, fmtRow, fmtSigned, metricDef, metricsFor } from '../web/src/fields/metrics.js';
+import { fmt, fmtKind, fmtRow, fmtSigned, kindOf, metricDef, metricsFor, pounds } from '../web/src/fields/metrics.js';
 import { ScenarioStore } from '../web/src/state/store.js';
 import { fakeRunner } from './web.fakes.js';
 
@@ -145,5 +145,41 @@ describe('plain warnings and figures', () => {
     const f = fmtRow([4.24, 0.414, -0.005, -1.19]);
     expect([4.24, 0.414, -0.005, -1.19].map(f)).toEqual(['4.24', '0.41', '\u22120.01', '\u22121.19']);
     expect(fmtRow([4.24, -0.001])(-0.001)).toBe('0.00');
+  });
+
+  it('rounds a row of large figures alike too, not one cell to 3 significant figures and the next to 2 decimals', () => {
+    const decimals = (t: string) => (t.split('.')[1] ?? '').length;
+    const f = fmtRow([12_345, 456.7, 3.456]);
+    expect([12_345, 456.7, 3.456].map(f)).toEqual(['12,300', '500', '0']);
+    const g = fmtRow([130.2, 0.4]);
+    expect(new Set([130.2, 0.4].map(g).map(decimals)).size).toBe(1);
+    for (const row of [[5.47, 0.756], [214_000, 63_200, -150_800], [0.0123, 0.5], [99.96, 1.5]]) {
+      expect(new Set(row.map(fmtRow(row)).map(decimals)).size).toBe(1);
+    }
+  });
+
+  it('rounds each kind of figure one way: money in whole pounds, prices in pence, homes whole', () => {
+    expect(kindOf('£/yr')).toBe('money');
+    expect(kindOf('£')).toBe('money');
+    expect(kindOf('£/t')).toBe('price');
+    expect(kindOf('GBP/kWh')).toBe('price');
+    expect(kindOf('homes')).toBe('whole');
+    expect(kindOf('t CO2e/yr')).toBe('quantity');
+    expect(pounds(38.46)).toBe('£38');
+    expect(pounds(38.46, 'price')).toBe('£38.46');
+    expect(pounds(0.366, 'price')).toBe('£0.37');
+    expect(pounds(154, 'price')).toBe('£154');
+    expect(pounds(-63_249)).toBe('\u2212£63,200');
+    expect(pounds(-0.2)).toBe('£0');
+    expect(fmtKind(5.47, 'whole')).toBe('5');
+    expect(fmtKind(12_345, 'whole')).toBe('12,300');
+    // A money row never shows pence, whatever its size; a price row always two decimals under £100.
+    expect([45.3, 4.5].map(fmtRow([45.3, 4.5], 'money'))).toEqual(['45', '5']);
+    expect([38.5, 4].map(fmtRow([38.5, 4], 'price'))).toEqual(['38.50', '4.00']);
+    expect([5.47, 4.2].map(fmtRow([5.47, 4.2], 'whole'))).toEqual(['5', '4']);
+    // A card's figure reads as the table's beside it: 0.990 in both, not 0.99 on the card and 0.990 in the table.
+    expect(fmt(0.99)).toBe(fmtRow([0.99])(0.99));
+    expect(fmt(0.99)).toBe('0.990');
+    expect(fmt(50)).toBe('50');
   });
 });

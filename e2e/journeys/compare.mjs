@@ -32,6 +32,10 @@ export async function compareTwo(t) {
   });
   check(inked.length >= 4 && inked.every((c) => c.ink > 500), `charts drawn: ${inked.map((c) => `${c.id}=${c.ink}px`).join(' ')}`);
   await page.screenshot({ path: `${out}/compare.png`, fullPage: true });
+  // One rounding per row: every figure of a row (values and differences) has the same decimals, and money has no pence
+  // except a unit price (£/t, £/kWh), which has exactly two.
+  const rounding = await tableRounding(page, 'compare-view');
+  check(rounding.rows >= 10 && rounding.bad.length === 0, `compare tables round each row alike (${rounding.rows} rows${rounding.bad.length ? `; not: ${rounding.bad.slice(0, 4).join(' | ')}` : ''})`);
 
   // 6. Export the annual CSV.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv-annual')]);
@@ -67,4 +71,28 @@ export async function readmePicture(t) {
     await png.saveAs(`${out}/chart-carbon-saved.png`);
   }
 
+}
+
+/**
+ * The rows of a view's figure tables whose numbers are not rounded alike (different decimals in one row), and money
+ * with pence (a unit price with other than two decimals). Rows of words (health, payback, plant life) are skipped.
+ */
+export async function tableRounding(page, view) {
+  return page.evaluate((v) => {
+    const root = document.querySelector('adsim-app').shadowRoot.querySelector(v).shadowRoot;
+    const bad = [];
+    let rows = 0;
+    for (const tr of root.querySelectorAll('tbody tr')) {
+      const label = tr.querySelector('th')?.textContent.trim() ?? '';
+      if (tr.classList.contains('health-row') || /Payback|Plant life/.test(label)) continue;
+      const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent);
+      const nums = cells.join(' ').match(/[0-9][0-9,]*(\.[0-9]+)?/g) ?? [];
+      if (!nums.length) continue;
+      rows++;
+      const decimals = new Set(nums.map((n) => (n.split('.')[1] ?? '').length));
+      const price = /£\/(t|kWh)/.test(label), money = /£/.test(label) && !price;
+      if (decimals.size > 1 || (money && !decimals.has(0)) || (price && nums.some((n) => Number(n.replace(/,/g, '')) < 100 && (n.split('.')[1] ?? '').length !== 2))) bad.push(`${label}: ${nums.join(' ')}`);
+    }
+    return { rows, bad };
+  }, view);
 }

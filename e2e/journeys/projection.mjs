@@ -42,6 +42,11 @@ export async function rangesAndPrint(t) {
   const covers = await page.textContent('projection-view .covers');
   check(/percentile/.test(covers) && covers.includes(`of ${ranges.samples} simulations`) && covers.includes(`seed ${ranges.seed}`), 'the projection says what its ranges cover, with sample count and seed');
   await page.screenshot({ path: `${out}/projection-ranges.png`, fullPage: true });
+  // The payback card says each thing once: no "never to never", no three words said twice, with its likely range.
+  const pay = (await page.textContent('projection-view #payback-card')).replace(/\s+/g, ' ').trim();
+  const words = pay.toLowerCase().replace(/[,.:()]/g, ' ').split(/\s+/).filter(Boolean);
+  const triples = words.slice(0, -2).map((_, i) => words.slice(i, i + 3).join(' '));
+  check(!/never to never/.test(pay) && new Set(triples).size === triples.length && /likely range/.test(pay), `the payback card says it once, with the range: "${pay}"`);
   // The councillors' printout: one A4 page with a dated, versioned footer.
   const footer = await page.textContent('projection-view .footer');
   check(/adsim \d+\.\d+\.\d+, model adm1-bsm2/.test(footer) && /\d{4}/.test(footer), `the projection carries a footer: "${footer.trim()}"`);

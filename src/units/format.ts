@@ -8,3 +8,12 @@ export function formatGB(x: number, maxFractionDigits = 3): string {
   if (!f) { f = new Intl.NumberFormat('en-GB', { maximumFractionDigits: maxFractionDigits }); cache.set(maxFractionDigits, f); }
   return f.format(x);
 }
+
+const fixed = new Map<number, Intl.NumberFormat>();
+
+/** x in en-GB with exactly `digits` decimals (trailing zeros kept: 4.20, so a column of figures lines up). */
+export function formatFixedGB(x: number, digits: number): string {
+  let f = fixed.get(digits);
+  if (!f) { f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }); fixed.set(digits, f); }
+  return f.format(x);
+}

@@ -1,5 +1,6 @@
 // The annual figures the compare view shows, with plain labels and units, and how to format numbers for people.
 import { gasBasis } from './basis.js';
+import { formatFixedGB } from '../../../src/units/format.js';
 
 /** Whether a rise in a figure is good for the council, bad, or neither (quantities that are only context). */
 export type Better = 'higher' | 'lower' | 'neutral';
@@ -113,34 +114,74 @@ export function metricsFor(annuals: Array<Record<string, unknown>>): MetricDef[]
   return [...METRICS.filter((m) => present.has(m.key)), ...rest.map(metricDef)];
 }
 
-const nf = (digits: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits });
-
-/** Three significant figures at most; no false precision. */
+/** Three significant figures at most; no false precision. (Cached formatters: this runs for every cell of a table.) */
 export function fmt(x: number | undefined): string {
   if (x === undefined || !Number.isFinite(x)) return '–';
-  const a = Math.abs(x);
-  if (a === 0) return '0';
-  const text = a >= 1000 ? nf(0).format(Number(x.toPrecision(3))) : nf(a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3).format(Number(x.toPrecision(3)));
-  return minus(text);
+  if (x === 0) return '0';
+  // Trailing zeros kept (0.990, 4.20), so a card and the table beside it show the same figure the same way; a whole
+  // number stays whole (50 %, not 50.0 %).
+  const r = Number(x.toPrecision(3));
+  return atPlace(r, Number.isInteger(r) ? Math.min(0, placeOf(Math.abs(r), 'quantity')) : placeOf(Math.abs(r), 'quantity'));
 }
 
 /** One minus sign everywhere (U+2212, as the differences use), never a hyphen. */
 export const minus = (text: string): string => text.replace(/^-/, '\u2212');
 
 /**
- * A row of figures rounded alike: the decimals that give the largest value three significant figures, so a column of
- * 4.24 and 0.414 does not read as if one were known ten times better than the other.
+ * The kinds of figure, each rounded one way in every view (compare, editor, projection, print):
+ * - money (£, £/yr): whole pounds, three significant figures (£214,000, £3,600, £45), never pence;
+ * - price (£/t, £/kWh, a unit cost): pence when under £100 (£38.50/t, £0.37/kWh), else as money;
+ * - whole (homes, bins, emptyings): whole numbers, three significant figures past 1,000;
+ * - quantity (everything else): three significant figures.
  */
-export function fmtRow(values: Array<number | undefined>): (x: number | undefined) => string {
+export type Kind = 'money' | 'price' | 'whole' | 'quantity';
+
+/** The kind of a figure from its unit as shown ("£/yr", "£/t", "homes", "t CO2e/yr"). */
+export function kindOf(unit: string): Kind {
+  if (/^(£|GBP) ?\/ ?(t|kWh|MWh|m3|Nm3|kg|km|emptying|bin)\b/.test(unit)) return 'price';
+  if (/^(£|GBP)/.test(unit)) return 'money';
+  if (/^(homes|bins|per year|count)$/.test(unit)) return 'whole';
+  return 'quantity';
+}
+
+/** Decimals that give the largest of the values three significant figures, capped for the kind (negative: tens...). */
+function placeOf(big: number, kind: Kind): number {
+  const d = big > 0 ? 2 - Math.floor(Math.log10(big)) : 0;
+  if (kind === 'price') return big < 100 ? 2 : Math.min(d, 0);
+  return kind === 'quantity' ? d : Math.min(d, 0);
+}
+
+/** x rounded at a place (decimals; negative rounds to tens, hundreds...), in en-GB, one minus sign, no "−0". */
+function atPlace(x: number, place: number): string {
+  const r = place >= 0 ? x : Math.round(x / 10 ** -place) * 10 ** -place;
+  const t = formatFixedGB(r, Math.max(0, place));
+  return /^-0(\.0*)?$/.test(t) ? t.slice(1) : minus(t);
+}
+
+/** One figure of its kind (a card, a sentence): see Kind. */
+export function fmtKind(x: number | undefined, kind: Kind): string {
+  if (x === undefined || !Number.isFinite(x)) return '–';
+  if (kind === 'quantity') return fmt(x);
+  return atPlace(x, placeOf(Math.abs(x), kind));
+}
+
+/** Money with its sign and symbol: "£63,200", "−£63,200" (whole pounds; a price in pence under £100). */
+export function pounds(x: number | undefined, kind: 'money' | 'price' = 'money'): string {
+  if (x === undefined || !Number.isFinite(x)) return '–';
+  const t = fmtKind(Math.abs(x), kind);
+  return `${x < 0 && !/^[0.,]+$/.test(t) ? '\u2212' : ''}£${t}`;
+}
+
+/**
+ * A row (or column) of figures rounded alike: every value at the place that gives the largest three significant
+ * figures (capped for the kind), so a column of 4.24 and 0.414 does not read as if one were known ten times better
+ * than the other, and a row of 12,300 beside 456 is not more precise in one cell than the next.
+ */
+export function fmtRow(values: Array<number | undefined>, kind: Kind = 'quantity'): (x: number | undefined) => string {
   const big = Math.max(0, ...values.filter((v): v is number => v !== undefined && Number.isFinite(v)).map(Math.abs));
-  if (big === 0 || big >= 100) return fmt;
-  const decimals = Math.max(0, 2 - Math.floor(Math.log10(big)));
-  const f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return (x) => {
-    if (x === undefined || !Number.isFinite(x)) return '–';
-    const t = f.format(x);
-    return /^-0(\.0*)?$/.test(t) ? t.slice(1) : minus(t);
-  };
+  if (big === 0) return (x) => fmtKind(x, kind);
+  const place = placeOf(Number(big.toPrecision(3)), kind);
+  return (x) => (x === undefined || !Number.isFinite(x) ? '–' : atPlace(x, place));
 }
 
 export function fmtSigned(x: number | undefined, f: (x: number | undefined) => string = fmt): string {

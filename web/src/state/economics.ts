@@ -55,3 +55,31 @@ export function paybackText(e: Economics): string {
   if (e.payback_yr === undefined) return '–';
   return `year ${Math.round(e.payback_yr * 10) / 10}`;
 }
+
+/** P10 and P90 of the payback year from the ranges (null: never within the plant life in that share of simulations). */
+export interface PaybackRange { p10: number | null; p90: number | null }
+
+/**
+ * The payback card in three parts, each said once: the year (or "never"), what it means, and the likely range when
+ * it adds something (the central value is not repeated in words). Payback is the first year from which the
+ * cumulative discounted cash flow against today's route stays at or above zero (year 0 is the build).
+ */
+export function paybackCard(e: Economics, r?: PaybackRange): { big: string; what: string; range?: string } {
+  const life = e.lifetime_yr ? `the ${e.lifetime_yr}-year plant life` : 'the plant life';
+  const year = (x: number) => `year ${Math.round(x * 10) / 10}`;
+  if (e.payback_yr === undefined) return { big: '–', what: 'payback: not appraised' };
+  const big = e.payback_yr === null ? 'never' : year(e.payback_yr);
+  const what = e.payback_yr === null
+    ? `payback: the savings do not repay the building cost within ${life}`
+    : 'payback: the year the savings have repaid the building cost (discounted)';
+  if (!r) return { big, what };
+  const { p10, p90 } = r;
+  let range: string;
+  if (p10 === null && p90 === null) range = 'likely range: never, in at least 9 of 10 simulations';
+  // "Within the plant life" is said once: in `what` when the central value is never, else here.
+  else if (p10 !== null && p90 === null) range = `likely range: ${year(p10)} to never${e.payback_yr === null ? '' : ` within ${life}`}`;
+  else if (p10 === null || p90 === null) range = `likely range: never to ${year((p10 ?? p90)!)}`;
+  else if (Math.round(p10 * 10) === Math.round(p90 * 10)) range = `likely range: ${year(p10)} in at least 8 of 10 simulations`;
+  else range = `likely range: ${year(Math.min(p10, p90))} to ${Math.round(Math.max(p10, p90) * 10) / 10}`;
+  return { big, what, range };
+}

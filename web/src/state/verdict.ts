@@ -1,5 +1,5 @@
 // Reading a result for people: its verdict line, the digester's health status, and whether two results are comparable.
-import { fmt } from '../fields/metrics.js';
+import { fmt, pounds as money } from '../fields/metrics.js';
 
 /** The parts of a scenario result these read (the worker's result; newer keys are optional until the engine has them). */
 export interface ResultLike {
@@ -58,7 +58,7 @@ function normalise(s: string): HealthStatus | undefined {
   return undefined;
 }
 
-const pounds = (x: number) => `£${fmt(Math.abs(x))}`;
+const pounds = (x: number) => money(Math.abs(x));
 
 /**
  * The verdict line: the engine's (whole-life economics) when it gives one; otherwise the first year's running account

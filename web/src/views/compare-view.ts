@@ -8,7 +8,7 @@ import { act } from '../state/action.js';
 import '../charts/chart.js';
 import { downloadText, slug } from '../io/download.js';
 import { annualCsv, dailyCsv } from '../io/scenario-csv.js';
-import { CARBON_BARS, ENERGY_BARS, MONEY_BARS, fmt, fmtRow, fmtSigned, isMainMetric, metricsFor, unitText, type BarDef, type MetricDef } from '../fields/metrics.js';
+import { CARBON_BARS, ENERGY_BARS, MONEY_BARS, fmt, fmtRow, fmtSigned, isMainMetric, kindOf, metricsFor, unitText, type BarDef, type MetricDef } from '../fields/metrics.js';
 import { NORMAL_BASIS } from '../fields/basis.js';
 import { warningItems } from '../fields/warnings.js';
 import { healthOf, hasDigester, tonnageWarning, verdictOf, type ResultLike } from '../state/verdict.js';
@@ -165,7 +165,7 @@ export class CompareView extends LitElement {
         const bVal = baseCol && !na(baseCol, m) ? base?.[m.key] : undefined;
         const diffs = cols.map((c, i) => (vals[i] !== undefined && bVal !== undefined && c.id !== st.baselineId ? vals[i]! - bVal : undefined));
         // One rounding per row (values and differences alike), so a column does not look more precise than its neighbour.
-        const f = fmtRow([...vals, ...diffs]);
+        const f = fmtRow([...vals, ...diffs], kindOf(m.unit));
         return html`<tr data-key=${m.key}><th scope="row">${m.label} <span class="muted">(${unitText(m)})</span></th>
         ${cols.map((c, i) => {
           if (na(c, m)) return html`<td class="muted">n/a</td>`;

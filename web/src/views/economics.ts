@@ -1,14 +1,20 @@
 // The compare view's economics block: a table of the appraisal per scenario and the cumulative discounted cash-flow chart.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ChartConfiguration } from 'chart.js';
-import { fmt } from '../fields/metrics.js';
+import { fmt, pounds } from '../fields/metrics.js';
 import { fieldLabel } from '../fields/fields.js';
 import { colour, pairedLine } from '../charts/palette.js';
 import { cumulativeDiscounted, paybackText, type Economics } from '../state/economics.js';
 
 interface Row { name: string; e?: Economics; digester: boolean }
 
-const gbp = (x: number | undefined) => (x === undefined ? '–' : `${x < 0 ? '−' : ''}£${fmt(Math.abs(x))}`);
+const gbp = (x: number | undefined) => pounds(x);
+/** A break-even value in its unit: money as "£101,000", a unit price as "£154/t" or "£0.37/kWh", others "3.2 %". */
+const inUnit = (v: number, unit?: string) => {
+  const m = /^(GBP|£)(\/.*)?$/.exec(unit ?? '');
+  if (m) return `${pounds(v, m[2] ? 'price' : 'money')}${m[2] ?? ''}`;
+  return `${fmt(v)}${unit && unit !== '-' ? ` ${unit}` : ''}`;
+};
 
 /** One row per appraisal figure, one column per scenario; a scenario without a digester says so rather than show £0. */
 export function economicsTable(rows: Row[]): TemplateResult {
@@ -20,7 +26,7 @@ export function economicsTable(rows: Row[]): TemplateResult {
     ['NPV including carbon valued (£)', (e) => gbp(e.npv_with_carbon_gbp)],
     ['Payback', paybackText],
     ['Annualised cost (£/yr)', (e) => gbp(e.annualised_cost_gbp_yr)],
-    ['Cost per tonne of dog waste diverted (£/t)', (e) => gbp(e.cost_per_t_diverted_gbp)],
+    ['Cost per tonne of dog waste diverted (£/t)', (e) => pounds(e.cost_per_t_diverted_gbp, 'price')],
     ['Plant life (years) and discount rate', (e) => `${e.lifetime_yr ?? '–'} yr at ${e.discount_rate !== undefined ? `${fmt(e.discount_rate * 100)} %` : '–'}`],
     ['Digestate (t/yr)', (e) => (e.digestate?.wet_t !== undefined ? fmt(e.digestate.wet_t) : '–')],
     ['Digestate value (£/yr)', (e) => gbp(e.digestate?.value_gbp)],
@@ -30,7 +36,7 @@ export function economicsTable(rows: Row[]): TemplateResult {
     <tbody>${lines.map(([label, f]) => html`<tr><th scope="row">${label}</th>${rows.map((r) => html`<td>${!r.digester ? html`<span class="muted">n/a (no digester)</span>` : r.e ? f(r.e) : 'not appraised'}</td>`)}</tr>`)}</tbody>
   </table></div>
   <p class="muted">Costs and NPV are estimates from sourced unit costs with their ranges (HM Treasury Green Book method); the cash flows are against the baseline.</p>
-  ${rows.some((r) => r.e?.switching_values.length) ? html`<p class="muted">Break-even values: ${rows.filter((r) => r.e?.switching_values.length).map((r) => html`<br><strong>${r.name}:</strong> ${r.e!.switching_values.map((v) => `${fieldLabel(v.input)} ${v.value === null ? 'no value in range' : `${fmt(v.value)}${v.unit ? ` ${v.unit.replace(/^GBP/, '£')}` : ''}`}`).join('; ')}`)}</p>` : nothing}`;
+  ${rows.some((r) => r.e?.switching_values.length) ? html`<p class="muted">Break-even values: ${rows.filter((r) => r.e?.switching_values.length).map((r) => html`<br><strong>${r.name}:</strong> ${r.e!.switching_values.map((v) => `${fieldLabel(v.input)} ${v.value === null ? 'no value in range' : inUnit(v.value, v.unit)}`).join('; ')}`)}</p>` : nothing}`;
 }
 
 /** Cumulative discounted cash flow per appraised scenario, year 0 (build) to the end of the plant life. */

@@ -6,7 +6,7 @@ import { citationsIn, sourceTooltip } from '../fields/sources.js';
 import { getPath } from '../state/paths.js';
 import type { ScenarioStore } from '../state/store.js';
 import { shared } from '../styles.js';
-import { fmt } from '../fields/metrics.js';
+import { fmt, pounds } from '../fields/metrics.js';
 import { healthOf, verdictOf, type ResultLike } from '../state/verdict.js';
 
 const fid = (path: string) => `f-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
@@ -125,7 +125,7 @@ export class ScenarioEditor extends LitElement {
         <dt>Dog waste collected</dt><dd>${fmt(a.dog_waste_collected_t)} t/yr</dd>
         <dt>Electricity exported</dt><dd>${fmt((a.electricity_net_kWh ?? 0) / 1000)} MWh/yr</dd>
         <dt>Net greenhouse gas</dt><dd>${fmt(a.co2e_net_t)} t CO2e/yr</dd>
-        <dt>Net cost</dt><dd>£${fmt(a.cost_net_gbp)}/yr</dd>
+        <dt>Net cost</dt><dd>${pounds(a.cost_net_gbp)}/yr</dd>
         <dt>Digester health</dt><dd>${h ? h.status : 'n/a'}</dd>
       </dl>
       ${h?.reason && h.status !== 'stable' ? html`<p class="muted">${h.reason}</p>` : nothing}

@@ -4,7 +4,7 @@ import pkg from '../../../package.json';
 import { MODEL_NAME, MODEL_VERSION } from '../../../models/adm1/parameters.js';
 import { act } from '../state/action.js';
 import { fieldLabel } from '../fields/fields.js';
-import { fmt } from '../fields/metrics.js';
+import { fmt, fmtKind, fmtRow, pounds as money, type Kind } from '../fields/metrics.js';
 import type { FigureRange, RangedFigure } from '../../../src/analysis/projection-ranges.js';
 import { failureSummary } from '../../../src/analysis/montecarlo.js';
 import { isPartial, type ProjectionState, type RangeState, type ScenarioStore } from '../state/store.js';
@@ -14,7 +14,7 @@ import { shared } from '../styles.js';
 import type { ChartConfiguration } from 'chart.js';
 import '../charts/chart.js';
 import { colour } from '../charts/palette.js';
-import { economicsOf, paybackText } from '../state/economics.js';
+import { economicsOf, paybackCard, type Economics } from '../state/economics.js';
 import { cashflowChart } from './economics.js';
 
 type Year = Record<string, number>;
@@ -30,9 +30,9 @@ const scaled = (y: Year): Record<Headline, number> => ({
   el: y[FIGURE.el] ?? 0, homes: y[FIGURE.homes] ?? 0, co2Saved: y[FIGURE.co2Saved] ?? 0, moneySaved: y[FIGURE.moneySaved] ?? 0,
 });
 const tonnes = (x: number) => `${fmt(Math.abs(x))} t CO2e ${x >= 0 ? 'saved' : 'added'}`;
-const pounds = (x: number) => `£${fmt(Math.abs(x))} ${x >= 0 ? 'saved' : 'extra cost'}`;
+const pounds = (x: number) => `${money(Math.abs(x))} ${x >= 0 ? 'saved' : 'extra cost'}`;
 /** Homes are counted in whole homes: "99.8 to 194 homes" reads as false precision. */
-const homes = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : fmt(Math.round(x)));
+const homes = (x: number | undefined) => fmtKind(x, 'whole');
 /** "1, 2, 4 and 5". */
 const listYears = (ys: number[]) => (ys.length < 2 ? ys.join('') : `${ys.slice(0, -1).join(', ')} and ${ys[ys.length - 1]}`);
 /** The years box: a whole number of years, 1 to 30. */
@@ -157,7 +157,7 @@ export class ProjectionView extends LitElement {
     return html`<p class="lede">“${name}” is today's route: the reference the plans are compared with. Its savings against
       itself are zero by definition, so there is nothing to project here. Choose a plan with a digester to see what it would
       change.</p>
-      ${last ? html`<p>For reference, in year ${last.year ?? years!.length} today's route handles ${fmt(last.dog_waste_collected_t)} tonnes of dog waste a year${last.cost_net_gbp !== undefined ? html` at a net cost of £${fmt(last.cost_net_gbp)} a year` : nothing}${last.co2e_net_t !== undefined ? html`, with ${fmt(last.co2e_net_t)} t CO2e a year` : nothing}.</p>` : nothing}`;
+      ${last ? html`<p>For reference, in year ${last.year ?? years!.length} today's route handles ${fmt(last.dog_waste_collected_t)} tonnes of dog waste a year${last.cost_net_gbp !== undefined ? html` at a net cost of ${money(last.cost_net_gbp)} a year` : nothing}${last.co2e_net_t !== undefined ? html`, with ${fmt(last.co2e_net_t)} t CO2e a year` : nothing}.</p>` : nothing}`;
   }
 
   /** The likely ranges' progress with a Cancel, or what became of them; in print, a note while they are not ready. */
@@ -190,14 +190,14 @@ export class ProjectionView extends LitElement {
     const n = years.length;
     if (failed.length) {
       // As the CLI: no whole-life economics or verdict from some of the years, only what the years that ran add up to.
-      const money = years.reduce((a, y) => a + scaled(y).moneySaved, 0);
+      const cash = years.reduce((a, y) => a + scaled(y).moneySaved, 0);
       const co2 = years.reduce((a, y) => a + scaled(y).co2Saved, 0);
-      return `In the ${n} year${n > 1 ? 's' : ''} that ran (year${n > 1 ? 's' : ''} ${listYears(years.map((y) => y.year!))}) this plan would ${money >= 0 ? `save £${fmt(money)}` : `cost £${fmt(-money)} more`} and ${co2 >= 0 ? 'save' : 'add'} ${fmt(Math.abs(co2))} t CO2e against today's route, before the cost of building the digester. There is no whole-life verdict (NPV or payback): it needs every year, and year${failed.length > 1 ? 's' : ''} ${listYears(failed.map((f) => f.year))} did not solve.`;
+      return `In the ${n} year${n > 1 ? 's' : ''} that ran (year${n > 1 ? 's' : ''} ${listYears(years.map((y) => y.year!))}) this plan would ${cash >= 0 ? `save ${money(cash)}` : `cost ${money(-cash)} more`} and ${co2 >= 0 ? 'save' : 'add'} ${fmt(Math.abs(co2))} t CO2e against today's route, before the cost of building the digester. There is no whole-life verdict (NPV or payback): it needs every year, and year${failed.length > 1 ? 's' : ''} ${listYears(failed.map((f) => f.year))} did not solve.`;
     }
-    const money = years.reduce((a, y) => a + scaled(y).moneySaved, 0);
+    const cash = years.reduce((a, y) => a + scaled(y).moneySaved, 0);
     const co2 = years.reduce((a, y) => a + scaled(y).co2Saved, 0);
-    const carbon = co2 >= 0 ? `${money >= 0 ? '' : 'save '}${fmt(co2)} t CO2e` : `add ${fmt(-co2)} t CO2e`;
-    return `Over ${n} year${n > 1 ? 's' : ''} this plan would ${money >= 0 ? `save £${fmt(money)}` : `cost £${fmt(-money)} more`} and ${carbon} against today's route${digesterCosted ? '' : ', before the cost of building the digester, which is not included'}.`;
+    const carbon = co2 >= 0 ? `${cash >= 0 ? '' : 'save '}${fmt(co2)} t CO2e` : `add ${fmt(-co2)} t CO2e`;
+    return `Over ${n} year${n > 1 ? 's' : ''} this plan would ${cash >= 0 ? `save ${money(cash)}` : `cost ${money(-cash)} more`} and ${carbon} against today's route${digesterCosted ? '' : ', before the cost of building the digester, which is not included'}.`;
   }
 
   /** One chart for the page: the cumulative discounted cash flow when appraised, else the yearly savings. */
@@ -235,15 +235,20 @@ export class ProjectionView extends LitElement {
     // The ranges' economics (P10/P90 of NPV; payback null = never within the plant life).
     const fr = (k: string) => (r?.status === 'done' ? (r.result as unknown as { economics?: Record<string, { p10: number | null; p90: number | null }> } | undefined)?.economics?.[k] : undefined);
     const npvR = fr('npv_gbp'), payR = fr('payback_yr');
-    const gbp = (x: number | undefined) => (x === undefined ? '–' : `${x < 0 ? '−' : ''}£${fmt(Math.abs(x))}`);
+    const gbp = (x: number | undefined) => money(x);
     return html`<div class="cards" id="economics-cards">
       <div class="card"><div class="big">${gbp(e.npv_gbp)}</div><div class="what">net present value against today's route</div>
         ${npvR ? html`<div class="range">likely ${gbp(npvR.p10 ?? undefined)} to ${gbp(npvR.p90 ?? undefined)}</div>` : html`<div class="range muted">${r?.status === 'running' ? 'range being worked out' : 'range not computed'}</div>`}
         <p class="say">Over ${e.lifetime_yr ?? '–'} years at ${e.discount_rate !== undefined ? `${fmt(e.discount_rate * 100)} %` : '–'} (HM Treasury Green Book), building cost included. An estimate.</p></div>
-      <div class="card"><div class="big">${e.payback_yr === null ? 'never' : e.payback_yr === undefined ? '–' : fmt(e.payback_yr)}</div><div class="what">payback${e.payback_yr ? ' year' : ''}</div>
-        ${payR ? html`<div class="range">likely ${[payR.p10, payR.p90].map((x) => (x === null || x === undefined ? 'never' : `year ${fmt(x)}`)).join(' to ')}</div>` : nothing}
-        <p class="say">${paybackText(e)}.</p></div>
+      ${this.paybackCard(e, payR, r)}
     </div>`;
+  }
+
+  /** The payback card: the year, what it means and the likely range, each said once. */
+  private paybackCard(e: Economics, payR: { p10: number | null; p90: number | null } | undefined, r: RangeState | undefined): TemplateResult {
+    const c = paybackCard(e, payR ? { p10: payR.p10 ?? null, p90: payR.p90 ?? null } : undefined);
+    return html`<div class="card" id="payback-card"><div class="big">${c.big}</div><div class="what">${c.what}</div>
+      ${c.range ? html`<div class="range">${c.range}</div>` : html`<div class="range muted">${r?.status === 'running' ? 'range being worked out' : 'range not computed'}</div>`}</div>`;
   }
 
   /** Printed with the page: when it was made, and by which version of the app and model. */
@@ -274,6 +279,10 @@ export class ProjectionView extends LitElement {
     const co2Total = years.reduce((a, y) => a + scaled(y).co2Saved, 0);
     const moneyTotal = years.reduce((a, y) => a + scaled(y).moneySaved, 0);
     const estimates = assumptions.filter((a) => a.estimate);
+    // The year table: each column one kind of figure, rounded alike down the column (one rounding for all its years).
+    const col = (v: (y: Year) => number | undefined, kind: Kind = 'quantity', more: number[] = []) => ({ v, f: fmtRow([...years.map(v), ...more], kind) });
+    const cols = [col((y) => y.bins, 'whole', failed.map((f) => f.bins)), col((y) => y.dog_waste_collected_t), col((y) => (y.electricity_net_kWh ?? 0) / 1000), col((y) => y.homes_equivalent, 'whole'),
+      col((y) => scaled(y).co2Saved), col((y) => scaled(y).moneySaved, 'money')];
     const rng = (key: Headline, text: (f: FigureRange) => string) => (failed.length ? html`<div class="range muted">no range: a year did not solve</div>` : this.range(r, key, text));
     const res = r?.status === 'done' ? r.result : undefined;
     // "When the rollout is complete" only where the plan grows: its bins or tonnage change over the years.
@@ -294,7 +303,7 @@ export class ProjectionView extends LitElement {
         <div class="card"><div class="big">${fmt(Math.abs(mid.co2Saved))} t</div><div class="what">CO2e a year ${mid.co2Saved >= 0 ? 'saved' : 'added'}</div>
           ${rng('co2Saved', (f) => `likely between ${tonnes(f.p10)} and ${tonnes(f.p90)}`)}
           <p class="say">Greenhouse gas against today's route: grid electricity and disposal avoided, minus collection transport and methane leaking from the plant.</p></div>
-        <div class="card"><div class="big">£${fmt(Math.abs(mid.moneySaved))}</div><div class="what">a year ${mid.moneySaved >= 0 ? 'saved' : 'extra cost'}</div>
+        <div class="card"><div class="big">${money(Math.abs(mid.moneySaved))}</div><div class="what">a year ${mid.moneySaved >= 0 ? 'saved' : 'extra cost'}</div>
           ${rng('moneySaved', (f) => `likely between ${pounds(f.p10)} and ${pounds(f.p90)}`)}
           <p class="say">Collection, treatment and gate fees against today's route, less electricity and heat sold. The digester's build cost is ${digesterCosted ? 'included' : 'not included'}.</p></div>
       </div>
@@ -302,8 +311,8 @@ export class ProjectionView extends LitElement {
       <h3>Year by year</h3>
       <div class="scroll"><table aria-label="Projection by year"><thead><tr><th scope="col">Year</th><th scope="col">Bins</th><th scope="col">Dog waste (t/yr)</th><th scope="col">Electricity (MWh/yr)</th><th scope="col">Homes</th><th scope="col">CO2e saved (t/yr)</th><th scope="col">Money saved (£/yr)</th></tr></thead>
         <tbody>${rows.map(({ year, y, f }) => (y
-          ? html`<tr><td>${year}</td><td>${fmt(y.bins)}</td><td>${fmt(y.dog_waste_collected_t)}</td><td>${fmt((y.electricity_net_kWh ?? 0) / 1000)}</td><td>${homes(y.homes_equivalent)}</td><td>${fmt(scaled(y).co2Saved)}</td><td>${fmt(scaled(y).moneySaved)}</td></tr>`
-          : html`<tr class="failed-year"><td>${year}</td><td>${fmt(f!.bins)}</td><td colspan="5"><strong>Failed:</strong> ${f!.reason}</td></tr>`))}</tbody></table></div>
+          ? html`<tr><td>${year}</td>${cols.map((c) => html`<td>${c.f(c.v(y))}</td>`)}</tr>`
+          : html`<tr class="failed-year"><td>${year}</td><td>${cols[0]!.f(f!.bins)}</td><td colspan="5"><strong>Failed:</strong> ${f!.reason}</td></tr>`))}</tbody></table></div>
       <p id="proj-totals">${failed.length ? `Over the ${n} year${n > 1 ? 's' : ''} that ran (${listYears(years.map((y) => y.year!))}; not year${failed.length > 1 ? 's' : ''} ${listYears(failed.map((f) => f.year))})` : `Over all ${n} year${n > 1 ? 's' : ''}`}: ${fmt(sum('electricity_net_kWh') / 1000)} MWh of electricity, ${tonnes(co2Total)}, ${pounds(moneyTotal)}.</p>
       <h3>How sure is this?</h3>
       ${failed.length ? nothing : html`<p class="covers">${res
