@@ -163,7 +163,7 @@ describe('doubled words and odd numbers', () => {
     const first = block.split('\n')[0]!.slice('Sources: '.length).split('; ');
     expect(new Set(first).size).toBe(first.length);
     for (const s of first) expect(block.split(s).length - 1, s).toBe(1);
-    expect(block).toMatch(/^ {2}K_I_nh3: .*estimate/m);
+    expect(block).toMatch(/^ {2}K_I_nh3 0.0018-0.0786: .*estimate/m);
   });
 
   it('a pH range that rounds to one value gets a second decimal', () => {

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { DEFAULTS } from '../src/scenario/defaults.js';
 import { PARAMETERS, MODEL_SOURCES } from '../models/adm1/parameters.js';
 import { FEEDSTOCKS } from '../models/feedstocks/index.js';
+import { literatureRangeWarnings } from '../src/simulate/validate.js';
 
 const doc = readFileSync(new URL('../docs/sources.md', import.meta.url), 'utf8');
 const entries = [...doc.matchAll(/^- \*\*\[([A-Za-z0-9]+)\]\*\*/gm)].map((m) => m[1]!);
@@ -18,6 +19,7 @@ function sourceTexts(): [string, string][] {
   const out: [string, string][] = [];
   for (const [name, d] of Object.entries(DEFAULTS)) out.push([`default ${name}`, d.source]);
   for (const p of PARAMETERS) out.push([`parameter ${p.name}`, p.source]);
+  for (const p of PARAMETERS) if (p.range) out.push([`parameter ${p.name} range`, p.range_source ?? '']);
   MODEL_SOURCES.forEach((s, i) => out.push([`model source ${i}`, s]));
   for (const f of FEEDSTOCKS) {
     if (f.caveat) out.push([`${f.id}.caveat`, f.caveat]);
@@ -62,5 +64,19 @@ describe('docs/sources.md', () => {
 
   it('the key pattern finds keys and skips tags such as [S] or [D]', () => {
     expect(keysIn('a [Banks2011] b [S] c [D] d [OfgemTDCV] e [EU142of2011]')).toEqual(['Banks2011', 'OfgemTDCV', 'EU142of2011']);
+  });
+
+  it('no parameter range is credited to the BSM2 report, which gives values only: a range cites its own source or says estimate', () => {
+    const wrong = PARAMETERS.filter((p) => p.range).filter((p) => {
+      const text = p.range_source ?? '';
+      const keys = keysIn(text).filter((k) => k !== 'RosenJeppsson2006');
+      return !(keys.length > 0 || /estimate/i.test(text));
+    }).map((p) => p.name);
+    expect(wrong).toEqual([]);
+    expect(PARAMETERS.filter((p) => p.range).length).toBeGreaterThan(10);
+    // The warning for a value outside the range names the range's own source, not the BSM2 report.
+    const [w] = literatureRangeWarnings({ k_m_ac: 20 });
+    expect(w).toMatch(/k_m_ac = 20 .* outside its plausible range 5-12 \(estimate/);
+    expect(w).not.toMatch(/RosenJeppsson2006/);
   });
 });

@@ -13,12 +13,19 @@ export interface ParameterDef {
   source: string;
   /** Plausible range where sources or substrates differ (used by sensitivity and uncertainty tools). */
   range?: readonly [number, number];
+  /** Where the range comes from, or that it is an estimate: the BSM2 report [RosenJeppsson2006] gives values, not ranges. */
+  range_source?: string;
 }
 
 const RJ = 'Rosen & Jeppsson (2006) BSM2 ADM1 report, Lund University [RosenJeppsson2006]';
 const BATSTONE = 'Batstone et al. (2002) IWA STR 13 [Batstone2002]';
-const p = (name: string, value: number, unit: string, group: ParameterGroup, description: string, source = RJ, range?: readonly [number, number]): ParameterDef =>
-  range ? { name, value, unit, group, description, source, range } : { name, value, unit, group, description, source };
+const p = (name: string, value: number, unit: string, group: ParameterGroup, description: string, source = RJ, range?: readonly [number, number], range_source?: string): ParameterDef =>
+  range ? { name, value, unit, group, description, source, range, range_source: range_source ?? 'estimate' } : { name, value, unit, group, description, source };
+
+/** The uptake-rate and k_L_a ranges: no source read for this project gives one. */
+const SPREAD = 'estimate: about 25-50 % either side of the BSM2 value (the BSM2 report gives values only); for sensitivity and uncertainty runs';
+/** Hydrolysis: BSM2 makes it fast (10 /d) and lets disintegration limit; a substrate measured alone hydrolyses far slower. */
+const HYD = 'from 0.05 /d, the slowest first-order hydrolysis of manures in [Vavilin2008], to 10 /d, the BSM2 value itself; the bounds are an estimate';
 
 const CN = 'kmol C/kg COD';
 const NN = 'kmol N/kg COD';
@@ -73,23 +80,23 @@ export const PARAMETERS: readonly ParameterDef[] = [
   p('N_aa', 0.007, NN, 'composition', 'nitrogen content of amino acids and proteins'),
   p('N_bac', 0.08 / 14, NN, 'composition', 'nitrogen content of biomass (0.08/14)'),
   // Kinetics (35 C values; not temperature-corrected)
-  p('k_dis', 0.5, PD, 'biochemical', 'disintegration rate of composites', RJ, [0.05, 1.0]),
-  p('k_hyd_ch', 10, PD, 'biochemical', 'hydrolysis rate of carbohydrates', RJ, [0.05, 10]),
-  p('k_hyd_pr', 10, PD, 'biochemical', 'hydrolysis rate of proteins', RJ, [0.05, 10]),
-  p('k_hyd_li', 10, PD, 'biochemical', 'hydrolysis rate of lipids', RJ, [0.05, 10]),
-  p('k_m_su', 30, PD, 'biochemical', 'maximum uptake rate, sugars', RJ, [20, 40]),
+  p('k_dis', 0.5, PD, 'biochemical', 'disintegration rate of composites', RJ, [0.05, 1.0], 'from about 0.05 /d (grass silage, [GaidaPyADM1ODE]) to about 1.0 /d (thermophilic solids, [Batstone2002]); the bounds are an estimate'),
+  p('k_hyd_ch', 10, PD, 'biochemical', 'hydrolysis rate of carbohydrates', RJ, [0.05, 10], HYD),
+  p('k_hyd_pr', 10, PD, 'biochemical', 'hydrolysis rate of proteins', RJ, [0.05, 10], HYD),
+  p('k_hyd_li', 10, PD, 'biochemical', 'hydrolysis rate of lipids', RJ, [0.05, 10], HYD),
+  p('k_m_su', 30, PD, 'biochemical', 'maximum uptake rate, sugars', RJ, [20, 40], SPREAD),
   p('K_S_su', 0.5, KS, 'biochemical', 'half-saturation, sugars'),
-  p('k_m_aa', 50, PD, 'biochemical', 'maximum uptake rate, amino acids', RJ, [30, 70]),
+  p('k_m_aa', 50, PD, 'biochemical', 'maximum uptake rate, amino acids', RJ, [30, 70], SPREAD),
   p('K_S_aa', 0.3, KS, 'biochemical', 'half-saturation, amino acids'),
-  p('k_m_fa', 6, PD, 'biochemical', 'maximum uptake rate, LCFA', RJ, [4, 8]),
+  p('k_m_fa', 6, PD, 'biochemical', 'maximum uptake rate, LCFA', RJ, [4, 8], SPREAD),
   p('K_S_fa', 0.4, KS, 'biochemical', 'half-saturation, LCFA'),
-  p('k_m_c4', 20, PD, 'biochemical', 'maximum uptake rate, valerate and butyrate', RJ, [10, 30]),
+  p('k_m_c4', 20, PD, 'biochemical', 'maximum uptake rate, valerate and butyrate', RJ, [10, 30], SPREAD),
   p('K_S_c4', 0.2, KS, 'biochemical', 'half-saturation, valerate and butyrate'),
-  p('k_m_pro', 13, PD, 'biochemical', 'maximum uptake rate, propionate', RJ, [8, 16]),
+  p('k_m_pro', 13, PD, 'biochemical', 'maximum uptake rate, propionate', RJ, [8, 16], SPREAD),
   p('K_S_pro', 0.1, KS, 'biochemical', 'half-saturation, propionate'),
-  p('k_m_ac', 8, PD, 'biochemical', 'maximum uptake rate, acetate', RJ, [5, 12]),
+  p('k_m_ac', 8, PD, 'biochemical', 'maximum uptake rate, acetate', RJ, [5, 12], SPREAD),
   p('K_S_ac', 0.15, KS, 'biochemical', 'half-saturation, acetate'),
-  p('k_m_h2', 35, PD, 'biochemical', 'maximum uptake rate, hydrogen', RJ, [25, 45]),
+  p('k_m_h2', 35, PD, 'biochemical', 'maximum uptake rate, hydrogen', RJ, [25, 45], SPREAD),
   p('K_S_h2', 7e-6, KS, 'biochemical', 'half-saturation, hydrogen'),
   p('k_dec_X_su', 0.02, PD, 'biochemical', 'decay rate, sugar degraders'),
   p('k_dec_X_aa', 0.02, PD, 'biochemical', 'decay rate, amino-acid degraders'),
@@ -104,7 +111,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
   p('K_I_h2_fa', 5e-6, KS, 'inhibition', 'hydrogen inhibition of LCFA uptake'),
   p('K_I_h2_c4', 1e-5, KS, 'inhibition', 'hydrogen inhibition of valerate/butyrate uptake'),
   p('K_I_h2_pro', 3.5e-6, KS, 'inhibition', 'hydrogen inhibition of propionate uptake'),
-  p('K_I_nh3', 0.0018, 'kmol N/m3', 'inhibition', 'free-ammonia inhibition of acetoclastic methanogens (about 25 mg NH3-N/L, unacclimated; scenarios default to an acclimated 0.043 = 600 mg N/L, see docs/scenarios.md)', `${RJ}; acclimated digesters tolerate 600-1,100 mg free NH3-N/L ([YenigunDemirel2013]) and were inhibited from 1.1 g N/L ([Hansen1998]): range up to 0.079 is an estimate`, [0.0018, 0.0786]),
+  p('K_I_nh3', 0.0018, 'kmol N/m3', 'inhibition', 'free-ammonia inhibition of acetoclastic methanogens (about 25 mg NH3-N/L, unacclimated; scenarios default to an acclimated 0.043 = 600 mg N/L, see docs/scenarios.md)', RJ, [0.0018, 0.0786], 'from the ADM1 value (unacclimated) to 0.079 (1.1 g N/L): acclimated digesters tolerate 600-1,100 mg free NH3-N/L ([YenigunDemirel2013]) and were inhibited from 1.1 g N/L ([Hansen1998]); the upper bound is an estimate'),
   p('pH_UL_aa', 5.5, 'pH', 'inhibition', 'upper pH limit, acidogens and acetogens'),
   p('pH_LL_aa', 4, 'pH', 'inhibition', 'lower pH limit, acidogens and acetogens'),
   p('pH_UL_ac', 7, 'pH', 'inhibition', 'upper pH limit, acetoclastic methanogens'),
@@ -133,7 +140,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
   p('dH_K_H_h2', -4180, 'J/mol', 'physicochemical', 'enthalpy for the H2 Henry constant'),
   p('p_gas_h2o_base', 0.0313, 'bar', 'physicochemical', 'water vapour pressure at T_base'),
   p('p_gas_h2o_exp', 5290, 'K', 'physicochemical', 'temperature coefficient of water vapour pressure'),
-  p('k_L_a', 200, PD, 'physicochemical', 'gas-liquid transfer coefficient', RJ, [100, 300]),
+  p('k_L_a', 200, PD, 'physicochemical', 'gas-liquid transfer coefficient', RJ, [100, 300], SPREAD),
   p('k_p', 5e4, 'm3/(d bar)', 'physicochemical', 'gas outlet friction (pressure-driven outflow)'),
 ];
 

@@ -104,7 +104,7 @@ export function defaultInput(run: DigesterRun, name: string): UncertainInput {
   if (def?.range) {
     const [lo, hi] = def.range;
     const dist: Distribution = lo > 0 && hi / lo > 10 ? { kind: 'loguniform', low: lo, high: hi } : { kind: 'uniform', low: lo, high: hi };
-    return { name, dist, unit: def.unit, source: `parameter table range (${def.source})` };
+    return { name, dist, unit: def.unit, source: `parameter table range: ${def.range_source ?? 'estimate'}` };
   }
   if (name === 'T_op_K') return { name, dist: { kind: 'uniform', low: v - 2, high: v + 2 }, unit: 'K', source: 'estimate: ±2 K control band' };
   if (v === 0) return { name, dist: { kind: 'uniform', low: 0, high: 1e-3 }, unit: def?.unit, source: 'estimate: nominal is 0' };

@@ -54,13 +54,13 @@ export function checkParameters(field: string, rec: unknown): void {
   }
 }
 
-/** Warnings for parameters set outside their literature range (inside the physical limits, so the run goes ahead). */
+/** Warnings for parameters set outside their plausible range (inside the physical limits, so the run goes ahead). */
 export function literatureRangeWarnings(params: Readonly<Partial<Record<string, number>>> | undefined): string[] {
   const out: string[] = [];
   for (const [k, x] of Object.entries(params ?? {})) {
     const def = parameterDef(k);
     if (!def?.range || x === undefined) continue;
-    if (x < def.range[0] || x > def.range[1]) out.push(`parameter ${k} = ${x} ${def.unit} is outside its literature range ${def.range[0]}-${def.range[1]} (${def.source}); results there are an extrapolation`);
+    if (x < def.range[0] || x > def.range[1]) out.push(`parameter ${k} = ${x} ${def.unit} is outside its plausible range ${def.range[0]}-${def.range[1]} (${def.range_source ?? 'estimate'}); results there are an extrapolation`);
   }
   return out;
 }

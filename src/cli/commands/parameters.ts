@@ -19,7 +19,7 @@ const GROUPS = [...new Set(PARAMETERS.map((p) => p.group))];
  * The sources of the listed parameters, each once. A source may carry a note after "; " about one parameter (its
  * range is an estimate, ...): the note is listed under the parameter's name instead of repeating the source.
  */
-export function sourcesBlock(rows: readonly { name: string; source: string }[]): string {
+export function sourcesBlock(rows: readonly { name: string; source: string; range?: readonly [number, number]; range_source?: string }[]): string {
   const sources = new Set<string>();
   const notes: string[] = [];
   for (const p of rows) {
@@ -27,6 +27,9 @@ export function sourcesBlock(rows: readonly { name: string; source: string }[]):
     sources.add(main!);
     if (rest.length) notes.push(`  ${p.name}: ${rest.join('; ')}`);
   }
+  // The BSM2 report gives values only: each range says where it comes from, or that it is an estimate.
+  const ranged = rows.filter((p) => p.range);
+  if (ranged.length) notes.push('Ranges:', ...ranged.map((p) => `  ${p.name} ${fmt(p.range![0])}-${fmt(p.range![1])}: ${p.range_source ?? 'estimate'}`));
   return `Sources: ${[...sources].join('; ')}\n${notes.map((n) => `${n}\n`).join('')}`;
 }
 

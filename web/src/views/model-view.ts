@@ -85,7 +85,7 @@ export class ModelView extends LitElement {
             const id = `p-${p.name}`;
             const issue = issueFor(issues, p.name);
             return html`<tr class=${v !== undefined ? 'changed' : ''}><td><label for=${id}><code>${p.name}</code></label></td>
-              <td class="desc">${p.description}<div class="src">${p.source}${p.range ? ` · range ${p.range[0]}-${p.range[1]}` : ''}</div></td>
+              <td class="desc">${p.description}<div class="src">${p.source}${p.range ? ` · range ${p.range[0]}-${p.range[1]}${p.range_source ? ` (${p.range_source})` : ''}` : ''}</div></td>
               <td>${p.unit}</td><td>${p.value}</td>
               <td><input id=${id} inputmode="decimal" aria-invalid=${issue ? 'true' : 'false'} aria-describedby="${id}-e" .value=${v === undefined ? '' : String(v)} placeholder=${String(p.value)}
                 @change=${(e: Event) => {
