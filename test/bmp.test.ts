@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { FEEDSTOCKS } from '../models/feedstocks/index.js';
 import { simulateBmp, inoculumVs_kg_m3, DEFAULT_INOCULUM } from '../src/bmp/index.js';
+import { ammoniaWarning } from '../src/bmp/bmp.js';
 import { findFeedstock } from '../src/feed/index.js';
 import { simulateDigester } from '../src/simulate/digester.js';
 import { InputError } from '../src/errors.js';
@@ -65,5 +66,29 @@ describe('bookkeeping and options', () => {
     expect(() => simulateBmp(dog, { isr: 0 })).toThrow(/isr: expected/);
     expect(() => simulateBmp(dog, { days: -1 })).toThrow(/days: expected/);
     expect(() => simulateBmp(dog, { days: 1000 })).toThrow(InputError);
+  });
+});
+
+describe('the assay\'s ammonia warning fires when the substrate matters, not for the inoculum\'s own ammonia', () => {
+  const nh3 = (r: ReturnType<typeof simulateBmp>) => r.warnings.filter((w) => /ammonia/.test(w));
+  test('quiet for garden waste and dog faeces at ISR 2, although the inoculum alone is above K_I_nh3', () => {
+    for (const id of ['garden-waste', 'dog-faeces']) {
+      const r = simulateBmp(findFeedstock(id), { days: 30 });
+      expect(r.blank_min_I_nh3, id).toBeLessThan(0.5);   // the blank alone is "inhibited by more than half"
+      expect(nh3(r), id).toEqual([]);
+    }
+  });
+  test('fires for an N-rich substrate (pig slurry at ISR 2, dog faeces at ISR 1), naming test and blank', () => {
+    const pig = simulateBmp(findFeedstock('pig-slurry'), { days: 30 });
+    expect(nh3(pig)).toHaveLength(1);
+    expect(nh3(pig)[0]).toMatch(/raises free ammonia to \d+ mg N\/L against \d+ in the blank/);
+    expect(pig.max_free_nh3_mgN_L).toBeGreaterThan(pig.blank_max_free_nh3_mgN_L);
+    expect(nh3(simulateBmp(findFeedstock('dog-faeces'), { days: 30, isr: 1 }))).toHaveLength(1);
+  });
+  test('the rule: a fifth less acetoclast activity than the blank, or below half from above', () => {
+    expect(ammoniaWarning({ test: 80, blank: 67, iTest: 0.24, iBlank: 0.275 })).toEqual([]);
+    expect(ammoniaWarning({ test: 104, blank: 67, iTest: 0.195, iBlank: 0.275 })).toHaveLength(1);
+    expect(ammoniaWarning({ test: 30, blank: 10, iTest: 0.45, iBlank: 0.7 })).toHaveLength(1);
+    expect(ammoniaWarning({ test: 12, blank: 10, iTest: 0.68, iBlank: 0.7 })).toEqual([]);
   });
 });

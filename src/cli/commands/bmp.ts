@@ -48,7 +48,7 @@ export const bmpCommand: CliCommand = {
     out += `  inoculum: ${r.inoculum_source}\n`;
     for (const d of marks) out += `  day ${String(d).padStart(4)}  ${fmt(at(d), 4).padStart(7)} NL CH4/kg VS  ${bar(at(d))}\n`;
     out += `  ultimate ${fmt(r.ultimate_NL_kgVS, 4)} NL CH4/kg VS (record ${fmt(f.BMP.value)}, range ${fmt(f.BMP.low)}-${fmt(f.BMP.high)}, ${f.BMP.evidence}); T90 ${fmt(r.t90_d, 3)} d\n`;
-    out += `  bottle: minimum pH ${fmt(r.min_pH, 3)}, maximum free ammonia ${fmt(r.max_free_nh3_mgN_L, 3)} mg N/L\n`;
+    out += `  bottle: minimum pH ${fmt(r.min_pH, 3)}, maximum free ammonia ${fmt(r.max_free_nh3_mgN_L, 3)} mg N/L (blank, inoculum alone: ${fmt(r.blank_max_free_nh3_mgN_L, 3)})\n`;
     for (const cv of r.caveats) out += wrap(`CAVEAT: ${cv}`, '');
     io.out(out);
     return 0;
