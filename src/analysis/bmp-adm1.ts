@@ -103,7 +103,7 @@ export function fitFeedstockBmp(f: Feedstock, t_d: readonly number[], B_NL_kgVS:
     parameters,
     predict: (theta: number[]) => { const r = assay(theta); return t_d.map((t) => interp(r.t_d, r.net_NL_kgVS, t)); },
     data: B_NL_kgVS,
-    groups: [{ name: 'B', start: 0, end: B_NL_kgVS.length, unit: 'NL CH4/kg VS' }],
+    groups: [{ name: 'B', start: 0, end: B_NL_kgVS.length, unit: 'NL CH4/kg VS', as_given: { unit: 'NL CH4/kg VS', factor: 1, basis: 'cumulative methane per kg VS added, dry, 0 C, 101.325 kPa' } }],
   };
   // An ODE model under the least-squares driver: a relative difference step well above the solver's error.
   const fit = fitLeastSquares(problem, { diffStep: 1e-3, ...opts });

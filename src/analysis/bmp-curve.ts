@@ -50,7 +50,7 @@ function startingPoint(model: BmpModel, t: readonly number[], B: readonly number
       // Lag start: the last time with (almost) no gas, or a small fraction of the test.
       const iStart = B.findIndex((b) => b > 0.02 * Bmax);
       const lag0 = Math.min(tmax / 2 * 0.99, Math.max(0, iStart > 0 ? t[iStart - 1]! : 0) + 0.01 * tmax);
-      return [B0, k, { name: 'lag_d', unit: 'd', initial: lag0, low: 0, high: tmax / 2 }];
+      return [B0, k, { name: 'lag_d', unit: 'd', initial: lag0, low: 0, high: tmax / 2, physicalLow: 'no lag' }];
     }
     case 'two-pool':
       return [B0, { name: 'alpha', unit: '-', initial: 0.5, low: 0, high: 1 },
@@ -60,7 +60,7 @@ function startingPoint(model: BmpModel, t: readonly number[], B: readonly number
       let rm = 0;
       for (let i = 1; i < t.length; i++) rm = Math.max(rm, (B[i]! - B[i - 1]!) / Math.max(t[i]! - t[i - 1]!, 1e-12));
       return [B0, { name: 'Rm_per_d', unit: 'B/d', initial: Math.max(rm, 1e-6 * Bmax), low: 0, high: 100 * Math.max(rm, Bmax) },
-        { name: 'lag_d', unit: 'd', initial: 0.01 * tmax, low: 0, high: tmax / 2 }];
+        { name: 'lag_d', unit: 'd', initial: 0.01 * tmax, low: 0, high: tmax / 2, physicalLow: 'no lag' }];
     }
   }
 }
@@ -78,7 +78,8 @@ export function fitBmp(t_d: readonly number[], B: readonly number[], model: BmpM
     parameters: params.map((p) => (p.name === 'B0' ? { ...p, unit: opts.unit } : p.name === 'Rm_per_d' && opts.unit ? { ...p, unit: `${opts.unit}/d` } : p)),
     predict: (theta: number[]) => t_d.map((t) => bmpCurve(model, theta, t)),
     data: B,
-    groups: [{ name: 'B', start: 0, end: B.length, unit: opts.unit }],
+    groups: [{ name: 'B', start: 0, end: B.length, unit: opts.unit,
+      ...(opts.unit ? { as_given: { unit: opts.unit, factor: 1, basis: /^\s*N/.test(opts.unit) ? 'cumulative methane, dry, 0 C, 101.325 kPa' : 'cumulative methane as measured' } } : {}) }],
   };
   // The lag model contains first-order (lag 0): restart it from the best first-order fit, so it never ends worse.
   const starts = model === 'first-order-lag' ? [{ label: 'restart from the first-order fit with lag 0', theta: [...fitBmp(t_d, B, 'first-order', { ...opts, starts: undefined }).parameters.map((p) => p.value), 0] }] : [];

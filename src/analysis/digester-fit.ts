@@ -6,8 +6,8 @@ import { simulateDigester } from '../simulate/digester.js';
 import type { DigesterResult, DigesterRun } from '../simulate/types.js';
 import { applyPoint, checkDigesterInput, defaultInput, nominalValue, normalFactor } from './digester-model.js';
 import { support } from './distributions.js';
-import { fitLeastSquares, type FitOptions, type FitParameter, type FitResult } from './fit.js';
-import type { MeasureKind, MeasuredData, MeasuredSeries } from './measured.js';
+import { fitLeastSquares, type FitOptions, type FitParameter, type FitProblem, type FitResult } from './fit.js';
+import { residualUnit, type MeasureKind, type MeasuredData, type MeasuredSeries } from './measured.js';
 
 /** The model output each measured kind is compared with (wet-basis gas; dry data use DRY_OUTPUT). */
 const MODEL_OUTPUT: Partial<Record<MeasureKind, OutputName>> = {
@@ -112,9 +112,9 @@ export function fitDigester(run: DigesterRun, data: MeasuredData, names: readonl
     return sg;
   });
   const y: number[] = [], w: number[] = [];
-  const groups: { name: string; start: number; end: number; unit: string }[] = [];
+  const groups: NonNullable<FitProblem['groups']> = [];
   data.series.forEach((s, k) => {
-    groups.push({ name: s.column, start: y.length, end: y.length + s.values.length, unit: s.unit });
+    groups.push({ name: s.column, start: y.length, end: y.length + s.values.length, unit: s.unit, as_given: residualUnit(s) });
     for (const v of s.values) { y.push(v); w.push(1 / sigmas[k]! ** 2); }
   });
   const simulate = (theta: number[]): { run: DigesterRun; r: DigesterResult } => {

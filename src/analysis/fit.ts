@@ -12,6 +12,9 @@ export interface FitParameter {
   low: number;
   high: number;
   unit?: string;
+  /** What the value means when `low` is the physical minimum, not a chosen bound (a lag of 0 d: "no lag"). A fit
+   *  that ends there has found that minimum: the warning says so instead of asking to widen the bounds. */
+  physicalLow?: string;
 }
 
 export interface FitProblem {
@@ -22,7 +25,7 @@ export interface FitProblem {
   /** Weights (1/variance); default 1. */
   weights?: ArrayLike<number>;
   /** Contiguous index ranges of measured series (e.g. q_ch4 then pH), for per-series RMSE and R2. */
-  groups?: { name: string; start: number; end: number; unit?: string }[];
+  groups?: { name: string; start: number; end: number; unit?: string; as_given?: { unit: string; factor: number; basis: string } }[];
 }
 
 export interface FitOptions extends OptimiseOptions {
@@ -48,14 +51,22 @@ export interface FittedParameter {
   /** True when the linearised interval reached past a bound and `ci95` was cut back to the bounds: the data identify
    *  this parameter poorly (a warning says so). */
   ci95Clipped?: boolean;
+  /** Set when the fit ended at the parameter's physical minimum (FitParameter.physicalLow): what that means, "no lag". */
+  atPhysicalLimit?: string;
 }
 
 export interface GroupStats {
   name: string;
+  /** Unit of `rmse`: the model's (canonical) unit of the series. */
   unit?: string;
   n: number;
   rmse: number;
   r2: number;
+  /** The RMSE in the unit the data were given in, that unit (N or COD basis kept, "percentage points" for %), and
+   *  what the figure is of (gas basis, nitrogen as N): set for measured series (src/analysis/measured.ts residualUnit). */
+  rmse_as_given?: number;
+  unit_as_given?: string;
+  basis?: string;
 }
 
 export interface FitResult {
@@ -92,14 +103,17 @@ export function checkFitParameters(params: readonly FitParameter[]): void {
   }
 }
 
-function groupStats(name: string, unit: string | undefined, y: ArrayLike<number>, f: ArrayLike<number>, start: number, end: number): GroupStats {
+function groupStats(name: string, unit: string | undefined, y: ArrayLike<number>, f: ArrayLike<number>, start: number, end: number, asGiven?: { unit: string; factor: number; basis: string }): GroupStats {
   const n = end - start;
   let mean = 0;
   for (let i = start; i < end; i++) mean += y[i]!;
   mean /= n || 1;
   let ssr = 0, sst = 0;
   for (let i = start; i < end; i++) { ssr += (y[i]! - f[i]!) ** 2; sst += (y[i]! - mean) ** 2; }
-  return { name, unit, n, rmse: Math.sqrt(ssr / (n || 1)), r2: sst > 0 ? 1 - ssr / sst : NaN };
+  const rmse = Math.sqrt(ssr / (n || 1));
+  const out: GroupStats = { name, unit, n, rmse, r2: sst > 0 ? 1 - ssr / sst : NaN };
+  if (asGiven && asGiven.factor > 0) Object.assign(out, { rmse_as_given: rmse / asGiven.factor, unit_as_given: asGiven.unit, basis: asGiven.basis });
+  return out;
 }
 
 /** Fits `problem.parameters` by weighted least squares. */
@@ -179,13 +193,20 @@ export function fitLeastSquares(problem: FitProblem, opts: FitOptions = {}): Fit
       }
     }
   }
-  atBound.forEach((b, j) => { if (b) warnings.push(`${params[j]!.name} ended at a bound (${theta[j]}); widen the bounds or fix it`); });
+  atBound.forEach((b, j) => {
+    if (!b) return;
+    const p = params[j]!;
+    if (p.physicalLow && theta[j]! <= p.low) {
+      warnings.push(`${p.name} is at its physical lower limit, ${p.low}${p.unit && p.unit !== '-' ? ` ${p.unit}` : ''} (${p.physicalLow}): the data show none; that is a result, and the bounds need no change`);
+    } else warnings.push(`${p.name} ended at a bound (${theta[j]}); widen the bounds or fix it`);
+  });
   const tq = dof > 0 ? studentTQuantile(0.975, dof) : NaN;
   const fitted: FittedParameter[] = params.map((p, j) => {
     const out: FittedParameter = {
       name: p.name, unit: p.unit, value: theta[j]!, initial: p.initial, low: p.low, high: p.high,
       se: se[j] ?? null, ci95: null, atBound: atBound[j]!,
     };
+    if (atBound[j] && p.physicalLow && theta[j]! <= p.low) out.atPhysicalLimit = p.physicalLow;
     if (se[j] == null) return out;
     // The linearised interval knows nothing of the bounds; one that crosses them (ks from -0.24 though ks > 0) is
     // cut back to them and the parameter named as poorly identified, never reported as an impossible range.
@@ -197,7 +218,7 @@ export function fitLeastSquares(problem: FitProblem, opts: FitOptions = {}): Fit
     }
     return out;
   });
-  const groups = (problem.groups ?? [{ name: 'data', start: 0, end: m }]).map((g) => groupStats(g.name, g.unit, data, predicted, g.start, g.end));
+  const groups = (problem.groups ?? [{ name: 'data', start: 0, end: m }]).map((g) => groupStats(g.name, g.unit, data, predicted, g.start, g.end, g.as_given));
   return {
     method, converged: opt.converged, message: opt.message, iterations: opt.iterations, evaluations: opt.evaluations,
     parameters: fitted, correlation: corr, cost: opt.cost, dof, s2, residuals: res, predicted, groups, warnings,

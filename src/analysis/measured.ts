@@ -46,6 +46,8 @@ export interface MeasuredSeries {
    * not depend on it. Optional so hand-built series stay valid: absent means dry.
    */
   basis?: 'dry' | 'wet';
+  /** values = figure as given x factor (so a residual in canonical units / factor is in the file's unit). */
+  factor?: number;
   t_d: number[];
   values: number[];
 }
@@ -218,7 +220,7 @@ export function parseMeasuredCsv(text: string, opts: ParseMeasuredOptions = {}):
   if (specs.every((s) => s === null)) throw new InputError(`${src} header`, 'no measured column besides time');
   const t_d: number[] = [];
   const series: MeasuredSeries[] = specs.filter((s): s is NonNullable<typeof s> => s !== null).map((s) => ({
-    kind: s.kind, column: s.column, unitGiven: s.unitGiven, unit: MEASURE_KINDS[s.kind].unit, normal: s.normal, basis: s.basis, t_d: [], values: [],
+    kind: s.kind, column: s.column, unitGiven: s.unitGiven, unit: MEASURE_KINDS[s.kind].unit, normal: s.normal, basis: s.basis, factor: s.factor, t_d: [], values: [],
   }));
   for (const { row, text: line } of lines.slice(1)) {
     const cells = line.split(sep).map((c) => c.trim());
@@ -268,4 +270,36 @@ export function parseMapping(text: string): Record<string, string> {
     out[key] = part.slice(eq + 1).trim();
   }
   return out;
+}
+
+/**
+ * How a residual (or RMSE) of a series reads: in the unit the file gave, the nitrogen or COD basis kept ("mg N/L",
+ * "g COD/L"), a methane fraction in percentage points of dry (or wet) biogas, gas volumes with their basis, pH in pH
+ * units. `factor` turns a canonical residual into the file's unit (divide by it). Canonical unit and basis for JSON.
+ */
+export function residualUnit(s: Pick<MeasuredSeries, 'kind' | 'unit' | 'unitGiven' | 'normal' | 'basis' | 'factor'>): { unit: string; factor: number; basis: string } {
+  const gas = s.basis === 'wet' ? 'wet biogas (with water vapour)' : 'dry biogas';
+  const given = s.unitGiven.trim();
+  const f = s.factor ?? 1;
+  switch (s.kind) {
+    case 'ch4_fraction':
+      return /%/.test(given) ? { unit: `percentage points of CH4 in ${gas}`, factor: f, basis: `CH4 share of ${gas}` }
+        : { unit: `fraction of CH4 in ${gas} (x 100 = percentage points)`, factor: 1, basis: `CH4 share of ${gas}` };
+    case 'pH': return { unit: 'pH units', factor: 1, basis: 'pH' };
+    case 'q_gas': case 'V_gas': case 'q_ch4': case 'V_ch4': {
+      const what = s.kind === 'q_gas' || s.kind === 'V_gas' ? gas : 'methane';
+      const cond = s.normal ? '0 C, 101.325 kPa' : 'at atmospheric pressure and the digester temperature';
+      return { unit: given || s.unit, factor: given ? f : 1, basis: `${what}, ${cond}` };
+    }
+    case 'NH4': {
+      // "mmol/L" of ammonium is mmol N/L; a unit that names N keeps it.
+      const u = !given ? s.unit : /\bN\b|NH4\+?-N/.test(given) ? given : given.replace(/mol/, 'mol N');
+      return { unit: u, factor: given ? f : 1, basis: 'total ammonium nitrogen (NH4+-N + NH3-N)' };
+    }
+    case 'VFA': {
+      const u = !given ? s.unit : /COD|HAc|acetic/i.test(given) ? given : given.replace(/mol/, 'mol acetate-equivalent');
+      return { unit: u, factor: given ? f : 1, basis: 'total volatile fatty acids' };
+    }
+    default: return { unit: given || s.unit, factor: given ? f : 1, basis: '' };
+  }
 }

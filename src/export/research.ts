@@ -94,7 +94,7 @@ export function monteCarloNotes(r: MonteCarloResult): string[] {
 export function fitParameterRows(f: FitResult): unknown[][] {
   return [['parameter', 'unit', 'value', 'se', 'ci95_low', 'ci95_high', 'interval_note', 'initial', 'low', 'high'],
     ...f.parameters.map((p) => [p.name, p.unit ?? '', p.value, p.se, p.ci95?.[0], p.ci95?.[1],
-      p.ci95 ? (p.ci95Clipped ? 'clipped at a bound' : '') : p.atBound ? 'at a bound' : 'not identifiable', p.initial, p.low, p.high])];
+      p.ci95 ? (p.ci95Clipped ? 'clipped at a bound' : '') : p.atPhysicalLimit ? `at its physical limit (${p.atPhysicalLimit})` : p.atBound ? 'at a bound' : 'not identifiable', p.initial, p.low, p.high])];
 }
 
 /** R2 below which a fit is said to explain little of a series, whatever the optimiser's convergence says. */
@@ -111,8 +111,8 @@ export function fitQuality(g: Pick<GroupStats, 'name' | 'r2'>): { little: boolea
 
 /** Goodness of fit per measured series. */
 export function fitGroupRows(f: FitResult): unknown[][] {
-  return [['series', 'unit', 'n', 'rmse', 'r2', 'explains_little'],
-    ...f.groups.map((g) => [g.name, g.unit ?? '', g.n, g.rmse, g.r2, fitQuality(g).little])];
+  return [['series', 'unit', 'n', 'rmse', 'r2', 'explains_little', 'rmse_as_given', 'unit_as_given', 'basis'],
+    ...f.groups.map((g) => [g.name, g.unit ?? '', g.n, g.rmse, g.r2, fitQuality(g).little, g.rmse_as_given, g.unit_as_given ?? '', g.basis ?? ''])];
 }
 
 export function fitNotes(f: FitResult): string[] {

@@ -8,6 +8,7 @@ import { InputError, show } from '../../errors.js';
 import { fitDigester } from '../../analysis/digester-fit.js';
 import { MEASURE_KINDS, parseMapping, parseMeasuredCsv, type MeasureKind } from '../../analysis/measured.js';
 import type { FitResult } from '../../analysis/fit.js';
+import { rmseText } from '../../analysis/rmse-text.js';
 import { loadModel, parseRanges } from './sensitivity.js';
 import { progressLine } from '../../analysis/progress.js';
 import { ALLOW_OUTSIDE_FLAG, JSON_FLAG, QUIET_FLAG, type FlagTable } from '../args.js';
@@ -24,7 +25,7 @@ export function r2Text(r2: number | null | undefined): string {
 export function printFit(io: CliIo, fit: FitResult): void {
   io.out(`${fit.converged ? 'converged' : 'NOT CONVERGED'}: ${fit.message} (${fit.method}, ${fit.evaluations} model runs)\n\n`);
   const rows = [['parameter', 'value', '95 % interval', 'start', 'bounds', 'unit'], ...fit.parameters.map((p) => [
-    p.name, fmt(p.value), p.ci95 ? `${fmt(p.ci95[0])} .. ${fmt(p.ci95[1])}${p.ci95Clipped ? ' (clipped)' : ''}` : (p.atBound ? 'at bound' : '-'), fmt(p.initial), `${fmt(p.low)} .. ${fmt(p.high)}`, p.unit ?? '',
+    p.name, fmt(p.value), p.ci95 ? `${fmt(p.ci95[0])} .. ${fmt(p.ci95[1])}${p.ci95Clipped ? ' (clipped)' : ''}` : (p.atPhysicalLimit ? `none: at its physical limit (${p.atPhysicalLimit})` : p.atBound ? 'at bound' : '-'), fmt(p.initial), `${fmt(p.low)} .. ${fmt(p.high)}`, p.unit ?? '',
   ])];
   const w = rows[0]!.map((_, j) => Math.max(...rows.map((x) => x[j]!.length)));
   io.out(rows.map((x) => '  ' + x.map((c, j) => (j === 0 || j === 5 ? c.padEnd(w[j]!) : c.padStart(w[j]!))).join('  ')).join('\n') + '\n');
@@ -33,7 +34,7 @@ export function printFit(io: CliIo, fit: FitResult): void {
     fit.parameters.forEach((p, a) => io.out(`  ${p.name.padEnd(12)} ${fit.correlation[a]!.map((c) => (c === null ? '   -  ' : c.toFixed(2).padStart(6))).join(' ')}\n`));
   }
   io.out('\nfit:\n');
-  for (const g of fit.groups) io.out(`  ${g.name}: n = ${g.n}, RMSE ${fmt(g.rmse, 3)}${g.unit && g.unit !== '-' ? ` ${g.unit}` : ''}, R2 ${r2Text(g.r2)}\n`);
+  for (const g of fit.groups) io.out(`  ${g.name}: n = ${g.n}, ${rmseText(g, (x) => fmt(x, 3))}, R2 ${r2Text(g.r2)}\n`);
   for (const w2 of fit.warnings) io.err(`warning: ${w2}\n`);
   for (const g of fit.groups) { const q = fitQuality(g); if (q.little) io.err(`warning: ${q.text}\n`); }
 }

@@ -7,6 +7,7 @@ import { BMP_MODELS, type BmpModel } from '../../../src/analysis/bmp-curve.js';
 import { checkDigesterInput } from '../../../src/analysis/digester-model.js';
 import { parseMeasuredCsv, type MeasuredData, type MeasuredSeries } from '../../../src/analysis/measured.js';
 import type { FitResult } from '../../../src/analysis/fit.js';
+import { rmseText } from '../../../src/analysis/rmse-text.js';
 import '../charts/chart.js';
 import { fmt } from '../fields/metrics.js';
 import { bmpConfig, fitConfig, residualConfig, type ShownSeries } from '../charts/research-charts.js';
@@ -185,8 +186,8 @@ export class ResearchFit extends ResearchSubscriber {
     return html`${convergenceLine(f)}${qualityWarnings(f)}
       <table id=${id} class="cards" aria-label="Fitted parameters"><thead><tr><th scope="col">Parameter</th><th scope="col">Fitted</th><th scope="col">95 % interval</th><th scope="col">Start</th><th scope="col">Bounds</th><th scope="col">Unit</th></tr></thead>
         <tbody>${f.parameters.map((p) => html`<tr><td class="head"><code>${p.name}</code></td><td data-label="Fitted">${fmt(p.value)}</td>
-          <td data-label="95 % interval">${p.ci95 ? `${fmt(p.ci95[0])} to ${fmt(p.ci95[1])}` : p.atBound ? 'at a bound' : 'not identifiable'}</td><td data-label="Start">${fmt(p.initial)}</td><td data-label="Bounds">${fmt(p.low)} to ${fmt(p.high)}</td><td data-label="Unit">${p.unit ?? ''}</td></tr>`)}</tbody></table>
-      <p class="muted">${f.groups.map((g) => { const u = unitOf(g.name, g.unit); return `${g.name}: n = ${g.n}, RMSE ${fmt(g.rmse)}${u && u !== '-' ? ` ${u}` : ''}, R² ${g.r2.toFixed(3)}`; }).join('; ')}</p>
+          <td data-label="95 % interval">${p.ci95 ? `${fmt(p.ci95[0])} to ${fmt(p.ci95[1])}` : p.atPhysicalLimit ? `none: at its physical limit (${p.atPhysicalLimit})` : p.atBound ? 'at a bound' : 'not identifiable'}</td><td data-label="Start">${fmt(p.initial)}</td><td data-label="Bounds">${fmt(p.low)} to ${fmt(p.high)}</td><td data-label="Unit">${p.unit ?? ''}</td></tr>`)}</tbody></table>
+      <p class="muted">${f.groups.map((g) => { const u = unitOf(g.name, g.unit); return `${g.name}: n = ${g.n}, ${rmseText(g.rmse_as_given === undefined ? { ...g, unit: u } : g, fmt)}, R² ${g.r2.toFixed(3)}`; }).join('; ')}</p>
       ${f.warnings.map((w) => html`<p class="error">${w}</p>`)}`;
   }
 
