@@ -38,7 +38,8 @@ describe('adsim fit RMSE units', () => {
 
   it('the JSON keeps rmse in the model unit and adds rmse_as_given, unit_as_given and basis', async () => {
     const j = JSON.parse((await cli(['fit', 'short.json', '--data', 'plant.csv', '--params', 'k_dis', '--max-runs', '10', '--quiet', '--json'])).out);
-    const g = Object.fromEntries((j.groups as { name: string }[]).map((x) => [x.name, x])) as Record<string, { unit: string; rmse: number; rmse_as_given: number; unit_as_given: string; basis: string }>;
+    type G = { name: string; unit: string; rmse: number; rmse_as_given: number; unit_as_given: string; basis: string };
+    const g = Object.fromEntries((j.groups as G[]).map((x) => [x.name, x])) as Record<string, G>;
     const nh4 = g['NH4 [mg N/L]']!, ch4 = g['CH4 [%]']!;
     expect(nh4.unit).toBe('kmol N/m3');
     expect(nh4.unit_as_given).toBe('mg N/L');
