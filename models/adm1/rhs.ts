@@ -7,6 +7,7 @@ import { createChargeBalance, speciate, type ChargeBalance } from './acidbase.js
 import { physchemAt, type PhysChem } from './physchem.js';
 import { N_PROCESSES, PROCESSES, stoichiometricMatrix } from './processes.js';
 import { SH_VAR, compileRates, hillConstants } from './rates.js';
+import { assemblyEntry, warmAssembly, type AssemblyEntry } from './codegen.js';
 
 type Params = Readonly<Record<string, number>>;
 
@@ -65,6 +66,8 @@ interface Kernel {
   /** Processes whose rate depends on S_H+, and the rows their stoichiometry (or the CO2 transfer) touches. */
   phProc: Int32Array; phRows: Int32Array;
   pattern: JacobianPattern;
+  /** The loops' structure, for their straight-line code (codegen.ts), shared with kernels of the same structure. */
+  assembly: AssemblyEntry;
 }
 
 const KERNELS = new Map<string, Kernel>();
@@ -114,7 +117,6 @@ function buildKernel(T_op_K: number, p: Params): Kernel {
     for (let m = start[k]!, e = m + nnz[k]!; m < e; m++) rowsH[col[m]!] = 1;
   }
   rowsH[iIC] = 1; rowsH[iGco2] = 1;   // CO2 transfer: S_co2 = S_IC S_H/(K_a + S_H)
-  const phRows = Int32Array.from({ length: n }, (_, j) => j).filter((j) => rowsH[j]);
 
   // The structure of `jacobian`, from the same loops: processes, transport diagonal, gas transfer.
   const mask = new Uint8Array(n * n);
@@ -135,11 +137,18 @@ function buildKernel(T_op_K: number, p: Params): Kernel {
   const rows: number[] = [], cols: number[] = [];
   for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (mask[r * n + c]) { rows.push(r); cols.push(c); }
 
+  const spColA = Int32Array.from(col), spNA = Int32Array.from(nnz), spStartA = Int32Array.from(start), stProcA = Int32Array.from(stProc);
+  const phRowsA = Int32Array.from({ length: n }, (_, j) => j).filter((j) => rowsH[j]);
+  const assembly = assemblyEntry({
+    n, nLiquid: N_LIQUID, stStart, stProc: stProcA, spStart: spStartA, spN: spNA, spCol: spColA,
+    vars: Array.from({ length: N_PROCESSES }, (_, k) => compiled.vars(k).filter((v) => v !== SH_VAR)), W: n + 1,
+    phRows: phRowsA, cbStates,
+  });
   return {
-    pc, S, spCol: Int32Array.from(col), spCoef: Float64Array.from(coef), spN: Int32Array.from(nnz), spStart: Int32Array.from(start),
-    stStart, stProc: Int32Array.from(stProc), stCoef: Float64Array.from(stCoef), compiled, cb,
+    pc, S, spCol: spColA, spCoef: Float64Array.from(coef), spN: spNA, spStart: spStartA,
+    stStart, stProc: stProcA, stCoef: Float64Array.from(stCoef), compiled, cb, assembly,
     ph: { aa: phInhibition(p.pH_LL_aa!, p.pH_UL_aa!), ac: phInhibition(p.pH_LL_ac!, p.pH_UL_ac!), h2: phInhibition(p.pH_LL_h2!, p.pH_UL_h2!) },
-    phProc: Int32Array.from(phProc), phRows,
+    phProc: Int32Array.from(phProc), phRows: phRowsA,
     pattern: { rows: Int32Array.from(rows), cols: Int32Array.from(cols) },
   };
 }
@@ -158,7 +167,7 @@ function kernelFor(T_op_K: number, p: Params): Kernel {
 export function createAdm1Model(reactor: ReactorSpec, params: Params): Adm1Model {
   const p = params;
   const kern = kernelFor(reactor.T_op_K, p);
-  const { pc, S, spCol, spCoef, spN, spStart, stStart, stProc, stCoef, compiled, cb, ph, phProc, phRows, pattern } = kern;
+  const { pc, S, spCol, spCoef, spN, spStart, stStart, stProc, stCoef, compiled, cb, ph, phProc, phRows, pattern, assembly } = kern;
   const n = N_STATES;
   const cbStates = cb.states, nCb = cbStates.length;
 
@@ -188,7 +197,9 @@ export function createAdm1Model(reactor: ReactorSpec, params: Params): Adm1Model
     const S_H = solveSHAt(y);
     compiled.rates(y, S_H, rho);
     const D = q.q_m3_d / V_liq, x = q.x;
-    for (let j = 0; j < n; j++) {
+    const code = warmAssembly(assembly);
+    if (code) code.transport(y, x, D, rho, stCoef, dydt);
+    else for (let j = 0; j < n; j++) {
       let s = j < N_LIQUID ? D * (x[j]! - y[j]!) : 0;
       for (let m = stStart[j]!, e = stStart[j + 1]!; m < e; m++) s += stCoef[m]! * rho[stProc[m]!]!;
       dydt[j] = s;
@@ -220,7 +231,9 @@ export function createAdm1Model(reactor: ReactorSpec, params: Params): Adm1Model
     for (let j = 0; j < N_LIQUID; j++) jac[j * n + j] = -D;
     // Processes: d(S^T rho)/dy = S^T d rho/dy at fixed S_H+, plus (S^T d rho/dS_H+) dS_H+/dy. The second part is one
     // column vector vH times the row dS_H+/dy (an outer product over the charge-balance states), assembled once below.
-    for (let k = 0; k < N_PROCESSES; k++) {
+    const code = warmAssembly(assembly);
+    if (code) code.processes(jac, dRho, spCoef);
+    else for (let k = 0; k < N_PROCESSES; k++) {
       const vs = compiled.vars(k), row = k * W, m0 = spStart[k]!, m1 = m0 + spN[k]!;
       for (let v = 0; v < vs.length; v++) {
         const jv = vs[v]!;
@@ -255,7 +268,8 @@ export function createAdm1Model(reactor: ReactorSpec, params: Params): Adm1Model
     const a = kLa * y[iIC]! * dfco2;   // d T_co2 / d S_H
     vH[iIC] -= a;
     vH[iGco2] += vr * a;
-    for (let r = 0; r < phRows.length; r++) {
+    if (code) code.phOuter(jac, vH, dh);
+    else for (let r = 0; r < phRows.length; r++) {
       const row = phRows[r]!, v = vH[row]!;
       if (v === 0) continue;
       const base = row * n;
