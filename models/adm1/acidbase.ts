@@ -24,7 +24,7 @@ export const CHARGE_BALANCE: readonly { state: string; charge: number; kmol_per_
   { state: 'S_va', charge: -1, kmol_per_unit: 1 / 208, K_a: 'K_a_va', form: 'deprotonated' },
 ];
 
-const H_LO = 1e-14, H_HI = 1, LN_LO = Math.log(H_LO), LN_HI = Math.log(H_HI);  // pH 14 .. 0
+const H_LO = 1e-14, H_HI = 1;  // pH 14 .. 0
 const STRONG = 0, PROTONATED = 1, DEPROTONATED = 2;
 
 export interface ChargeBalance {
@@ -61,10 +61,11 @@ export function createChargeBalance(pc: PhysChem): ChargeBalance {
   return {
     states: idx,
     solve(y, guess, count) {
-      let lo = LN_LO, hi = LN_HI;
-      // The first iterate is the warm start itself (no log/exp round trip): a converged guess returns at once.
+      // Newton in z = ln h, kept in h itself: the bracket [lo, hi] of the root in h, and each step h e^dz taken as
+      // its Taylor series while dz is small (an iterate needs no more; the log and exp of every call were a third of
+      // its cost). The first iterate is the warm start itself: a converged guess returns at once.
+      let lo = H_LO, hi = H_HI;
       let h = guess >= H_LO && guess <= H_HI ? guess : 1e-7;
-      let z = NaN;
       for (let it = 0; it < 100; it++) {
         if (count) count.iterations++;
         let phi = h - Kw / h, dphi_dh = 1 + Kw / (h * h);
@@ -76,20 +77,17 @@ export function createChargeBalance(pc: PhysChem): ChargeBalance {
           else { phi += c * Ki / den; dphi_dh -= c * Ki / (den * den); }
         }
         const dz = -phi / (dphi_dh * h);   // Newton step in z = ln h
-        // Converged only on a Newton step: after a step below 1e-12 the remaining error in ln h is ~1e-24. (A stop
-        // on a small bisection step would leave an error as large as that step, i.e. noise in f that a
-        // finite-difference Jacobian amplifies.) Tested before the bracket: at the root itself z + dz == z, which
-        // sits on the bracket end, and a bracket test first would throw a converged warm start into bisection.
-        // The last step is taken on h itself, h (1 + dz), which equals exp(z + dz) to O(dz^2): exp of a rounded
-        // ln h would leave a relative error of |ln h| eps (~4e-15), noise a difference quotient of f would see.
-        if (Math.abs(dz) < 1e-12) return h * (1 + dz);
-        if (it === 0) z = Math.log(h);
-        if (phi > 0) hi = z; else lo = z;
-        const zNew = z + dz;
-        if (zNew > lo && zNew < hi) z = zNew;
-        else z = 0.5 * (lo + hi);   // safeguard: bisect in ln h
-        if (hi - lo < 1e-13) return Math.exp(z);   // bracket at the resolution of ln h
-        h = Math.exp(z);
+        // Converged on a Newton step below 1e-8: Newton's error after it is of order dz^2 (1e-16, rounding). (A stop
+        // on a small bisection step would leave an error as large as that step, noise a finite-difference Jacobian
+        // amplifies.) Tested before the bracket: at the root itself h e^dz == h sits on the bracket end, and a
+        // bracket test first would throw a converged warm start into bisection. The last step is h (1 + dz), which
+        // is h e^dz to O(dz^2).
+        if (Math.abs(dz) < 1e-8) return h * (1 + dz);
+        if (phi > 0) hi = h; else lo = h;
+        let hNew = Math.abs(dz) < 0.05 ? h * (1 + dz * (1 + dz * (0.5 + dz * (1 / 6 + dz / 24)))) : h * Math.exp(dz);
+        if (!(hNew > lo && hNew < hi)) hNew = Math.sqrt(lo * hi);   // safeguard: bisect in ln h
+        if (hi < lo * (1 + 1e-13)) return hNew;   // bracket at the resolution of ln h
+        h = hNew;
       }
       return h;
     },
