@@ -14,6 +14,7 @@ import { failedImport, reimport } from './journeys/storage.mjs';
 import { smallThings } from './journeys/small-things.mjs';
 import { chartPngCaption } from './journeys/chart-png.mjs';
 import { keyboardOnly } from './journeys/keyboard.mjs';
+import { axeEveryView } from './journeys/axe.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const t = await openHarness();
@@ -40,6 +41,7 @@ try {
   await run(rangesAndPrint);
   await run(partialProjection);
   await run(everyViewBothSizes);
+  await run(axeEveryView);
   await run(reloadAndCancel);
   await run(failedImport);
   await run(smallThings);

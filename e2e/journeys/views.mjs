@@ -51,6 +51,23 @@ export async function everyViewBothSizes(t) {
         check(inputs && inputs.rows > 0 && cards.every((c) => c.display === 'block' && c.fits),
           `at 390 px the research tables are cards that fit the width (${cards.map((c) => `${c.id}: ${c.rows} ${c.display} ${c.fits ? 'fits' : 'TOO WIDE'}`).join('; ')})`);
       }
+      if (size.name === 'phone' && v === 'compare') {
+        // The compare figures reflow to one labelled card per figure: each value names its scenario, nothing scrolls.
+        const cards = await page.evaluate(() => {
+          const cv = document.querySelector('adsim-app').shadowRoot.querySelector('compare-view').shadowRoot;
+          cv.querySelector('details')?.setAttribute('open', '');
+          return [...cv.querySelectorAll('table')].map((tb) => {
+            const row = tb.tBodies[0]?.rows[0];
+            const td = row?.querySelector('td');
+            return { id: tb.id || tb.getAttribute('aria-label'), rows: tb.tBodies[0]?.rows.length ?? 0, display: row ? getComputedStyle(row).display : '',
+              label: td ? getComputedStyle(td, '::before').content : '', fits: tb.scrollWidth <= tb.clientWidth + 1 && tb.getBoundingClientRect().right <= window.innerWidth + 1 };
+          });
+        });
+        check(cards.length >= 2 && cards.every((c) => c.rows > 0 && c.display === 'block' && c.fits && c.label.length > 2),
+          `at 390 px the compare tables are labelled cards that fit the width (${cards.map((c) => `${c.id}: ${c.rows} ${c.display} ${c.label} ${c.fits ? 'fits' : 'TOO WIDE'}`).join('; ')})`);
+        await page.locator('compare-view table').first().screenshot({ path: `${out}/compare-cards-phone.png` });
+        await page.evaluate(() => document.querySelector('adsim-app').shadowRoot.querySelector('compare-view').shadowRoot.querySelector('details')?.removeAttribute('open'));
+      }
       await page.screenshot({ path: `${out}/view-${v}-${size.name}.png`, fullPage: true });
       await page.screenshot({ path: `${out}/view-${v}-${size.name}-top.png`, fullPage: false });
     }

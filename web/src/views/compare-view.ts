@@ -66,6 +66,8 @@ export class CompareView extends LitElement {
     .diff { display: block; font-size: 0.8rem; }
     .warn { font-size: 0.85rem; }
     .note { font-size: 0.8rem; color: #444; margin: 0 0 0.25rem; }
+    /* Phone cards: the scenario name beside each value gets room to wrap. */
+    @media (max-width: 600px) { table.cards { --card-label: 9.5rem; } table.cards td { text-align: left; } .base { display: none; } }
   `];
 
   constructor() {
@@ -139,17 +141,17 @@ export class CompareView extends LitElement {
 
   private table(cols: Col[]): TemplateResult {
     const all = metricsFor(cols.map((c) => annualOf(c.result)));
-    return html`<div class="scroll">${this.metricTable(cols, all.filter((m) => isMainMetric(m.key)), 'Annual figures', true)}</div>
-      <details><summary>All annual figures (${all.length})</summary><div class="scroll">${this.metricTable(cols, all.filter((m) => !isMainMetric(m.key)), 'Other annual figures', false)}</div></details>`;
+    return html`<div class="scroll" tabindex="0" role="region" aria-label="Annual figures">${this.metricTable(cols, all.filter((m) => isMainMetric(m.key)), 'Annual figures', true)}</div>
+      <details><summary>All annual figures (${all.length})</summary><div class="scroll" tabindex="0" role="region" aria-label="Other annual figures">${this.metricTable(cols, all.filter((m) => !isMainMetric(m.key)), 'Other annual figures', false)}</div></details>`;
   }
 
   /** The digester-health row: stable / at risk / failing with its reason; n/a where there is no digester. */
   private healthRow(cols: Col[]): TemplateResult {
     return html`<tr class="health-row"><th scope="row">Digester health</th>${cols.map((c) => {
-      if (!c.result) return html`<td>–</td>`;
+      if (!c.result) return html`<td data-label=${this.colLabel(c)}>–</td>`;
       const h = healthOf(c.result as ResultLike);
-      if (!h) return html`<td class="muted">n/a <span class="reason">no digester</span></td>`;
-      return html`<td><span class="health ${h.status.replace(' ', '-')}">${h.status}</span>${h.reason ? html`<span class="reason">${h.reason}${h.day !== undefined ? ` (from day ${h.day})` : ''}</span>` : nothing}</td>`;
+      if (!h) return html`<td class="muted" data-label=${this.colLabel(c)}><span>n/a <span class="reason">no digester</span></span></td>`;
+      return html`<td data-label=${this.colLabel(c)}><span><span class="health ${h.status.replace(' ', '-')}">${h.status}</span>${h.reason ? html`<span class="reason">${h.reason}${h.day !== undefined ? ` (from day ${h.day})` : ''}</span>` : nothing}</span></td>`;
     })}</tr>`;
   }
 
@@ -158,7 +160,8 @@ export class CompareView extends LitElement {
     const baseCol = cols.find((c) => c.id === st.baselineId);
     const base = annualOf(baseCol?.result);
     const na = (c: Col, m: MetricDef) => !!m.digesterOnly && !!c.result && !hasDigester(c.result as ResultLike);
-    return html`<table aria-label=${label}>
+    // On a phone (390 px) the table reflows to one card per figure, each value labelled with its scenario.
+    return html`<table aria-label=${label} class="cards">
       <thead><tr><th scope="col">Per year</th>${cols.map((c) => html`<th scope="col">${c.name}${c.id === st.baselineId ? html`<span class="base">baseline</span>` : nothing}</th>`)}</tr></thead>
       <tbody>${withHealth ? this.healthRow(cols) : nothing}${metrics.map((m) => {
         const vals = cols.map((c) => (na(c, m) ? undefined : annualOf(c.result)[m.key]));
@@ -168,16 +171,21 @@ export class CompareView extends LitElement {
         const f = fmtRow([...vals, ...diffs], kindOf(m.unit));
         return html`<tr data-key=${m.key}><th scope="row">${m.label} <span class="muted">(${unitText(m)})</span></th>
         ${cols.map((c, i) => {
-          if (na(c, m)) return html`<td class="muted">n/a</td>`;
+          if (na(c, m)) return html`<td class="muted" data-label=${this.colLabel(c)}>n/a</td>`;
           const v = vals[i], d = diffs[i], b = bVal;
           // "Same" only when the figures as shown are equal (a 0.5 % rule called £67,300 against £67,500 the same).
           const same = d !== undefined && (d === 0 || (v !== undefined && b !== undefined && f(v) === f(b)));
           const good = m.better === 'higher' ? (d ?? 0) > 0 : m.better === 'lower' ? (d ?? 0) < 0 : undefined;
           const cls = same || m.better === 'neutral' ? '' : good ? 'better' : 'worse';
           const word = cls === 'better' ? ' (better for the council)' : cls === 'worse' ? ' (worse for the council)' : '';
-          return html`<td>${f(v)}${d !== undefined ? html`<span class="diff ${cls}">${same ? 'same as baseline' : html`${fmtSigned(d, f)} vs baseline`}${word ? html`<span class="sr">${word}</span>` : nothing}</span>` : nothing}</td>`;
+          return html`<td data-label=${this.colLabel(c)}><span>${f(v)}${d !== undefined ? html`<span class="diff ${cls}">${same ? 'same as baseline' : html`${fmtSigned(d, f)} vs baseline`}${word ? html`<span class="sr">${word}</span>` : nothing}</span>` : nothing}</span></td>`;
         })}</tr>`;
       })}</tbody></table>`;
+  }
+
+  /** A scenario column's name as its cards label it on a phone ("Weekly to a small digester (baseline)"). */
+  private colLabel(c: Col): string {
+    return c.id === this.store!.baselineId ? `${c.name} (baseline)` : c.name;
   }
 
   /** Whole-life economics per scenario (from the engine's appraisal), with the cumulative discounted cash flow. */

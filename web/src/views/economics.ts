@@ -31,9 +31,9 @@ export function economicsTable(rows: Row[]): TemplateResult {
     ['Digestate (t/yr)', (e) => (e.digestate?.wet_t !== undefined ? fmt(e.digestate.wet_t) : '–')],
     ['Digestate value (£/yr)', (e) => gbp(e.digestate?.value_gbp)],
   ];
-  return html`<div class="scroll"><table aria-label="Whole-life economics" id="economics-table">
+  return html`<div class="scroll" tabindex="0" role="region" aria-label="Whole-life economics"><table aria-label="Whole-life economics" id="economics-table" class="cards">
     <thead><tr><th scope="col">Whole life</th>${rows.map((r) => html`<th scope="col">${r.name}</th>`)}</tr></thead>
-    <tbody>${lines.map(([label, f]) => html`<tr><th scope="row">${label}</th>${rows.map((r) => html`<td>${!r.digester ? html`<span class="muted">n/a (no digester)</span>` : r.e ? f(r.e) : 'not appraised'}</td>`)}</tr>`)}</tbody>
+    <tbody>${lines.map(([label, f]) => html`<tr><th scope="row">${label}</th>${rows.map((r) => html`<td data-label=${r.name}><span>${!r.digester ? html`<span class="muted">n/a (no digester)</span>` : r.e ? f(r.e) : 'not appraised'}</span></td>`)}</tr>`)}</tbody>
   </table></div>
   <p class="muted">Costs and NPV are estimates from sourced unit costs with their ranges (HM Treasury Green Book method); the cash flows are against the baseline.</p>
   ${rows.some((r) => r.e?.switching_values.length) ? html`<p class="muted">Break-even values: ${rows.filter((r) => r.e?.switching_values.length).map((r) => html`<br><strong>${r.name}:</strong> ${r.e!.switching_values.map((v) => `${fieldLabel(v.input)} ${v.value === null ? 'no value in range' : inUnit(v.value, v.unit)}`).join('; ')}`)}</p>` : nothing}`;

@@ -309,7 +309,7 @@ export class ProjectionView extends LitElement {
       </div>
       ${this.chart(name, years, result, failed)}
       <h3>Year by year</h3>
-      <div class="scroll"><table aria-label="Projection by year"><thead><tr><th scope="col">Year</th><th scope="col">Bins</th><th scope="col">Dog waste (t/yr)</th><th scope="col">Electricity (MWh/yr)</th><th scope="col">Homes</th><th scope="col">CO2e saved (t/yr)</th><th scope="col">Money saved (£/yr)</th></tr></thead>
+      <div class="scroll" tabindex="0" role="region" aria-label="Projection by year"><table aria-label="Projection by year"><thead><tr><th scope="col">Year</th><th scope="col">Bins</th><th scope="col">Dog waste (t/yr)</th><th scope="col">Electricity (MWh/yr)</th><th scope="col">Homes</th><th scope="col">CO2e saved (t/yr)</th><th scope="col">Money saved (£/yr)</th></tr></thead>
         <tbody>${rows.map(({ year, y, f }) => (y
           ? html`<tr><td>${year}</td>${cols.map((c) => html`<td>${c.f(c.v(y))}</td>`)}</tr>`
           : html`<tr class="failed-year"><td>${year}</td><td>${cols[0]!.f(f!.bins)}</td><td colspan="5"><strong>Failed:</strong> ${f!.reason}</td></tr>`))}</tbody></table></div>

@@ -151,7 +151,7 @@ export class ResearchFeedstock extends ResearchSubscriber {
       ${qualityWarnings(r)}
       <div class="grid2">
         <div>
-          <div class="table-wrap"><table id="fsb-table" class="cards" aria-label="Record and fitted values">
+          <div class="table-wrap" tabindex="0" role="region" aria-label="Record and fitted values"><table id="fsb-table" class="cards" aria-label="Record and fitted values">
             <thead><tr><th scope="col">Field</th><th scope="col">Record</th><th scope="col">Record range</th><th scope="col">Fitted</th><th scope="col">95 % interval</th><th scope="col">Unit</th></tr></thead>
             <tbody>${r.parameters.map((p) => {
               const rec = f?.[p.name as FeedstockBmpField];

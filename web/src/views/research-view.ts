@@ -315,14 +315,14 @@ export class ResearchView extends ResearchSubscriber {
   private rankTable(r: LocalResult | MorrisResult | SobolResult, output: string): TemplateResult {
     if (r.method === 'sobol') {
       const ci = (c?: [number, number]) => (c ? html`<span class="muted"> [${fmt(c[0])}, ${fmt(c[1])}]</span>` : nothing);
-      return html`<div class="table-wrap"><table id="rank-table" aria-label="Inputs ranked by Sobol total index of ${output}"><thead><tr><th scope="col">Rank</th><th scope="col" class="name">Input</th><th scope="col">ST [95 %]</th><th scope="col">S1 [95 %]</th></tr></thead>
+      return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Ranked inputs"><table id="rank-table" aria-label="Inputs ranked by Sobol total index of ${output}"><thead><tr><th scope="col">Rank</th><th scope="col" class="name">Input</th><th scope="col">ST [95 %]</th><th scope="col">S1 [95 %]</th></tr></thead>
         <tbody>${(r.outputs[output]?.indices ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td class="name"><code>${breakable(x.input)}</code></td><td>${fmt(x.ST)}${ci(x.ST_ci)}</td><td>${fmt(x.S1)}${ci(x.S1_ci)}</td></tr>`)}</tbody></table></div>`;
     }
     if (r.method === 'morris') {
-      return html`<div class="table-wrap"><table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col" class="name">Input</th><th scope="col">mu*</th><th scope="col">mu</th><th scope="col">sigma</th></tr></thead>
+      return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Ranked inputs"><table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col" class="name">Input</th><th scope="col">mu*</th><th scope="col">mu</th><th scope="col">sigma</th></tr></thead>
         <tbody>${(r.ranked[output] ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td class="name"><code>${breakable(x.factor)}</code></td><td>${fmt(x.muStar)}</td><td>${fmt(x.mu)}</td><td>${fmt(x.sigma)}</td></tr>`)}</tbody></table></div>`;
     }
-    return html`<div class="table-wrap"><table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col" class="name">Input</th><th scope="col">value</th><th scope="col">S</th><th scope="col">dy/dp</th></tr></thead>
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Ranked inputs"><table id="rank-table" aria-label="Inputs ranked by influence on ${output}"><thead><tr><th scope="col">Rank</th><th scope="col" class="name">Input</th><th scope="col">value</th><th scope="col">S</th><th scope="col">dy/dp</th></tr></thead>
       <tbody>${(r.ranked[output] ?? []).map((x, i) => html`<tr><td>${i + 1}</td><td class="name"><code>${breakable(x.parameter)}</code></td><td>${fmt(x.p0)}</td><td>${x.S === null ? '-' : x.S.toFixed(3)}</td><td>${fmt(x.dydp)}</td></tr>`)}</tbody></table></div>`;
   }
 
@@ -338,7 +338,7 @@ export class ResearchView extends ResearchSubscriber {
       <div class="grid2">
         ${band && t_d ? html`<adsim-chart id="chart-fan" label="fan chart of daily methane" file="methane-fan.png" unit=${methaneUnit(subject)} basis=${NORMAL_BASIS} .scenarios=${[subject.name]}
           .config=${fanConfig(t_d, band, 'Daily methane', `${methaneUnit(subject)} (${NORMAL_BASIS})`)}></adsim-chart>` : html`<p class="muted">No daily methane series in this model's output.</p>`}
-        <div class="table-wrap"><table id="mc-table" aria-label="Monte Carlo percentiles"><thead><tr><th scope="col" class="name">Output (unit)</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Monte Carlo percentiles"><table id="mc-table" aria-label="Monte Carlo percentiles"><thead><tr><th scope="col" class="name">Output (unit)</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>
           <tbody>${names.map((k) => { const s = r.scalars[k]!; return html`<tr><td class="name"><code>${breakable(k)}</code>${outputUnit(subject, k) ? html`<span class="unit">${outputUnit(subject, k)}</span>` : nothing}</td><td>${fmt(s.p10)}</td><td>${fmt(s.p50)}</td><td>${fmt(s.p90)}</td></tr>`; })}</tbody></table></div>
       </div>
       <p class="muted">${r.samples} Latin hypercube samples, seed ${r.seed}.</p>
