@@ -75,14 +75,18 @@ export function compileAssembly(s: AssemblyStructure): AssemblyCode | null {
   }
 }
 
+/** A function compiled from its body, named (for profiles and stack traces); throws where generated code is refused. */
+export function namedFunction(name: string, params: string, body: string): (...args: never[]) => unknown {
+  return new Function(`return function ${name}(${params}) {\n"use strict";\n${body}\n};\n//# sourceURL=adsim-${name}.js`)();
+}
+
 /** Lines in groups (a group never splits a statement list that shares a local), each compiled to one function. */
 function pieces(name: string, params: string, groups: string[][]): (...args: never[]) => void {
   const parts: ((...args: unknown[]) => void)[] = [];
   let body: string[] = [];
   const flush = () => {
     if (!body.length) return;
-    const fname = `adm1_${name}${parts.length}`;
-    parts.push(new Function(`return function ${fname}(${params}) {\n"use strict";\nlet s = 0, g = 0, v = 0;\n${body.join('\n')}\n};\n//# sourceURL=adsim-${fname}.js`)());
+    parts.push(namedFunction(`adm1_${name}${parts.length}`, params, `let s = 0, g = 0, v = 0;\n${body.join('\n')}`) as (...args: unknown[]) => void);
     body = [];
   };
   for (const g of groups) { body.push(...g); if (body.length >= CHUNK) flush(); }

@@ -4,6 +4,7 @@
 // no expression parsing in the hot path).
 import { IDX, N_STATES } from './components.js';
 import type { PhysChem } from './physchem.js';
+import { WARM_CALLS, namedFunction } from './codegen.js';
 
 /** One factor of a rate. `of` names a state (components.ts). */
 export type RateTerm =
@@ -172,10 +173,13 @@ export function compileRates(defs: readonly { name: string; rate: Rate }[], pc: 
   }
 
   const pre = new Float64Array(occ.length + 1);
+  const code = ratesCodeEntry({ tKind, tVar, tLs, tLl, tList, tOcc, oStart, nP });
 
   return {
     nProcesses: nP,
     rates(y, S_H, rho) {
+      const c = code.code !== undefined || ++code.calls <= WARM_CALLS ? code.code : (code.code = compileRatesCode(code.structure));
+      if (c) { c(y, S_H, rho, kc, tK, tN, KaIN); return; }
       terms(y, S_H, false);
       for (let k = 0; k < nP; k++) {
         let r = kc[k]!;
@@ -212,4 +216,57 @@ export function compileRates(defs: readonly { name: string; rate: Rate }[], pc: 
     },
     vars: (k) => varSets[k]!,
   };
+}
+
+/** The structure of a compiled rate table: which terms, on which states, multiplied into which process. */
+interface RatesStructure {
+  tKind: Int8Array; tVar: Int32Array; tLs: Int32Array; tLl: Int32Array; tList: Int32Array; tOcc: Int32Array; oStart: Int32Array; nP: number;
+}
+type RatesCode = (y: ArrayLike<number>, S_H: number, rho: Float64Array, kc: Float64Array, K: Float64Array, N: Float64Array, KaIN: number) => void;
+const ratesCodes = new Map<string, { calls: number; code: RatesCode | null | undefined; structure: RatesStructure }>();
+
+/** The warm-up state of a structure, shared by every parameter set with it (the table is rebuilt per parameter set). */
+function ratesCodeEntry(s: RatesStructure): { calls: number; code: RatesCode | null | undefined; structure: RatesStructure } {
+  const key = [s.nP, s.tKind, s.tVar, s.tLs, s.tLl, s.tList, s.tOcc, s.oStart].join('|');
+  let e = ratesCodes.get(key);
+  if (!e) {
+    if (ratesCodes.size >= 16) ratesCodes.delete(ratesCodes.keys().next().value!);
+    e = { calls: 0, code: undefined, structure: s };
+    ratesCodes.set(key, e);
+  }
+  return e;
+}
+
+/**
+ * `rates` written out for one structure (see codegen.ts): every unique term into a local, then each rate as the
+ * product of its terms, the same operations in the same order as the loops above. null where generated code is refused.
+ */
+function compileRatesCode(s: RatesStructure): RatesCode | null {
+  const lines: string[] = ['const a = KaIN / (KaIN + S_H);'];
+  for (let t = 0; t < s.tKind.length; t++) {
+    const x = `y[${s.tVar[t]}]`, K = `K[${t}]`;
+    switch (s.tKind[t]) {
+      case T_STATE: lines.push(`const t${t} = ${x};`); break;
+      case T_MONOD: lines.push(`const t${t} = ${x} / (${K} + ${x});`); break;
+      case T_LIMIT: lines.push(`const x${t} = ${x}, t${t} = x${t} > 0 ? x${t} / (${K} + x${t}) : 0;`); break;
+      case T_INHIB: lines.push(`const t${t} = 1 / (1 + ${x} / ${K});`); break;
+      case T_NH3: lines.push(`const t${t} = 1 / (1 + a * ${x} / ${K});`); break;
+      case T_SHARE: {
+        const sum = [K, ...Array.from(s.tList.subarray(s.tLs[t]!, s.tLs[t]! + s.tLl[t]!), (j) => `y[${j}]`)].join(' + ');
+        lines.push(`const t${t} = ${x} / (${sum});`);
+        break;
+      }
+      case T_PH:
+        lines.push(`const n${t} = N[${t}], h${t} = n${t} === 3 ? S_H * S_H * S_H : n${t} === 2 ? S_H * S_H : S_H ** n${t}, t${t} = ${K} / (h${t} + ${K});`);
+        break;
+    }
+  }
+  for (let k = 0; k < s.nP; k++) {
+    lines.push(`rho[${k}] = ${[`kc[${k}]`, ...Array.from(s.tOcc.subarray(s.oStart[k]!, s.oStart[k + 1]!), (t) => `t${t}`)].join(' * ')};`);
+  }
+  try {
+    return namedFunction('adm1_rates', 'y, S_H, rho, kc, K, N, KaIN', lines.join('\n')) as RatesCode;
+  } catch {
+    return null;
+  }
 }
