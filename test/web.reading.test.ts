@@ -181,5 +181,8 @@ describe('plain warnings and figures', () => {
     expect(fmt(0.99)).toBe(fmtRow([0.99])(0.99));
     expect(fmt(0.99)).toBe('0.990');
     expect(fmt(50)).toBe('50');
+    // Two figures either side of a rounding step: the difference shown is of the shown figures (100), never "±0".
+    const r = fmtRow([12_349, 12_351, 2]);
+    expect([r(12_349), r(12_351), r(r.round(12_351) - r.round(12_349))]).toEqual(['12,300', '12,400', '100']);
   });
 });

@@ -1,5 +1,8 @@
 // e2e: axe-core (Deque's accessibility rule set, WCAG 2 A/AA) on every view at 1280x800 and 390x844, through the
 // app's open shadow roots. Serious and critical violations fail the walk; every violation is counted in the figures.
+// Left as moderate on every view: 'skip-link' and 'region' on the skip link. axe looks the link's #main up with
+// document.getElementById, which cannot see into the app's shadow root, so it never finds the target (which exists and
+// takes focus: the keyboard journey checks that) and then counts the link as content outside a landmark.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 

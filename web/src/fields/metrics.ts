@@ -177,12 +177,17 @@ export function pounds(x: number | undefined, kind: 'money' | 'price' = 'money')
  * figures (capped for the kind), so a column of 4.24 and 0.414 does not read as if one were known ten times better
  * than the other, and a row of 12,300 beside 456 is not more precise in one cell than the next.
  */
-export function fmtRow(values: Array<number | undefined>, kind: Kind = 'quantity'): (x: number | undefined) => string {
+export function fmtRow(values: Array<number | undefined>, kind: Kind = 'quantity'): RowFormat {
   const big = Math.max(0, ...values.filter((v): v is number => v !== undefined && Number.isFinite(v)).map(Math.abs));
-  if (big === 0) return (x) => fmtKind(x, kind);
+  if (big === 0) return Object.assign((x: number | undefined) => fmtKind(x, kind), { round: (x: number) => x });
   const place = placeOf(Number(big.toPrecision(3)), kind);
-  return (x) => (x === undefined || !Number.isFinite(x) ? '–' : atPlace(x, place));
+  return Object.assign((x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : atPlace(x, place)), {
+    round: (x: number) => (place >= 0 ? Number(x.toFixed(place)) : Math.round(x / 10 ** -place) * 10 ** -place),
+  });
 }
+
+/** A row's formatter, and the value as it shows (a difference of shown values reads right: 12,400 − 12,300 = 100, not ±0). */
+export type RowFormat = ((x: number | undefined) => string) & { round: (x: number) => number };
 
 export function fmtSigned(x: number | undefined, f: (x: number | undefined) => string = fmt): string {
   if (x === undefined || !Number.isFinite(x)) return '–';

@@ -178,7 +178,9 @@ export class CompareView extends LitElement {
           const good = m.better === 'higher' ? (d ?? 0) > 0 : m.better === 'lower' ? (d ?? 0) < 0 : undefined;
           const cls = same || m.better === 'neutral' ? '' : good ? 'better' : 'worse';
           const word = cls === 'better' ? ' (better for the council)' : cls === 'worse' ? ' (worse for the council)' : '';
-          return html`<td data-label=${this.colLabel(c)}><span>${f(v)}${d !== undefined ? html`<span class="diff ${cls}">${same ? 'same as baseline' : html`${fmtSigned(d, f)} vs baseline`}${word ? html`<span class="sr">${word}</span>` : nothing}</span>` : nothing}</span></td>`;
+          // The difference of the figures as shown, so the two cells and the difference add up for the reader.
+          const shown = v !== undefined && b !== undefined ? f.round(v) - f.round(b) : d;
+          return html`<td data-label=${this.colLabel(c)}><span>${f(v)}${d !== undefined ? html`<span class="diff ${cls}">${same ? 'same as baseline' : html`${fmtSigned(shown, f)} vs baseline`}${word ? html`<span class="sr">${word}</span>` : nothing}</span>` : nothing}</span></td>`;
         })}</tr>`;
       })}</tbody></table>`;
   }
