@@ -102,6 +102,53 @@ describe('uncertainty: failed samples', () => {
   });
 });
 
+describe('uncertainty --json: top-level ok, like the other commands', () => {
+  it('ok true with exit 0 when every sample solved; ok false with exit 4 when some failed', async () => {
+    const good = await cli(uncertainty(['--json']));
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.out).ok).toBe(true);
+    FAIL_ABOVE.k_dis = 0.74;
+    const part = await cli(uncertainty(['--json']));
+    expect(part.code).toBe(4);
+    expect(JSON.parse(part.out).ok).toBe(false);
+  });
+});
+
+describe('sensitivity (Morris, Sobol): failed runs listed like Monte Carlo samples', () => {
+  const sens = (method: string, extra: readonly string[]) => ['sensitivity', runFile, '--method', method, '--params', 'k_dis,k_m_ac', '--ranges', 'k_dis=0.2:0.8,k_m_ac=5:12', '--workers', '1', '--quiet', ...extra];
+  it.each([['morris', ['--trajectories', '6']], ['sobol', ['--samples', '8']]] as const)('%s: failedSamples with run number, inputs and reason; ok false, exit 4', async (method, extra) => {
+    FAIL_ABOVE.k_dis = 0.6;
+    const r = await cli(sens(method, [...extra, '--json']));
+    expect(r.code).toBe(4);
+    const j = JSON.parse(r.out) as { ok: boolean; runs: number; failedRuns: number; failedSamples: Failed[] };
+    expect(j.ok).toBe(false);
+    expect(j.failedRuns).toBeGreaterThan(0);
+    expect(j.failedSamples).toHaveLength(Math.min(50, j.failedRuns));
+    for (const f of j.failedSamples) {
+      expect(Object.keys(f.inputs).sort()).toEqual(['k_dis', 'k_m_ac']);
+      expect(f.inputs.k_dis).toBeGreaterThan(0.6);
+      expect(f.sample).toBeGreaterThanOrEqual(1);
+      expect(f.sample).toBeLessThanOrEqual(j.runs);
+      expect(f.reason).toMatch(/S_ac became NaN at t = 41\.5 d/);
+    }
+    const t = await cli(sens(method, extra));
+    expect(t.code).toBe(4);
+    expect(t.out).toMatch(new RegExp(`failed runs: ${j.failedRuns} of ${j.runs} failed`));
+    expect(t.out).toMatch(/^ {2}run \d+ \(k_dis = 0\.[6-7]\d*, k_m_ac = [\d.]+\): S_ac became NaN/m);
+  });
+  it('no failed run: ok true, exit 0, an empty list', async () => {
+    const r = await cli(sens('morris', ['--trajectories', '4', '--json']));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ ok: true, failedRuns: 0, failedSamples: [] });
+  });
+  it('every run failing is a solver failure (exit 3) naming the first run and its inputs', async () => {
+    FAIL_ABOVE.k_dis = 0;
+    const r = await cli(sens('morris', ['--trajectories', '4']));
+    expect(r.code, r.out + r.err).toBe(3);
+    expect(r.err).toMatch(/every one of the \d+ Morris runs failed; first failed run 1 \(k_dis = /);
+  });
+});
+
 describe('project: failed years and failed range samples', () => {
   const region = join(__dirname, '..', 'scenarios', 'region-rollout.json');
 

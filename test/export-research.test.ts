@@ -67,7 +67,8 @@ describe('sensitivity exports', () => {
   it('the JSON document has the keys `adsim sensitivity --json` prints, and parses back', async () => {
     const r = await morris(inputs, model, { trajectories: 4, seed: 1 });
     const doc = JSON.parse(jsonText(sensitivityDocument({ file: 'm.json', kind: 'digester-run', evaluation: 'in-process' }, r, ['w'])));
-    expect(Object.keys(doc).slice(0, 3)).toEqual(['file', 'kind', 'evaluation']);
+    expect(Object.keys(doc).slice(0, 4)).toEqual(['ok', 'file', 'kind', 'evaluation']);   // ok first, as compare and project print it
+    expect(doc.ok).toBe(true);
     expect(doc.method).toBe('morris');
     expect(doc.ranked.y[0].factor).toBe('a');
     expect(doc.warnings).toEqual(['w']);

@@ -63,10 +63,10 @@ export function failureSummary(failed: number, samples: number, what = 'samples'
     : `${head}: more than ${100 * UNRELIABLE_FAILED_SHARE} % failed, so the ranges are NOT reliable (the failed samples may be a whole tail of the distribution).`;
 }
 
-/** "sample 17 (k_dis = 0.53, K_I_nh3 = 0.0041): reason": one failed sample for reports. */
-export function describeFailedSample(f: FailedSample): string {
+/** "sample 17 (k_dis = 0.53, K_I_nh3 = 0.0041): reason": one failed sample for reports ("run 17" for Morris, Sobol). */
+export function describeFailedSample(f: FailedSample, label = 'sample'): string {
   const values = Object.entries(f.inputs).map(([k, v]) => `${k} = ${Number.isFinite(v) ? Number(v.toPrecision(6)) : v}`).join(', ');
-  return `sample ${f.sample} (${values.length > 300 ? values.slice(0, 297) + '...' : values}): ${f.reason}`;
+  return `${label} ${f.sample} (${values.length > 300 ? values.slice(0, 297) + '...' : values}): ${f.reason}`;
 }
 
 /** The report lines of a study's failed samples: the summary, then up to `max` samples. Empty when none failed. */

@@ -1,7 +1,8 @@
 // Morris elementary-effects screening (Morris 1991) with mu* (Campolongo, Cariboni & Saltelli 2007): r random
 // one-at-a-time trajectories on a p-level grid over each factor's range; mu* ranks influence, sigma flags
 // non-linearity or interactions. Cost r(k+1) runs for k factors.
-import { InputError } from '../errors.js';
+import { InputError, RunsFailedError } from '../errors.js';
+import { describeFailedSample, failedSamples, type FailedSample } from './montecarlo.js';
 import { type Distribution, support } from './distributions.js';
 import { evaluateAll, scalarOf, scalarNames, type BatchOptions, type Evaluator, type Point, type RunResult } from './evaluate.js';
 import { createRng, permutation } from './random.js';
@@ -49,6 +50,8 @@ export interface MorrisResult {
   levels: number;
   runs: number;
   failedRuns: number;
+  /** Each failed run: its number in the design (from 1), its input values and why (the first 50; failedRuns counts all). */
+  failedSamples: FailedSample[];
   /** Per output: factors ranked by mu*, largest first. */
   ranked: Record<string, MorrisIndex[]>;
 }
@@ -122,11 +125,14 @@ export async function morris(factors: readonly Factor[], evaluate: Evaluator, op
   const design = morrisDesign(factors, opts);
   const results = await evaluateAll(design.points, evaluate, opts);
   const outputs = opts.outputs ?? scalarNames(results);
-  if (outputs.length === 0) throw new Error('every Morris run failed: ' + ((results.find((r) => !r.ok) as { error?: string } | undefined)?.error ?? 'no scalar outputs'));
+  const failed = failedSamples(design.points, results, factors.map((f) => f.name));
+  // Every run failed: a solver failure (exit 3) naming the first run's inputs, as Monte Carlo does (never NaN indices).
+  if (results.every((r) => !r.ok) && failed.length) throw new RunsFailedError(`every one of the ${results.length} Morris runs failed; first failed ${describeFailedSample(failed[0]!, 'run')}`);
+  if (outputs.length === 0) throw new Error('Morris runs gave no scalar outputs');
   const ranked: Record<string, MorrisIndex[]> = {};
   for (const o of outputs) ranked[o] = morrisIndices(design, results, o);
   return {
     method: 'morris', seed: opts.seed ?? 1, trajectories: design.unit.length / (factors.length + 1), levels: design.levels,
-    runs: design.points.length, failedRuns: results.filter((r) => !r.ok).length, ranked,
+    runs: design.points.length, failedRuns: results.filter((r) => !r.ok).length, failedSamples: failed, ranked,
   };
 }

@@ -1,7 +1,8 @@
 // Variance-based global sensitivity: Sobol first-order (S1) and total (ST) indices with the estimators recommended by
 // Saltelli et al. (2010, Comput. Phys. Commun. 181:259): S1 from Saltelli 2010 (their eq. b), ST from Jansen (1999).
 // Cost N(k+2) runs. Confidence intervals by bootstrap over the N base rows.
-import { InputError } from '../errors.js';
+import { InputError, RunsFailedError } from '../errors.js';
+import { describeFailedSample, failedSamples, type FailedSample } from './montecarlo.js';
 import { quantile, type Distribution } from './distributions.js';
 import { evaluateAll, scalarOf, scalarNames, type BatchOptions, type Evaluator, type Point, type RunResult } from './evaluate.js';
 import { createRng, uniformSample } from './random.js';
@@ -52,6 +53,10 @@ export interface SobolResult {
   runs: number;
   /** Base rows dropped because one of their runs failed. */
   droppedRows: number;
+  /** Runs that failed to solve, and each one: its number in the design (from 1; A rows, then B, then each AB_i), its
+   *  input values and why (the first 50; failedRuns counts all). */
+  failedRuns: number;
+  failedSamples: FailedSample[];
   /** Per output: total variance and indices ranked by ST. */
   outputs: Record<string, { variance: number; indices: SobolIndex[] }>;
 }
@@ -146,7 +151,9 @@ export async function sobol(inputs: readonly SobolInput[], evaluate: Evaluator, 
   const design = sobolDesign(inputs, opts);
   const results = await evaluateAll(design.points, evaluate, opts);
   const names = opts.outputs ?? scalarNames(results);
-  if (names.length === 0) throw new Error('every Sobol run failed: ' + ((results.find((r) => !r.ok) as { error?: string } | undefined)?.error ?? 'no scalar outputs'));
+  const failed = failedSamples(design.points, results, inputs.map((i) => i.name));
+  if (results.every((r) => !r.ok) && failed.length) throw new RunsFailedError(`every one of the ${results.length} Sobol runs failed; first failed ${describeFailedSample(failed[0]!, 'run')}`);
+  if (names.length === 0) throw new Error('Sobol runs gave no scalar outputs');
   const outputs: SobolResult['outputs'] = {};
   let dropped = 0;
   for (const o of names) {
@@ -154,5 +161,8 @@ export async function sobol(inputs: readonly SobolInput[], evaluate: Evaluator, 
     outputs[o] = { variance: r.variance, indices: r.indices };
     dropped = Math.max(dropped, r.droppedRows);
   }
-  return { method: 'sobol', seed: opts.seed ?? 1, N: design.N, runs: design.points.length, droppedRows: dropped, outputs };
+  return {
+    method: 'sobol', seed: opts.seed ?? 1, N: design.N, runs: design.points.length, droppedRows: dropped,
+    failedRuns: results.filter((r) => !r.ok).length, failedSamples: failed, outputs,
+  };
 }

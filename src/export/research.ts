@@ -17,15 +17,24 @@ export interface ResultSource {
   evaluation: string;
 }
 
-/** `adsim sensitivity --json`: the source, every key of the result, and the warnings. */
-export function sensitivityDocument(src: ResultSource, result: SensitivityResult, warnings: string[] = []) {
-  return { file: src.file, kind: src.kind, evaluation: src.evaluation, ...result, warnings };
+/** Runs of a sensitivity study that failed to solve (local: the runs of each failed parameter, two a parameter). */
+export function sensitivityFailedRuns(r: SensitivityResult): number {
+  return r.method === 'local' ? r.failures.length : r.failedRuns;
 }
 
-/** `adsim uncertainty --json`: series as a fan chart reads them, the time axis first, then one band per output. */
+/**
+ * `adsim sensitivity --json`: `ok` (true when every run solved, as the exit code 0; false with exit 4 when some
+ * failed: docs/limits.md), the source, every key of the result, and the warnings.
+ */
+export function sensitivityDocument(src: ResultSource, result: SensitivityResult, warnings: string[] = []) {
+  return { ok: sensitivityFailedRuns(result) === 0, file: src.file, kind: src.kind, evaluation: src.evaluation, ...result, warnings };
+}
+
+/** `adsim uncertainty --json`: `ok` (true when every sample solved, as exit code 0; false with exit 4 when some failed),
+ *  series as a fan chart reads them, the time axis first, then one band per output. */
 export function uncertaintyDocument(src: ResultSource, r: MonteCarloResult) {
   const { t_d, series, ...rest } = r;
-  return { file: src.file, kind: src.kind, evaluation: src.evaluation, ...rest, series: { t_d: t_d ?? [], ...series } };
+  return { ok: r.failedRuns === 0, file: src.file, kind: src.kind, evaluation: src.evaluation, ...rest, series: { t_d: t_d ?? [], ...series } };
 }
 
 /** `adsim fit --json` and `adsim fit-bmp --json`: the model file, the data file, and every key of the fit. */

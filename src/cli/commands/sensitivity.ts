@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { flagNumber, flagString, flagValue, parseArgs, type ParsedArgs } from '../args.js';
 import { fmt, readJson, relativeReader } from '../io.js';
-import { jsonText, sensitivityDocument } from '../../export/research.js';
+import { jsonText, sensitivityDocument, sensitivityFailedRuns } from '../../export/research.js';
+import { describeFailedSample, type FailedSample } from '../../analysis/montecarlo.js';
 import type { CliCommand, CliIo } from '../types.js';
 import { InputError, expected, show, unknownField } from '../../errors.js';
 import { FORBIDDEN_KEYS } from '../../input/json.js';
@@ -384,9 +385,12 @@ export const sensitivityCommand: CliCommand = {
       ev.close();
     }
     for (const w of warnings) io.err(`warning: ${w}\n`);
+    // Runs that failed are left out and reported; the exit code says the study is incomplete (docs/limits.md).
+    const code = sensitivityFailedRuns(result) ? 4 : 0;
     if (args.flags.has('json')) {
       io.out(jsonText(sensitivityDocument({ file, kind: model.kind, evaluation: ev.mode }, result, warnings), 0));
-      return 0;
+      if (result.method !== 'local' && result.failedRuns) io.err(`adsim sensitivity: ${result.failedRuns} of ${result.runs} runs failed and are left out\n`);
+      return code;
     }
     io.out(`${model.name}: ${method} sensitivity, ${result.runs} runs (${ev.mode})\n`);
     if (result.method === 'local') {
@@ -400,19 +404,28 @@ export const sensitivityCommand: CliCommand = {
         io.out(`\n${o}: elementary effects per full input range (${result.trajectories} trajectories, seed ${result.seed})\n`);
         io.out(table([['input', 'mu*', 'mu', 'sigma'], ...list.map((c) => [c.factor, fmt(c.muStar, 3), fmt(c.mu, 3), fmt(c.sigma, 3)])]));
       }
-      if (result.failedRuns) io.err(`warning: ${result.failedRuns} runs failed and were left out\n`);
+      if (result.failedRuns) failedRunsReport(io, result, 'their elementary effects are left out');
     } else {
       for (const [o, r] of Object.entries(result.outputs)) {
         io.out(`\n${o}: Sobol indices (N = ${result.N}, seed ${result.seed}; 95 % bootstrap intervals)\n`);
         const ci = (c?: [number, number]) => (c ? ` [${fmt(c[0], 2)}, ${fmt(c[1], 2)}]` : '');
         io.out(table([['input', 'S1', 'ST'], ...r.indices.map((c) => [c.input, fmt(c.S1, 3) + ci(c.S1_ci), fmt(c.ST, 3) + ci(c.ST_ci)])]));
       }
-      if (result.droppedRows) io.err(`warning: ${result.droppedRows} sample rows dropped because a run failed\n`);
+      if (result.failedRuns) failedRunsReport(io, result, `${result.droppedRows} of ${result.N} sample rows are dropped`);
     }
     if (result.method !== 'local') {
       const inputs = chooseInputs(args, io, model);
       io.out(`\nranges: ${inputs.map((i) => `${i.name} ${describe(i.dist)}`).join('; ')}\n`);
     }
-    return 0;
+    return code;
   },
 };
+
+/** Morris or Sobol runs that failed: the count, what is left out, and the first ten with their inputs and reasons. */
+function failedRunsReport(io: CliIo, r: { runs: number; failedRuns: number; failedSamples: FailedSample[] }, leftOut: string): void {
+  const listed = r.failedSamples.slice(0, 10);
+  const more = r.failedRuns - listed.length;
+  io.out(`\nfailed runs: ${r.failedRuns} of ${r.runs} failed; ${leftOut}\n${listed.map((f) => `  ${describeFailedSample(f, 'run')}\n`).join('')}`
+    + (more > 0 ? `  ... and ${more} more (${r.failedSamples.length} listed in --json)\n` : ''));
+  io.err(`adsim sensitivity: ${r.failedRuns} of ${r.runs} runs failed and are left out\n`);
+}

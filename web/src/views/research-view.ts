@@ -297,7 +297,7 @@ export class ResearchView extends ResearchSubscriber {
         ${this.rankTable(r, output)}
       </div>
       ${r.method === 'local' && r.failures.length ? html`<p class="error">Runs failed for ${r.failures.map((f) => f.parameter).join(', ')}: ${r.failures[0]!.error}</p>` : nothing}
-      ${r.method === 'morris' && r.failedRuns ? html`<p class="error">${r.failedRuns} runs failed and were left out.</p>` : nothing}
+      ${r.method === 'morris' && r.failedRuns ? html`<p class="error">${r.failedRuns} of ${r.runs} runs failed and were left out.${r.failedSamples?.[0] ? ` First: ${describeFailedSample(r.failedSamples[0], 'run')}` : ''}</p>` : nothing}
       ${r.method === 'sobol' ? this.sobolNotes(r) : nothing}
       <p class="muted">${r.runs} model runs of ${t?.subject?.name ?? m.name}.</p>
       ${downloadButtons('dl-sensitivity', `the ${r.method === 'sobol' ? 'Sobol indices' : r.method === 'morris' ? 'Morris ranking' : 'local sensitivities'} of every output`, sensitivityFiles(r, t?.subject ?? m))}`;
@@ -309,7 +309,7 @@ export class ResearchView extends ResearchSubscriber {
       .filter((c) => [c.S1_ci, c.ST_ci].some((ci) => ci && ci[1] - ci[0] > SOBOL_MAX_CI_WIDTH)).map((c) => `${o}/${c.input}`));
     return html`${r.N < SOBOL_MIN_SAMPLES ? html`<p class="error">N = ${r.N} is below ${SOBOL_MIN_SAMPLES}: Sobol indices from so small a sample are mostly noise (see the 95 % intervals). Use N = ${SOBOL_MIN_SAMPLES} or more, or Morris for screening.</p>` : nothing}
       ${wide.length ? html`<p class="error">${wide.length} index pair${wide.length > 1 ? 's have' : ' has'} a 95 % interval wider than ${SOBOL_MAX_CI_WIDTH}: not resolved at N = ${r.N}.</p>` : nothing}
-      ${r.droppedRows ? html`<p class="error">${r.droppedRows} sample rows were dropped because a run failed.</p>` : nothing}`;
+      ${r.droppedRows ? html`<p class="error">${r.droppedRows} sample rows were dropped because a run failed (${r.failedRuns ?? 'some'} of ${r.runs} runs).${r.failedSamples?.[0] ? ` First: ${describeFailedSample(r.failedSamples[0], 'run')}` : ''}</p>` : nothing}`;
   }
 
   private rankTable(r: LocalResult | MorrisResult | SobolResult, output: string): TemplateResult {
