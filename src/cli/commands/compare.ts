@@ -11,7 +11,6 @@ import { compareScenarios } from '../../compare/compare.js';
 import { fullRollout } from '../../pipeline/project.js';
 import { comparisonCsv, comparisonTable } from '../../compare/table.js';
 import { inFile, jsonError, loadScenario, messageOf, progress } from './scenario.js';
-import { findNodeWorker, runScenariosInPool } from '../../worker/pool.node.js';
 import { JSON_FLAG, type FlagTable } from '../args.js';
 
 /** Every option of `adsim compare`: the parser and `adsim compare --help` both read this table. */
@@ -106,6 +105,8 @@ async function runAll(scenarios: Scenario[], onProgress: (i: number, t: number, 
     }
   });
   if (scenarios.length < 2 || process.env.ADSIM_WORKERS === '0') return inProcess();
+  // Loaded only when a pool is used (worker threads, comlink), as in project and sensitivity.
+  const { findNodeWorker, runScenariosInPool } = await import('../../worker/pool.node.js');
   let worker: URL;
   try { worker = findNodeWorker(); } catch { return inProcess(); }
   const days = scenarios.map((s) => s.horizon.startup_d + 365 * s.horizon.years);
