@@ -183,7 +183,8 @@ describe('project: failed years and failed range samples', () => {
     SCENARIO_FAIL.nth = 4;   // the central projection's run succeeds; then every fourth run fails
     const r = await cli(['project', scen, '--ranges', '8', '--json']);
     expect(r.code).toBe(4);
-    const j = JSON.parse(r.out) as { ranges: { samples: number; ok: number; failedSamples: Failed[]; reliable: boolean; inputs: { name: string }[] } };
+    const j = JSON.parse(r.out) as { ok: boolean; ranges: { samples: number; ok: number; failedSamples: Failed[]; reliable: boolean; inputs: { name: string }[] } };
+    expect(j.ok).toBe(false);   // as every command: ok exactly when the exit code is 0
     expect(j.ranges.samples).toBe(8);
     expect(j.ranges.ok).toBeLessThan(8);
     expect(j.ranges.failedSamples).toHaveLength(8 - j.ranges.ok);

@@ -56,7 +56,8 @@ export const projectCommand: CliCommand = {
       // Failed range samples are reported with the ranges; the exit code says the study is incomplete.
       const code = ranges && ranges.ok < ranges.samples ? 4 : 0;
       if (code) io.err(`adsim project: ranges: ${failureSummary(ranges!.samples - ranges!.ok, ranges!.samples)}\n`);
-      if (asJson) { io.out(JSON.stringify({ ok: true, ...p, ...(ranges ? { ranges } : {}) }, jsonReplacer) + '\n'); return code; }
+      // ok is true exactly when the exit code is 0 (as compare, uncertainty and sensitivity): failed range samples make it false.
+      if (asJson) { io.out(JSON.stringify({ ok: code === 0, ...p, ...(ranges ? { ranges } : {}) }, jsonReplacer) + '\n'); return code; }
       io.out(projectionTable(p, ranges && { ...ranges, failedLines: failedSampleLines(ranges.samples - ranges.ok, ranges.samples, ranges.failedSamples) }));
       return code;
     } catch (e) {
