@@ -26,6 +26,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 async function sideBySide(lanes, rounds = ROUNDS) {
   const rates = Object.fromEntries(lanes.map((l) => [l.label, []]));
   const cpu = Object.fromEntries(lanes.map((l) => [l.label, { all: 0, main: 0, runs: 0 }]));
+  // Rounds of 60-120 scenario samples (0.6-1.3 s): with fewer, the last batch of a round (~150 ms on one worker while
+  // the other has finished) is a large share of the round and the 2-worker ratio measures that tail, not the pool.
   // JIT, worker start-up and the switch to straight-line code (after 20,000 LU factorisations and 50,000 rhs calls in
   // each thread: docs/model.md), not timed, so every lane is measured in the steady state a long study runs in.
   for (const l of lanes) await l.run(l.warmup ?? 4);
@@ -64,10 +66,10 @@ try {
   const p1 = warmPool(1), p2 = cores > 1 ? warmPool(2) : null;
   let q1, q2;
   const bsm2 = [
-    { label: '1 core, in-process', samples: 200, warmup: 800, run: async (n) => { q1 = await monteCarlo(inputs, digesterEvaluator(run), { samples: n, seed: 1 }); return n; } },
-    { label: '1 worker, pool (batches)', samples: 200, warmup: 800, run: async (n) => { await monteCarlo(inputs, digesterBatches(p1, run, false), { samples: n, seed: 1, concurrency: 2 }); return n; } },
+    { label: '1 core, in-process', samples: 400, warmup: 800, run: async (n) => { q1 = await monteCarlo(inputs, digesterEvaluator(run), { samples: n, seed: 1 }); return n; } },
+    { label: '1 worker, pool (batches)', samples: 400, warmup: 800, run: async (n) => { await monteCarlo(inputs, digesterBatches(p1, run, false), { samples: n, seed: 1, concurrency: 2 }); return n; } },
   ];
-  if (p2) bsm2.push({ label: '2 workers, pool (batches)', samples: 400, warmup: 1600, run: async (n) => { q2 = await monteCarlo(inputs, digesterBatches(p2, run, false), { samples: n, seed: 1, concurrency: 4 }); return n; } });
+  if (p2) bsm2.push({ label: '2 workers, pool (batches)', samples: 800, warmup: 1600, run: async (n) => { q2 = await monteCarlo(inputs, digesterBatches(p2, run, false), { samples: n, seed: 1, concurrency: 4 }); return n; } });
   const r1 = await sideBySide(bsm2);
   show(`\nMonte Carlo, BSM2 digester 200 d, LHS over k_hyd_ch, k_m_ac, K_I_nh3 (warm pools; load ${load()})`, r1, bsm2);
   console.log(`  1-worker pool / in-process: ${ratio(r1, bsm2[1].label, bsm2[0].label).toFixed(2)}x (what the pool's messages cost)`);
@@ -76,20 +78,20 @@ try {
     console.log(`  2-worker pool / in-process: ${ratio(r1, bsm2[2].label, bsm2[0].label).toFixed(2)}x`);
   }
   const p = q1.scalars.q_ch4_Nm3_d;
-  console.log(`  q_ch4 (Nm3/d) P10/P50/P90 with 200 samples: ${p.p10.toFixed(0)} / ${p.p50.toFixed(0)} / ${p.p90.toFixed(0)}`);
+  console.log(`  q_ch4 (Nm3/d) P10/P50/P90 with ${bsm2[0].samples} samples: ${p.p10.toFixed(0)} / ${p.p50.toFixed(0)} / ${p.p90.toFixed(0)}`);
   if (q2) {
-    const same = JSON.stringify((await monteCarlo(inputs, digesterBatches(p2, run, false, { batchSize: 7 }), { samples: 200, seed: 1, concurrency: 4 })).scalars) === JSON.stringify(q1.scalars);
-    console.log(`  same 200 samples through the 2-worker pool in batches of 7: percentiles ${same ? 'identical' : 'DIFFERENT'} to in-process`);
+    const same = JSON.stringify((await monteCarlo(inputs, digesterBatches(p2, run, false, { batchSize: 7 }), { samples: bsm2[0].samples, seed: 1, concurrency: 4 })).scalars) === JSON.stringify(q1.scalars);
+    console.log(`  same ${bsm2[0].samples} samples through the 2-worker pool in batches of 7: percentiles ${same ? 'identical' : 'DIFFERENT'} to in-process`);
   }
 
   // --- Scenario Monte Carlo: weekly-small-digester, one year + start-up per sample ---
   const weekly = readJson('../scenarios/weekly-small-digester.json');
   const { inputs: wIn, writers: wW } = scenarioUncertainInputs(weekly);
   const sc = [
-    { label: '1 core, in-process', samples: 20, warmup: 20, run: async (n) => { await monteCarlo(wIn, scenarioEvaluator(weekly, wW), { samples: n, seed: 1 }); return n; } },
-    { label: '1 worker, pool (batches)', samples: 20, warmup: 20, run: async (n) => { await monteCarlo(wIn, scenarioBatches(p1, weekly, wW, false), { samples: n, seed: 1, concurrency: 2 }); return n; } },
+    { label: '1 core, in-process', samples: 60, warmup: 20, run: async (n) => { await monteCarlo(wIn, scenarioEvaluator(weekly, wW), { samples: n, seed: 1 }); return n; } },
+    { label: '1 worker, pool (batches)', samples: 60, warmup: 20, run: async (n) => { await monteCarlo(wIn, scenarioBatches(p1, weekly, wW, false), { samples: n, seed: 1, concurrency: 2 }); return n; } },
   ];
-  if (p2) sc.push({ label: '2 workers, pool (batches)', samples: 40, warmup: 40, run: async (n) => { await monteCarlo(wIn, scenarioBatches(p2, weekly, wW, false), { samples: n, seed: 1, concurrency: 4 }); return n; } });
+  if (p2) sc.push({ label: '2 workers, pool (batches)', samples: 120, warmup: 40, run: async (n) => { await monteCarlo(wIn, scenarioBatches(p2, weekly, wW, false), { samples: n, seed: 1, concurrency: 4 }); return n; } });
   const r2 = await sideBySide(sc);
   show(`\nScenario Monte Carlo, weekly-small-digester (one year + start-up per sample, scenario tolerance; load ${load()})`, r2, sc);
   if (p2) {
