@@ -82,6 +82,20 @@ describe('projection ranges', () => {
     expect(t2).not.toMatch(/\d\.\d{7,}/);
   }, 120_000);
 
+  it('from fewer than 50 samples the ranges carry a caution (JSON key and report line) and payback years stay whole', async () => {
+    const { projectionRanges } = await import('../src/analysis/projection-ranges.js');
+    const { projectScenario } = await import('../src/pipeline/project.js');
+    const { projectionTable } = await import('../src/compare/table.js');
+    const { verdictOf } = await import('../src/appraisal/verdict.js');
+    const r = await projectionRanges(weekly, 1, (j, y) => projectScenario(j, y), { samples: 5, seed: 1 });
+    expect(r.caution).toMatch(/^Caution: only 5 samples finished, fewer than the 50/);
+    for (const v of Object.values(r.economics!.payback_yr)) if (v !== null) expect(Number.isInteger(v)).toBe(true);
+    const p = projectScenario(weekly, 1);
+    expect(projectionTable(p, r)).toContain(r.caution!);
+    p.economics.ranges = { ...r.economics!, samples: r.samples, covers: r.covers, caution: r.caution };
+    expect(verdictOf(parseScenario(weekly), p.economics, p.years[0]!)).toMatch(/likely [^;)]*, a rough guide from only 5 samples/);
+  }, 120_000);
+
   it('one sample of a default shared by several areas is written to each of them', async () => {
     const { applyScenarioPoint } = await import('../src/analysis/scenario-model.js');
     const region = JSON.parse(readFileSync(new URL('../scenarios/region-rollout.json', import.meta.url), 'utf8'));
@@ -89,5 +103,24 @@ describe('projection ranges', () => {
     expect(inputs.map((i) => i.name)).toContain('areas[*].faeces_per_dog');
     const j = applyScenarioPoint(region, { 'areas[*].faeces_per_dog': 0.3 }, writers) as { areas: { faeces_per_dog?: number }[] };
     expect(j.areas.map((a) => a.faeces_per_dog)).toEqual(region.areas.map(() => 0.3));
+  });
+});
+
+describe('few-samples caution and nearest-rank percentiles', () => {
+  it('monteCarlo sets caution below 50 finished samples and not from 50 on', async () => {
+    const inputs = [{ name: 'x', dist: { kind: 'uniform' as const, low: 0, high: 1 } }];
+    const ev = (p: Record<string, number>) => ({ y: 2 * p.x! });
+    expect((await monteCarlo(inputs, ev, { samples: 3 })).caution).toMatch(/only 3 samples finished/);
+    expect((await monteCarlo(inputs, ev, { samples: 49 })).caution).toMatch(/only 49 samples/);
+    expect((await monteCarlo(inputs, ev, { samples: 50 })).caution).toBeUndefined();
+  });
+
+  it('nearest-rank percentiles are always one of the values', async () => {
+    const { percentileNearestRank } = await import('../src/analysis/stats.js');
+    const v = [4, 5, 6, 6, 7];
+    expect(percentileNearestRank(v, 0.1)).toBe(4);
+    expect(percentileNearestRank(v, 0.5)).toBe(6);
+    expect(percentileNearestRank(v, 0.9)).toBe(7);
+    expect(percentileNearestRank([], 0.5)).toBeNaN();
   });
 });

@@ -29,6 +29,18 @@ export interface FailedSample {
  * than a tenth missing, a whole tail may be gone and the ranges are biased towards the samples that solved.
  */
 export const UNRELIABLE_FAILED_SHARE = 0.1;
+/**
+ * Fewest finished samples for P10/P50/P90 to be more than a rough guide: with 50, P10 and P90 each rest on at least
+ * 5 samples in their tail (docs/limits.md). Fewer still give percentiles, with a caution beside them.
+ */
+export const MIN_PERCENTILE_SAMPLES = 50;
+
+/** The caution shown beside P10/P50/P90 from fewer than MIN_PERCENTILE_SAMPLES finished samples; undefined otherwise. */
+export function fewSamplesCaution(finished: number): string | undefined {
+  if (finished >= MIN_PERCENTILE_SAMPLES) return undefined;
+  return `Caution: only ${finished} sample${finished === 1 ? '' : 's'} finished, fewer than the ${MIN_PERCENTILE_SAMPLES} that put at least 5 samples beyond each of P10 and P90: the ranges are a rough guide only; use at least ${MIN_PERCENTILE_SAMPLES} samples.`;
+}
+
 /** Failed samples listed one by one in a result (the count is always exact). */
 export const MAX_FAILED_LISTED = 50;
 
@@ -96,6 +108,8 @@ export interface MonteCarloResult {
   failedSamples: FailedSample[];
   /** False when more than UNRELIABLE_FAILED_SHARE of the samples failed: the percentiles are then not reliable. */
   reliable: boolean;
+  /** Present when fewer than MIN_PERCENTILE_SAMPLES samples finished: one sentence saying the percentiles are a rough guide. */
+  caution?: string;
   inputs: { name: string; dist: UncertainInput['dist']; unit?: string; source?: string }[];
   scalars: Record<string, Summary>;
   /** Bands over time keyed by output name ("pH", "q_ch4_Nm3_d"; the evaluator's "series." prefix dropped). */
@@ -169,6 +183,8 @@ export async function monteCarlo(inputs: readonly UncertainInput[], evaluate: Ev
     failedSamples: failedSamples(points, results, names), reliable: reliableWith(failures.length, n),
     inputs: inputs.map((x) => ({ name: x.name, dist: x.dist, unit: x.unit, source: x.source })), scalars, series,
   };
+  const caution = fewSamplesCaution(ok.length);
+  if (caution) result.caution = caution;
   if (t_d) result.t_d = t_d;
   if (opts.keepSamples) {
     const names = Object.keys(scalars);

@@ -5,6 +5,7 @@ import { PER_YEAR_FIGURES } from '../pipeline/totals.js';
 import { describe as describeDist, type Distribution } from './distributions.js';
 import type { Evaluator, Point, RunResult } from './evaluate.js';
 import { monteCarlo, type FailedSample } from './montecarlo.js';
+import { percentileNearestRank } from './stats.js';
 import { applyScenarioPoint, scenarioUncertainInputs } from './scenario-model.js';
 
 /** Figures given a range, per year and over the whole projection (per-year figures, homes, as their mean over the years). */
@@ -38,6 +39,8 @@ export interface ProjectionRanges {
   failedSamples: FailedSample[];
   /** False when more than UNRELIABLE_FAILED_SHARE (10 %) of the samples failed: the ranges are then not reliable. */
   reliable: boolean;
+  /** Present when fewer than MIN_PERCENTILE_SAMPLES (50) samples finished: the ranges are a rough guide (montecarlo.ts). */
+  caution?: string;
 }
 
 /** Economics figures sampled; a payback of "never" is recorded as life + 1 and read back as null. */
@@ -96,7 +99,7 @@ export async function projectionRanges(json: unknown, years: number, project: Pr
     ? { batch: (points) => o.batch!(points.map((point) => applyScenarioPoint(json, point, writers)), years), batchSize: o.batchSize }
     : one;
   const mc = await monteCarlo(inputs, evaluate, {
-    samples, seed, concurrency: o.concurrency ?? 1,
+    samples, seed, concurrency: o.concurrency ?? 1, keepSamples: true,
     onProgress: (done, total) => o.onProgress?.(done, total) !== false && !o.signal?.aborted,
   });
   const pick = (key: string): FigureRange => {
@@ -111,7 +114,11 @@ export async function projectionRanges(json: unknown, years: number, project: Pr
     + `${feed.length ? `feedstock ${feed.join(', ')}` : 'no feedstock ranges'}`
     + `${fills ? `; ${fills} estimated bin-fill input${fills > 1 ? 's' : ''} (one value for all areas)` : ''}; ${rest} ranged plant, price and carbon defaults. `
     + 'Figures the file sets are held fixed; the model structure itself is not varied.';
-  const pay = pick('econ.payback_yr'), life = mc.scalars['econ.lifetime_yr']?.p10 ?? Infinity;
+  // A payback year is a whole number in every sample: nearest-rank percentiles keep it one (interpolating 5 samples
+  // gave "year 4.4"), always a year some sample actually paid back in.
+  const paid = (mc.table?.outputs ?? []).map((x) => x['econ.payback_yr']!).filter(Number.isFinite).sort((a, b) => a - b);
+  const pay = { p10: percentileNearestRank(paid, 0.1), p50: percentileNearestRank(paid, 0.5), p90: percentileNearestRank(paid, 0.9) };
+  const life = mc.scalars['econ.lifetime_yr']?.p10 ?? Infinity;
   // Sampled lives differ: a payback beyond the shortest life sampled is shown as never.
   const never = (x: number): number | null => (Number.isFinite(x) && x <= life ? x : null);
   const economics = {
@@ -126,6 +133,7 @@ export async function projectionRanges(json: unknown, years: number, project: Pr
     failures: mc.failures,
     failedSamples: mc.failedSamples,
     reliable: mc.reliable,
+    ...(mc.caution ? { caution: mc.caution } : {}),
   };
 }
 

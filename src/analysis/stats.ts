@@ -17,6 +17,16 @@ export function percentileSorted(v: ArrayLike<number>, q: number): number {
   return v[lo]! + (h - lo) * (v[hi]! - v[lo]!);
 }
 
+/**
+ * Nearest-rank percentile (Hyndman & Fan type 1) of an already sorted array: always one of the values, so a figure
+ * that is a whole number in every sample (a payback year) stays a whole number. NaN when empty.
+ */
+export function percentileNearestRank(v: ArrayLike<number>, q: number): number {
+  const n = v.length;
+  if (n === 0) return NaN;
+  return v[Math.min(n - 1, Math.max(0, Math.ceil(Math.min(1, Math.max(0, q)) * n) - 1))]!;
+}
+
 export function mean(values: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < values.length; i++) s += values[i]!;

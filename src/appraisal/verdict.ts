@@ -24,7 +24,9 @@ export function verdictOf(s: Scenario, e: Economics, a: AnnualAccount): string {
   const L = e.lifetime_yr;
   const worse = e.npv_gbp < 0;
   const r = e.ranges?.npv_gbp;
-  const range = r ? `; likely ${rangeText(r.p10, r.p90, worse)}` : '';
+  // From too few samples the range is said to be rough in the same breath (MIN_PERCENTILE_SAMPLES, docs/limits.md).
+  const rough = e.ranges?.caution ? `, a rough guide from only ${e.ranges.samples} samples` : '';
+  const range = r ? `; likely ${rangeText(r.p10, r.p90, worse)}${rough}` : '';
   const money1 = worse ? `costs ${money(e.npv_gbp)} more than sending the same bins to today's route` : `saves ${money(e.npv_gbp)} against sending the same bins to today's route`;
   const co2 = e.co2e_saved_life_t >= 0 ? `saves ${tonnes(e.co2e_saved_life_t)} t CO2e` : `adds ${tonnes(e.co2e_saved_life_t)} t CO2e`;
   const pay = e.payback_yr === null ? 'it never pays back within the plant life'

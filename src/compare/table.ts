@@ -14,6 +14,8 @@ export interface TableRanges {
   samples: number;
   ok: number;
   covers: string;
+  /** The few-samples caution (montecarlo.ts fewSamplesCaution), when fewer than 50 samples finished. */
+  caution?: string;
   years: Partial<Record<RangedFigure, Range>>[];
   totals: Record<RangedFigure, Range> & { homes_equivalent_mean?: Range };
   economics?: { npv_gbp: Range; npv_with_carbon_gbp: Range; cost_per_t_diverted_gbp: Range; payback_yr: { p10: number | null; p90: number | null } };
@@ -223,7 +225,7 @@ export function projectionTable(p: Projection, ranges?: TableRanges): string {
     }
   }
   const labelW = Math.max(...all.map((r) => r[0].length)) + 2;
-  const lines = [`${p.name}: ${p.years.length}-year projection`, '', p.verdict, ''];
+  const lines = [`${p.name}: ${p.years.length}-year projection`, '', p.verdict, ...(ranges?.caution ? [ranges.caution] : []), ''];
   const w = p.years.map((_, i) => Math.max(...all.map((c) => c[1][i]!.length)) + 2);
   for (const [label, cells] of all) lines.push(pad(label, labelW, true) + cells.map((c, i) => pad(c, w[i]!)).join(''));
   lines.push('');
@@ -236,11 +238,12 @@ export function projectionTable(p: Projection, ranges?: TableRanges): string {
     lines.push(`Likely range over ${p.years.length} years (P10 to P90): ${fmt(r.electricity_net_kWh.p10)} to ${fmt(r.electricity_net_kWh.p90)} kWh exported; carbon saved ${fmt(r.co2e_saving_vs_today_t.p10)} to ${fmt(r.co2e_saving_vs_today_t.p90)} t CO2e; money saved ${gbp(r.saving_vs_today_gbp.p10)} to ${gbp(r.saving_vs_today_gbp.p90)}${r.homes_equivalent_mean ? `; homes powered, average over the years, ${fmt(r.homes_equivalent_mean.p10)} to ${fmt(r.homes_equivalent_mean.p90)}` : ''}.`);
     const er = ranges.economics;
     if (er && (p.economics.capex_gbp > 0 || p.economics.opex_gbp_yr > 0 || p.economics.npv_gbp !== 0)) {
-      // P10/P90 of whole payback years are interpolated: shown at fmt precision, never as float noise (10.099999999999994).
+      // Payback P10/P90 are nearest-rank (projection-ranges.ts): whole years, as every sample's payback is.
       const py = (x: number | null) => (x === null ? 'never' : `year ${fmt(x)}`);
       lines.push(`Likely whole-life range (P10 to P90): NPV ${gbp(er.npv_gbp.p10)} to ${gbp(er.npv_gbp.p90)} (with carbon ${gbp(er.npv_with_carbon_gbp.p10)} to ${gbp(er.npv_with_carbon_gbp.p90)}); ${gbp(er.cost_per_t_diverted_gbp.p10)} to ${gbp(er.cost_per_t_diverted_gbp.p90)} per tonne diverted; pays back ${py(er.payback_yr.p10)} to ${py(er.payback_yr.p90)}.`);
     }
     lines.push(`Ranges: ${ranges.covers}`);
+    if (ranges.caution) lines.push(ranges.caution);
     // Every failed sample is counted, the first few named with their inputs; too many make the ranges unreliable.
     if (ranges.ok < ranges.samples) lines.push(...(ranges.failedLines ?? [`${ranges.samples - ranges.ok} of ${ranges.samples} samples failed and are left out.`]));
   }

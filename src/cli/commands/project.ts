@@ -50,7 +50,7 @@ export const projectCommand: CliCommand = {
       const ranges = samples > 0 ? await rangesOf(readJson(file), years, samples, seed, workers, io, asJson) : undefined;
       if (ranges) {
         // The verdict carries the likely range of the NPV.
-        p.economics.ranges = { ...ranges.economics, samples: ranges.samples, covers: ranges.covers };
+        p.economics.ranges = { ...ranges.economics, samples: ranges.samples, covers: ranges.covers, ...(ranges.caution ? { caution: ranges.caution } : {}) };
         p.verdict = verdictOf(s, p.economics, p.years[p.years.length - 1]!);
       }
       // Failed range samples are reported with the ranges; the exit code says the study is incomplete.

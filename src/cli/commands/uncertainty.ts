@@ -5,14 +5,14 @@ import { jsonText, uncertaintyDocument } from '../../export/research.js';
 import type { CliCommand } from '../types.js';
 import { InputError, show } from '../../errors.js';
 import { describe } from '../../analysis/distributions.js';
-import { failedSampleLines, failureSummary, monteCarlo } from '../../analysis/montecarlo.js';
+import { MIN_PERCENTILE_SAMPLES, failedSampleLines, failureSummary, monteCarlo } from '../../analysis/montecarlo.js';
 import { MAX_SAMPLES, chooseInputs, chooseOutputs, loadModel, makeEvaluator, progressReporter, renameOutputsError } from './sensitivity.js';
 import { ALLOW_OUTSIDE_FLAG, JSON_FLAG, QUIET_FLAG, type FlagTable } from '../args.js';
 import { INPUTS_FLAG, PARAMS_FLAG, RANGES_FLAG } from './sensitivity.js';
 
 /** Every option of `adsim uncertainty`: the parser and `adsim uncertainty --help` both read this table. */
 export const UNCERTAINTY_FLAGS: FlagTable = [
-  { name: 'samples', kind: 'value', arg: 'N', defaultText: '200 for a digester run, 40 for a scenario', help: 'Monte Carlo samples' },
+  { name: 'samples', kind: 'value', arg: 'N', defaultText: '200 for a digester run, 50 for a scenario', help: 'Monte Carlo samples' },
   { name: 'seed', kind: 'value', arg: 'S', default: 1, help: 'random seed (same seed, same answer)' },
   PARAMS_FLAG,
   RANGES_FLAG,
@@ -36,7 +36,7 @@ export const uncertaintyCommand: CliCommand = {
     if (!file) throw new InputError('FILE', 'expected a digester-run or scenario JSON file');
     if (extra.length) throw new InputError('FILE', `expected one file, got ${args.positionals.length}`);
     const model = loadModel(file, io, args.flags.has('allow-outside'));
-    const samples = flagNumber(args, 'samples', model.kind === 'scenario' ? 40 : 200, (x) => Number.isInteger(x) && x >= 2 && x <= MAX_SAMPLES, `a whole number >= 2 (at most ${MAX_SAMPLES})`);
+    const samples = flagNumber(args, 'samples', model.kind === 'scenario' ? MIN_PERCENTILE_SAMPLES : 200, (x) => Number.isInteger(x) && x >= 2 && x <= MAX_SAMPLES, `a whole number >= 2 (at most ${MAX_SAMPLES})`);
     const seed = flagNumber(args, 'seed', undefined, Number.isInteger, 'an integer');
     const sampling = flagValue(args, 'sampling')!;
     if (sampling !== 'lhs' && sampling !== 'random') throw new InputError('--sampling', `expected lhs or random, got ${show(sampling)}`);
@@ -63,6 +63,7 @@ export const uncertaintyCommand: CliCommand = {
       return code;
     }
     io.out(`${model.name}: Monte Carlo, ${r.samples} ${r.sampling === 'lhs' ? 'Latin hypercube' : 'random'} samples, seed ${r.seed} (${ev.mode})\n\n`);
+    if (r.caution) io.out(`${r.caution}\n\n`);
     const names = [...model.headlines.filter((h) => r.scalars[h]), ...Object.keys(r.scalars).filter((k) => !model.headlines.includes(k))];
     const rows = [['output', 'P10', 'P50', 'P90', 'mean', 'sd'], ...names.map((k) => { const s = r.scalars[k]!; return [k, fmt(s.p10), fmt(s.p50), fmt(s.p90), fmt(s.mean), fmt(s.sd, 2)]; })];
     const w = rows[0]!.map((_, j) => Math.max(...rows.map((x) => x[j]!.length)));

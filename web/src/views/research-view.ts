@@ -342,6 +342,7 @@ export class ResearchView extends ResearchSubscriber {
           <tbody>${names.map((k) => { const s = r.scalars[k]!; return html`<tr><td class="name"><code>${breakable(k)}</code>${outputUnit(subject, k) ? html`<span class="unit">${outputUnit(subject, k)}</span>` : nothing}</td><td>${fmt(s.p10)}</td><td>${fmt(s.p50)}</td><td>${fmt(s.p90)}</td></tr>`; })}</tbody></table></div>
       </div>
       <p class="muted">${r.samples} Latin hypercube samples, seed ${r.seed}.</p>
+      ${r.caution ? html`<p id="mc-caution" class="error">${r.caution}</p>` : nothing}
       ${r.failedRuns ? html`<p id="mc-failed" class=${r.reliable === false ? 'error' : 'muted'}>${failureSummary(r.failedRuns, r.samples)}${r.failedSamples?.[0] ? ` First: ${describeFailedSample(r.failedSamples[0])}` : ''}</p>` : nothing}
       ${downloadButtons('dl-uncertainty', `the Monte Carlo results of ${t?.subject?.name ?? m.name}`, uncertaintyFiles(r, t?.subject ?? m))}`;
   }
