@@ -16,8 +16,9 @@ describe('collection change in the compare verdict', () => {
     expect(saved).toBeGreaterThan(0);
     const f = c.scenarios.find((s) => s.name === fortnightly.name)!;
     expect(f.verdict.startsWith(fortnightly.verdict)).toBe(true);
-    expect(f.verdict).toContain(`saves ${money(saved)} a year than in "${base.name}"`);
-    expect(f.verdict).toContain('the NPV above leaves that out');
+    // Plain English ("saves X a year compared with", not "saves X a year than in"), and the NPV it leaves out quoted beside it.
+    expect(f.verdict).toContain(`Emptying the bins as this scenario does saves ${money(saved)} a year compared with "${base.name}". That saving is not in the NPV (${fortnightly.economics.npv_gbp < 0 ? '-' : ''}${money(fortnightly.economics.npv_gbp)}) above`);
+    expect(f.verdict).not.toMatch(/a year than in/);
     // Weekly collection as in the baseline: the verdict is the scenario's own.
     expect(c.scenarios.find((s) => s.name === weekly.name)!.verdict).toBe(weekly.verdict);
     expect(c.scenarios.find((s) => s.name === base.name)!.verdict).toBe(base.verdict);
@@ -27,6 +28,7 @@ describe('collection change in the compare verdict', () => {
     expect(collectionChangeNote(1000, 1004, 'B')).toBeUndefined();
     expect(collectionChangeNote(undefined, 1000, 'B')).toBeUndefined();
     expect(collectionChangeNote(Number.NaN, 1000, 'B')).toBeUndefined();
-    expect(collectionChangeNote(2000, 1000, 'B')).toContain('costs £1,000 a year more than in "B"');
+    expect(collectionChangeNote(2000, 1000, 'B')).toBe('Emptying the bins as this scenario does costs £1,000 a year more than "B". That cost is not in the NPV above, which compares the same bins, emptied the same way, with today\'s route (see the money rows).');
+    expect(collectionChangeNote(1000, 2000, 'B', -56400)).toContain('saves £1,000 a year compared with "B". That saving is not in the NPV (-£56,400) above');
   });
 });

@@ -59,7 +59,7 @@ export function compareScenarios(results: readonly ScenarioResult[], baselineNam
 /** The scenario's verdict, plus what a different collection costs or saves against the baseline (not in the NPV). */
 function verdictAgainst(r: ScenarioResult, baseline: ScenarioResult): string {
   if (r === baseline) return r.verdict;
-  const note = collectionChangeNote(r.annual.collection_cost_gbp, baseline.annual.collection_cost_gbp, baseline.name);
+  const note = collectionChangeNote(r.annual.collection_cost_gbp, baseline.annual.collection_cost_gbp, baseline.name, r.economics?.npv_gbp);
   return note ? `${r.verdict} ${note}` : r.verdict;
 }
 

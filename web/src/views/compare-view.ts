@@ -131,7 +131,7 @@ export class CompareView extends LitElement {
       const text = verdictOf(c.result as ResultLike, base, isBase);
       // As the CLI's compare: a change of collection is named, since the whole-life NPV leaves it out.
       const note = isBase || !base ? undefined
-        : collectionChangeNote(annualOf(c.result).collection_cost_gbp, annualOf(cols.find((x) => x.id === st.baselineId)?.result).collection_cost_gbp, baseName);
+        : collectionChangeNote(annualOf(c.result).collection_cost_gbp, annualOf(cols.find((x) => x.id === st.baselineId)?.result).collection_cost_gbp, baseName, economicsOf(c.result as ResultLike)?.npv_gbp);
       return { c, text: text && note ? `${text} ${note}` : text };
     });
     const warn = tonnageWarning(cols.filter((c) => c.result).map((c) => ({ name: c.name, result: c.result as ResultLike })));
