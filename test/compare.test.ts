@@ -74,6 +74,21 @@ describe('compareScenarios', () => {
     expect(table).toMatch(/\(-200\)/);
     expect(() => compareScenarios([fake('A', 'today', 0, 0)], 'B')).toThrow(/--baseline/);
   });
+
+  it('keeps every cell of the table apart, the economics rows included (a long payback cell ran into the next)', () => {
+    const ex = fake('X', 'digester', 5000, 100);
+    const once = { ...ex, economics: { ...ex.economics, payback_yr: 0, capex_gbp: 0 } };
+    const c = compareScenarios([fake('Today', 'today', 0, 300), once, fake('Y', 'digester', 4000, 100)]);
+    const table = comparisonTable(c);
+    const row = table.split('\n').find((l) => l.startsWith('  Pays back in year'))!;
+    expect(row).toBeDefined();
+    // Label, then one cell per scenario, each at least two spaces from the one before.
+    expect(row.trim().split(/\s{2,}/)).toEqual(['Pays back in year', '-', 'at once (no plant to build)', expect.any(String)]);
+    for (const label of ['Net present value vs today (NPV)', 'Extra cost per tonne diverted', 'Status (operators\' indicators)']) {
+      const l = table.split('\n').find((x) => x.startsWith(`  ${label}`))!;
+      expect(l.trim().split(/\s{2,}/)).toHaveLength(4);
+    }
+  });
 });
 
 describe('projectScenario', () => {

@@ -132,7 +132,8 @@ function pad(s: string, w: number, left = false): string {
  * baseline. `configurations` labels columns that show one configuration of a rollout (e.g. "full rollout, year 5").
  */
 export function comparisonTable(c: Comparison): string {
-  const labelW = Math.max(...ROWS.map((r) => (typeof r === 'string' ? 0 : r.label.length))) + 2;
+  // Economics and health labels too, so no label pushes its row's cells out of their columns.
+  const labelW = Math.max(...ROWS.map((r) => (typeof r === 'string' ? 0 : r.label.length)), ...ECON_ROWS.map(([l]) => l.length), 'Status (operators\' indicators)'.length) + 2;
   const single = c.scenarios.length === 1;
   const base = c.scenarios.find((x) => x.name === c.baseline)!;
   const cols = c.scenarios.map((s) => {
@@ -150,9 +151,11 @@ export function comparisonTable(c: Comparison): string {
       ? [pHRange(s.stability.pH_min, s.stability.pH_max), status]
       : [s.destination === 'digester' ? 'not fed' : 'no digester', '-'];
     const head = s.name + (s.difference || single ? '' : ' [baseline]');
-    return { head, sub: s.configuration ? `[${s.configuration}]` : '', cells, health };
+    // The economics cells count in the column width too: a long one ("at once (no plant to build)") ran into its neighbour.
+    const econ = ECON_ROWS.map(([, f]) => f(s));
+    return { head, sub: s.configuration ? `[${s.configuration}]` : '', cells, health, econ };
   });
-  const widths = cols.map((col) => Math.max(col.head.length, col.sub.length, ...col.cells.map((x) => x.length), ...col.health.map((x) => x.length)) + 2);
+  const widths = cols.map((col) => Math.max(col.head.length, col.sub.length, ...col.cells.map((x) => x.length), ...col.health.map((x) => x.length), ...col.econ.map((x) => x.length)) + 2);
   const lines: string[] = [];
   // The answer first: one plain sentence per scenario against today's route.
   for (const s of c.scenarios) lines.push(`${s.name}: ${s.verdict}`);
@@ -167,7 +170,7 @@ export function comparisonTable(c: Comparison): string {
   const e = c.scenarios[0]!.economics;
   lines.push(`ECONOMICS (whole life, ${e.lifetime_yr} years at ${Math.round(e.discount_rate * 1000) / 10} % real, against sending the same bins, emptied the same way, to today's route;`);
   lines.push('  a change of collection shows in the MONEY rows above, not here; costs are estimates, see docs/economics.md)');
-  for (const [label, f] of ECON_ROWS) lines.push(pad('  ' + label, labelW, true) + cols.map((_, i) => pad(f(c.scenarios[i]!), widths[i]!)).join(''));
+  ECON_ROWS.forEach(([label], j) => lines.push(pad('  ' + label, labelW, true) + cols.map((col, i) => pad(col.econ[j]!, widths[i]!)).join('')));
   for (const s of c.scenarios) {
     if (s.destination !== 'digester') continue;
     const items = s.economics.capex_items.map((it) => `${it.item} ${gbp(it.gbp)} ${it.source}`).join('; ');
