@@ -1,7 +1,7 @@
 // What the scenario commands say: single-scenario tables, unfed digesters, uncosted digesters, rollout columns,
 // file errors, and the analysis commands' unit and option messages (QA findings).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
@@ -64,6 +64,23 @@ describe('adsim scenario', () => {
     expect(r.out).toMatch(/pH range\s+not fed/);
     expect(r.out).not.toMatch(/\d+ days/);
     expect(r.out).not.toMatch(/inhibited/);
+  });
+
+  it('no bins: no cost per tonne diverted exists (n/a in text, null with a reason in JSON); backup heat at 3 figures', async () => {
+    const weekly = JSON.parse(readFileSync(new URL('../scenarios/weekly-small-digester.json', import.meta.url), 'utf8'));
+    weekly.areas[0].bins = 0;
+    writeFileSync(join(dir, 'weekly-zero.json'), JSON.stringify(weekly));
+    const r = await cli(['scenario', join(dir, 'weekly-zero.json')], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Extra cost per tonne diverted\s+n\/a \(nothing diverted\)/);
+    expect(r.out).not.toMatch(/per tonne diverted\s+£0\b/);
+    const heat = r.out.match(/([\d,.]+) kWh must come from elsewhere/);
+    expect(heat).not.toBeNull();
+    expect(heat![1]!.replace(/[,.]/g, '').replace(/0+$/, '').length).toBeLessThanOrEqual(3);
+    const j = JSON.parse((await cli(['scenario', join(dir, 'weekly-zero.json'), '--json'], dir)).out);
+    const e = (j.scenarios?.[0] ?? j).economics;
+    expect(e.cost_per_t_diverted_gbp).toBeNull();
+    expect(e.cost_per_t_diverted_reason).toBe('nothing diverted');
   });
 
   it('errors name the file once and the field once', async () => {

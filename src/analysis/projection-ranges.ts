@@ -83,7 +83,7 @@ export function projectionFigures(p: Projection): Record<string, number> {
   // Homes do not add up over years: their total is the mean (project.ts), under its own name too.
   for (const k of PER_YEAR_FIGURES) out[`total.${k}_mean`] = p.totals[`${k}_mean`] ?? p.totals[k] ?? 0;
   if (p.economics) {
-    for (const k of ECON_FIGURES) out[`econ.${k}`] = p.economics[k];
+    for (const k of ECON_FIGURES) out[`econ.${k}`] = p.economics[k] ?? NaN; // null (nothing diverted): left out
     out['econ.payback_yr'] = p.economics.payback_yr ?? p.economics.lifetime_yr + 1;
     out['econ.lifetime_yr'] = p.economics.lifetime_yr;
   }

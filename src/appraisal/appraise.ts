@@ -9,6 +9,9 @@ import { CARBON_HIGH_RATIO, CARBON_LOW_RATIO, carbonValue, discountFactor, GREEN
 import type { Digestate, Economics, SwitchingValue } from './types.js';
 import { formatGB } from '../units/format.js';
 
+
+/** The reason beside a null cost per tonne diverted. */
+export const NOTHING_DIVERTED = 'nothing diverted';
 export interface AppraisalInput {
   scenario: Scenario;
   /** The scenario's accounting years (year 1 = first year of operation); later years of the life repeat the last. */
@@ -144,7 +147,9 @@ export function appraise(inp: AppraisalInput): Appraisal {
     npv_with_carbon_high_gbp: npv + carbonPv(CARBON_HIGH_RATIO),
     payback_yr: payback,
     annualised_cost_gbp_yr: AF > 0 ? -npv / AF : 0,
-    cost_per_t_diverted_gbp: divertedPv > 1e-9 ? -npv / divertedPv : 0,
+    // Nothing diverted: no cost per tonne exists (it was £0 before 2 Dec 2026, which read as free).
+    cost_per_t_diverted_gbp: divertedPv > 1e-9 ? -npv / divertedPv : null,
+    ...(divertedPv > 1e-9 ? {} : { cost_per_t_diverted_reason: NOTHING_DIVERTED }),
     capex_annualised_gbp_yr: AF > 0 ? capexPv / AF : 0,
     co2e_saved_life_t: co2.reduce((x, c) => x + c, 0),
     switching_values: analyticSwitching(s, { npv, capex, capexPv: -(capex + ob) + pv(capexLinked), divertedPv, kWhPv: pv(kWh), L }),

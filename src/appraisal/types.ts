@@ -60,8 +60,11 @@ export interface Economics {
   payback_yr: number | null;
   /** Equivalent annual net cost against the baseline, GBP/yr (-NPV / annuity factor; negative = a saving). */
   annualised_cost_gbp_yr: number;
-  /** Levelised net cost per tonne of dog waste diverted from today's route, GBP/t (negative = a saving per tonne). */
-  cost_per_t_diverted_gbp: number;
+  /** Levelised net cost per tonne of dog waste diverted from today's route, GBP/t (negative = a saving per tonne);
+   *  null when nothing is diverted (no tonne to divide by), with cost_per_t_diverted_reason saying so. */
+  cost_per_t_diverted_gbp: number | null;
+  /** Present only when cost_per_t_diverted_gbp is null: "nothing diverted". */
+  cost_per_t_diverted_reason?: string;
   /** CAPEX (with optimism bias and overhauls) spread over the life at the discount rate, GBP/yr: in annual.cost_net_gbp. */
   capex_annualised_gbp_yr: number;
   /** CO2e saved against the baseline over the plant life, t (positive = saved). */

@@ -36,9 +36,11 @@ const ECON_ROWS: [string, (e: ComparedScenario) => string][] = [
   ['NPV with carbon valued (DESNZ central)', (s) => (s.destination === 'digester' ? `${gbp(s.economics.npv_with_carbon_gbp)}` : '-')],
   ['Pays back in year', (s) => (s.destination !== 'digester' ? '-' : s.economics.payback_yr === null ? 'never' : s.economics.payback_yr === 0 && !s.economics.capex_gbp ? 'at once (no plant to build)' : String(s.economics.payback_yr))],
   ['Extra cost a year vs today (annualised)', (s) => (s.destination === 'digester' ? `${gbp(s.economics.annualised_cost_gbp_yr)}` : '-')],
-  ['Extra cost per tonne diverted', (s) => (s.destination === 'digester' ? `${gbp(s.economics.cost_per_t_diverted_gbp)}` : '-')],
+  ['Extra cost per tonne diverted', (s) => (s.destination === 'digester' ? perTonne(s.economics.cost_per_t_diverted_gbp) : '-')],
 ];
 
+/** Cost per tonne diverted, or why there is none. */
+const perTonne = (x: number | null) => (x === null ? 'n/a (nothing diverted)' : gbp(x));
 const rangeCell = (r?: { p10: number; p90: number }) => (r ? ` (${fmt(r.p10)} to ${fmt(r.p90)})` : '');
 /** True when the energy is what the dog waste adds to a plant that digests other waste already. */
 export const isIncrement = (a: AnnualAccount): boolean => Math.abs(a.methane_plant_total_Nm3 - a.methane_Nm3) > 1e-6;
@@ -252,7 +254,7 @@ export function projectionTable(p: Projection, ranges?: TableRanges): string {
   }
   const e = p.economics;
   if (e.capex_gbp > 0 || e.opex_gbp_yr > 0) {
-    lines.push(`Economics (plant built for the full rollout, ${e.lifetime_yr}-year life, ${Math.round(e.discount_rate * 1000) / 10} % real): CAPEX ${gbp(e.capex_gbp)} + optimism bias ${gbp(e.optimism_bias_gbp)} in year 0, OPEX ${gbp(e.opex_gbp_yr)} a year; NPV ${gbp(e.npv_gbp)} (with carbon valued ${gbp(e.npv_with_carbon_gbp)}); ${e.payback_yr === null ? 'never pays back within the plant life' : `pays back in year ${e.payback_yr}`}; ${gbp(e.cost_per_t_diverted_gbp)} per tonne diverted.`);
+    lines.push(`Economics (plant built for the full rollout, ${e.lifetime_yr}-year life, ${Math.round(e.discount_rate * 1000) / 10} % real): CAPEX ${gbp(e.capex_gbp)} + optimism bias ${gbp(e.optimism_bias_gbp)} in year 0, OPEX ${gbp(e.opex_gbp_yr)} a year; NPV ${gbp(e.npv_gbp)} (with carbon valued ${gbp(e.npv_with_carbon_gbp)}); ${e.payback_yr === null ? 'never pays back within the plant life' : `pays back in year ${e.payback_yr}`}; ${e.cost_per_t_diverted_gbp === null ? 'no cost per tonne diverted (nothing diverted)' : `${gbp(e.cost_per_t_diverted_gbp)} per tonne diverted`}.`);
   }
   if (p.warnings.length) { lines.push(''); lines.push('Warnings:'); for (const x of p.warnings) lines.push(`  - ${x}`); }
   return lines.join('\n') + '\n';

@@ -43,7 +43,7 @@ export function accountWarnings(s: Scenario, a: AnnualAccount): string[] {
   if (s.destination === 'digester' && a.heat_deficit_kWh > 1) {
     // Rounded down to 0.1 %: a deficit is never shown as "covers 100 %".
     const share = Math.floor((1000 * (a.heat_demand_kWh - a.heat_deficit_kWh)) / Math.max(a.heat_demand_kWh, 1e-9)) / 10;
-    w.push(`year ${a.year}: the CHP's heat covers ${share.toFixed(1)} % of the heat demand (digester${s.digester.pasteurisation.enabled ? ' + pasteuriser' : ''}); ${formatGB(Math.round(a.heat_deficit_kWh))} kWh must come from elsewhere (${s.economics.existing_plant ? "the plant operator's" : 'costed as backup heat in the OPEX'})`);
+    w.push(`year ${a.year}: the CHP's heat covers ${share.toFixed(1)} % of the heat demand (digester${s.digester.pasteurisation.enabled ? ' + pasteuriser' : ''}); ${formatGB(Number(a.heat_deficit_kWh.toPrecision(3)))} kWh must come from elsewhere (${s.economics.existing_plant ? "the plant operator's" : 'costed as backup heat in the OPEX'})`);
   }
   if (s.destination === 'digester' && a.electricity_net_kWh < 0) w.push(`year ${a.year}: parasitic load exceeds generation; the plant imports electricity`);
   return w;

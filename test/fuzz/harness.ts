@@ -29,10 +29,10 @@ export const HANG_MS = 30_000;
 export const MAX_MESSAGE_BYTES = 2048;
 
 /** Nulls that mean "does not exist", documented in docs/limits.md: a scenario without a digester has no pH or heat
- *  balance; a plant that never pays back has no payback year or switching value (economics); a digester whose health
+ *  balance; a plant that never pays back has no payback year or switching value, and one that diverts nothing no cost per tonne (economics); a digester whose health
  *  never changes has no first-change day (docs/scenarios.md); a fitted parameter at a bound has no standard error. */
 const ALLOWED_NULL = new RegExp([
-  /(^|\.)stability\.pH_(min|max)$/, /(^|\.)economics\.(payback_yr|switching_values\[\d+\]\.value)$/,
+  /(^|\.)stability\.pH_(min|max)$/, /(^|\.)economics\.(payback_yr|switching_values\[\d+\]\.value|cost_per_t_diverted_gbp)$/,
   /(^|\.)health(_by_year\[\d+\])?\.first_change_(run_)?day$/,
   // No digester, no heat balance (src/pipeline/run.ts); a fitted parameter at a bound or not identifiable has no
   // standard error, interval or correlation (src/analysis/fit.ts).
