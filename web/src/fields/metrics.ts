@@ -165,6 +165,15 @@ export function fmtKind(x: number | undefined, kind: Kind): string {
   return atPlace(x, placeOf(Math.abs(x), kind));
 }
 
+/**
+ * One figure of a compare row at 3 significant figures of its own value (money in whole pounds at most, a price in
+ * pence under £100), as adsim compare prints it: a row rounded at one place for all its cells made £4,446 beside
+ * £214,000 read £4,000. Homes and counts take 3 significant figures too (5.47 homes, as the CLI), not whole numbers.
+ */
+export function fmtOwn(x: number | undefined, kind: Kind = 'quantity'): string {
+  return kind === 'whole' ? fmt(x) : fmtKind(x, kind);
+}
+
 /** Money with its sign and symbol: "£63,200", "−£63,200" (whole pounds; a price in pence under £100). */
 export function pounds(x: number | undefined, kind: 'money' | 'price' = 'money'): string {
   if (x === undefined || !Number.isFinite(x)) return '–';

@@ -8,7 +8,7 @@ import { act } from '../state/action.js';
 import '../charts/chart.js';
 import { downloadText, slug } from '../io/download.js';
 import { annualCsv, dailyCsv } from '../io/scenario-csv.js';
-import { CARBON_BARS, ENERGY_BARS, MONEY_BARS, fmt, fmtRow, fmtSigned, isMainMetric, kindOf, metricsFor, unitText, type BarDef, type MetricDef } from '../fields/metrics.js';
+import { CARBON_BARS, ENERGY_BARS, MONEY_BARS, fmt, fmtOwn, fmtSigned, isMainMetric, kindOf, metricsFor, unitText, type BarDef, type MetricDef } from '../fields/metrics.js';
 import { NORMAL_BASIS } from '../fields/basis.js';
 import { warningItems } from '../fields/warnings.js';
 import { healthOf, hasDigester, tonnageWarning, verdictOf, type ResultLike } from '../state/verdict.js';
@@ -167,20 +167,21 @@ export class CompareView extends LitElement {
         const vals = cols.map((c) => (na(c, m) ? undefined : annualOf(c.result)[m.key]));
         const bVal = baseCol && !na(baseCol, m) ? base?.[m.key] : undefined;
         const diffs = cols.map((c, i) => (vals[i] !== undefined && bVal !== undefined && c.id !== st.baselineId ? vals[i]! - bVal : undefined));
-        // One rounding per row (values and differences alike), so a column does not look more precise than its neighbour.
-        const f = fmtRow([...vals, ...diffs], kindOf(m.unit));
+        // Each figure and each difference at 3 significant figures of its own value, the difference worked out from
+        // the exact values (as adsim compare): one rounding for a whole row made £4,446 beside £214,000 read +£4,000.
+        const kind = kindOf(m.unit);
+        const f = (x: number | undefined) => fmtOwn(x, kind);
         return html`<tr data-key=${m.key}><th scope="row">${m.label} <span class="muted">(${unitText(m)})</span></th>
         ${cols.map((c, i) => {
           if (na(c, m)) return html`<td class="muted" data-label=${this.colLabel(c)}>n/a</td>`;
           const v = vals[i], d = diffs[i], b = bVal;
-          // "Same" only when the figures as shown are equal (a 0.5 % rule called £67,300 against £67,500 the same).
+          // "Same" only when the exact figures are equal to the precision shown (a 0.5 % rule called £67,300 against
+          // £67,500 the same).
           const same = d !== undefined && (d === 0 || (v !== undefined && b !== undefined && f(v) === f(b)));
           const good = m.better === 'higher' ? (d ?? 0) > 0 : m.better === 'lower' ? (d ?? 0) < 0 : undefined;
           const cls = same || m.better === 'neutral' ? '' : good ? 'better' : 'worse';
           const word = cls === 'better' ? ' (better for the council)' : cls === 'worse' ? ' (worse for the council)' : '';
-          // The difference of the figures as shown, so the two cells and the difference add up for the reader.
-          const shown = v !== undefined && b !== undefined ? f.round(v) - f.round(b) : d;
-          return html`<td data-label=${this.colLabel(c)}><span>${f(v)}${d !== undefined ? html`<span class="diff ${cls}">${same ? 'same as baseline' : html`${fmtSigned(shown, f)} vs baseline`}${word ? html`<span class="sr">${word}</span>` : nothing}</span>` : nothing}</span></td>`;
+          return html`<td data-label=${this.colLabel(c)}><span>${f(v)}${d !== undefined ? html`<span class="diff ${cls}">${same ? 'same as baseline' : html`${fmtSigned(d, f)} vs baseline`}${word ? html`<span class="sr">${word}</span>` : nothing}</span>` : nothing}</span></td>`;
         })}</tr>`;
       })}</tbody></table>`;
   }
