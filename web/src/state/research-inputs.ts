@@ -54,10 +54,11 @@ export function methaneSeries(m: Pick<ResearchModel, 'kind'>): string {
 
 export const methaneUnit = (_m: Pick<ResearchModel, 'kind'>): string => 'Nm3 CH4/d';
 
-/** Units of the digester run's end-of-run outputs. */
-const DIGESTER_UNITS: Record<string, string> = {
+/** Units of every output a digester run reports (DIGESTER_OUTPUT_NAMES, DIGESTER_SERIES): the dry ones it reports
+ *  by default and the older wet ones (q_gas_Nm3_d, ch4_fraction) scripts still ask for. Basis: gasBasis. */
+export const DIGESTER_UNITS: Record<string, string> = {
   q_ch4_Nm3_d: 'Nm3/d', q_biogas_dry_Nm3_d: 'Nm3/d', ch4_fraction_dry: 'mol/mol', pH: 'pH', VFA_kgCOD_m3: 'kg COD/m3',
-  free_nh3_mgN_L: 'mg N/L', S_IN: 'kmol N/m3',
+  free_nh3_mgN_L: 'mg N/L', S_IN: 'kmol N/m3', q_gas_Nm3_d: 'Nm3/d', ch4_fraction: 'mol/mol',
 };
 
 /**
@@ -66,7 +67,7 @@ const DIGESTER_UNITS: Record<string, string> = {
  */
 export function outputUnit(m: Pick<ResearchModel, 'kind'>, key: string): string {
   if (m.kind !== 'digester-run') return unitText(metricDef(key));
-  const unit = DIGESTER_UNITS[key] ?? '';
+  const unit = DIGESTER_UNITS[key.replace(/^series\./, '')] ?? '';
   const b = gasBasis(key);
   return b ? `${unit}, ${b}` : unit;
 }
