@@ -267,6 +267,18 @@ export class ProjectionView extends LitElement {
     return html`<div class="range muted">range ${r.status === 'error' ? `not available: ${r.error}` : 'not computed'}</div>`;
   }
 
+  /** The totals' likely ranges (P10 to P90 over the whole projection), as adsim project prints them after its totals. */
+  private totalsRange(t: Partial<Record<string, FigureRange>>, n: number): TemplateResult | typeof nothing {
+    const part = (f: FigureRange | undefined, text: (f: FigureRange) => string) => (f && Number.isFinite(f.p10) && Number.isFinite(f.p90) ? [text(f)] : []);
+    const parts = [
+      ...part(t.electricity_net_kWh, (f) => `${fmt(f.p10 / 1000)} to ${fmt(f.p90 / 1000)} MWh of electricity`),
+      ...part(t.co2e_saving_vs_today_t, (f) => `carbon saved ${fmt(f.p10)} to ${fmt(f.p90)} t CO2e`),
+      ...part(t.saving_vs_today_gbp, (f) => `money saved ${money(f.p10)} to ${money(f.p90)}`),
+      ...part(t.homes_equivalent_mean, (f) => `homes powered, average over the years, ${homes(f.p10)} to ${homes(f.p90)}`),
+    ];
+    return parts.length ? html`<p id="proj-totals-range">Likely range over ${n === 1 ? 'the year' : `all ${n} years`} (10th to 90th percentile): ${parts.join('; ')}.</p>` : nothing;
+  }
+
   private summary(name: string, years: Year[], assumptions: Array<{ field: string; estimate: boolean }>, r: RangeState | undefined, result: unknown, failed: ProjectionYearFailure[]): TemplateResult {
     const last = years[years.length - 1]!;
     const n = years.length;
@@ -314,6 +326,7 @@ export class ProjectionView extends LitElement {
           ? html`<tr><td>${year}</td>${cols.map((c) => html`<td>${c.f(c.v(y))}</td>`)}</tr>`
           : html`<tr class="failed-year"><td>${year}</td><td>${cols[0]!.f(f!.bins)}</td><td colspan="5"><strong>Failed:</strong> ${f!.reason}</td></tr>`))}</tbody></table></div>
       <p id="proj-totals">${failed.length ? `Over the ${n} year${n > 1 ? 's' : ''} that ran (${listYears(years.map((y) => y.year!))}; not year${failed.length > 1 ? 's' : ''} ${listYears(failed.map((f) => f.year))})` : `Over all ${n} year${n > 1 ? 's' : ''}`}: ${fmt(sum('electricity_net_kWh') / 1000)} MWh of electricity, ${tonnes(co2Total)}, ${pounds(moneyTotal)}.</p>
+      ${res && !failed.length ? this.totalsRange(res.totals, n) : nothing}
       <h3>How sure is this?</h3>
       ${failed.length ? nothing : html`<p class="covers">${res
         ? `Each “likely” range runs from the 10th to the 90th percentile of ${res.ok} of ${res.samples} simulations of year ${n} (Latin hypercube, seed ${res.seed}, the same as adsim project) in which ${res.feedstockInputs ? 'how much methane the waste gives, how fast it breaks down and ' : ''}${res.defaultInputs} ${res.feedstockInputs ? 'other ' : ''}figures this scenario leaves at their defaults (such as bin fill, engine efficiency and prices) were each drawn from their published or estimated ranges.`
