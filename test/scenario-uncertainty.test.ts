@@ -124,3 +124,20 @@ describe('few-samples caution and nearest-rank percentiles', () => {
     expect(percentileNearestRank([], 0.5)).toBeNaN();
   });
 });
+
+describe('central figure against its likely range', () => {
+  it('says when the default-input NPV lies outside or near one end of P10-P90, naming the skewed input, else nothing', async () => {
+    const { centralNote } = await import('../src/analysis/projection-ranges.js');
+    const { money } = await import('../src/appraisal/verdict.js');
+    const inputs = [{ name: 'areas[0].fill_per_bin', dist: { kind: 'triangular' as const, low: 1, mode: 2.5, high: 14 }, unit: 'kg/bin/week' },
+      { name: 'prices.x', dist: { kind: 'uniform' as const, low: 0, high: 1 } }];
+    const r = { p10: -124000, p50: 114000, p90: 480000 };
+    const below = centralNote(-200000, r, inputs, money)!;
+    expect(below).toMatch(/^The NPV from the default inputs lies below the likely range \(the middle of the samples, P50, is £114,000 saved\)/);
+    expect(below).toContain('e.g. areas[0].fill_per_bin: triangular(1, 2.5, 14) kg/bin/week');
+    expect(centralNote(-63200, r, inputs, money)).toMatch(/lies near the low end of the likely range/);
+    expect(centralNote(600000, r, inputs, money)).toMatch(/lies above the likely range/);
+    expect(centralNote(150000, r, inputs, money)).toBeUndefined();
+    expect(centralNote(NaN, r, inputs, money)).toBeUndefined();
+  });
+});

@@ -141,3 +141,29 @@ export async function projectionRanges(json: unknown, years: number, project: Pr
 export function describeInput(i: ProjectionRanges['inputs'][number]): string {
   return `${i.name}: ${describeDist(i.dist)}${i.unit ? ` ${i.unit}` : ''}`;
 }
+
+/** Share of the P10-P90 width within which a central figure counts as "near" one end of its range. */
+const NEAR_END = 0.15;
+
+/**
+ * A sentence when the NPV from the default inputs lies outside its P10-P90 range or near one end (undefined
+ * otherwise): the inputs' ranges are skewed about their defaults (bin fill 1-14 kg a week about 2.5), so the default
+ * run is not the middle of the samples. Names the P50 and the most skewed input as the example.
+ */
+export function centralNote(central: number, r: FigureRange, inputs: ProjectionRanges['inputs'], money: (x: number) => string): string | undefined {
+  const lo = Math.min(r.p10, r.p90), hi = Math.max(r.p10, r.p90);
+  if (![central, lo, hi, r.p50].every(Number.isFinite) || hi <= lo) return undefined;
+  const at = (central - lo) / (hi - lo);
+  const where = at < 0 ? 'below the likely range' : at > 1 ? 'above the likely range'
+    : at <= NEAR_END ? 'near the low end of the likely range' : at >= 1 - NEAR_END ? 'near the high end of the likely range' : undefined;
+  if (!where) return undefined;
+  const skew = (i: ProjectionRanges['inputs'][number]) => {
+    const d = i.dist as { low?: number; mode?: number; high?: number };
+    if (d.low === undefined || d.mode === undefined || d.high === undefined || d.mode <= d.low || d.high <= d.mode) return 1;
+    return Math.max((d.high - d.mode) / (d.mode - d.low), (d.mode - d.low) / (d.high - d.mode));
+  };
+  const most = [...inputs].sort((a, b) => skew(b) - skew(a))[0];
+  const eg = most && skew(most) > 2 ? `, e.g. ${describeInput(most)}` : '';
+  const mid = `${money(r.p50)} ${r.p50 < 0 ? 'more' : 'saved'}`;
+  return `The NPV from the default inputs lies ${where} (the middle of the samples, P50, is ${mid}): the inputs' ranges are skewed about their defaults${eg}.`;
+}

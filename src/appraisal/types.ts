@@ -71,7 +71,7 @@ export interface Economics {
   co2e_saved_life_t: number;
   switching_values: SwitchingValue[];
   /** Likely ranges (P10-P90) where they were computed. */
-  ranges?: { npv_gbp: EconomicsRange; npv_with_carbon_gbp: EconomicsRange; cost_per_t_diverted_gbp: EconomicsRange; payback_yr: { p10: number | null; p50: number | null; p90: number | null }; samples: number; covers: string; caution?: string };
+  ranges?: { npv_gbp: EconomicsRange; npv_with_carbon_gbp: EconomicsRange; cost_per_t_diverted_gbp: EconomicsRange; payback_yr: { p10: number | null; p50: number | null; p90: number | null }; samples: number; covers: string; caution?: string; note?: string };
   /** The basis of the comparison, e.g. "today's route for the same bins". */
   baseline: string;
   /** Installed CHP capacity the costs are scaled by, kWe, and the digester volume, m3. */

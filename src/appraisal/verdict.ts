@@ -36,7 +36,9 @@ export function verdictOf(s: Scenario, e: Economics, a: AnnualAccount): string {
   const cond = sw.length === 0
     ? (worse ? 'no single input within its range makes it break even' : 'it stays ahead over the range of each input tested')
     : `${worse ? 'it breaks even only if' : 'it stops paying if'} ${sw.map(condition).join(', or ')}`;
-  return `Over ${L} years this ${money1} (NPV at ${pctText(e)}${range}) and ${co2}; ${pay}; ${cond}.`;
+  // The default-input NPV outside or at one end of its range is said plainly (projection-ranges.ts centralNote).
+  const note = e.ranges?.note ? ` ${e.ranges.note}` : '';
+  return `Over ${L} years this ${money1} (NPV at ${pctText(e)}${range}) and ${co2}; ${pay}; ${cond}.${note}`;
 }
 
 function rank(v: SwitchingValue): number {

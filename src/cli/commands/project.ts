@@ -8,8 +8,8 @@ import { ProjectionFailedError, describeYearFailure, projectScenario, projectYea
 import { failedSampleLines, failureSummary } from '../../analysis/montecarlo.js';
 import { fmt } from '../io.js';
 import { projectionTable } from '../../compare/table.js';
-import { verdictOf } from '../../appraisal/verdict.js';
-import { DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionBatch, type ProjectionRanges } from '../../analysis/projection-ranges.js';
+import { money, verdictOf } from '../../appraisal/verdict.js';
+import { centralNote, DEFAULT_RANGE_SAMPLES, DEFAULT_RANGE_SEED, projectionRanges, type Projector, type ProjectionBatch, type ProjectionRanges } from '../../analysis/projection-ranges.js';
 import { projectionBatches } from '../../worker/batch.js';
 import { jsonError, loadScenario, progress, withFile } from './scenario.js';
 import { progressReporter, workersFlag } from './sensitivity.js';
@@ -50,7 +50,8 @@ export const projectCommand: CliCommand = {
       const ranges = samples > 0 ? await rangesOf(readJson(file), years, samples, seed, workers, io, asJson) : undefined;
       if (ranges) {
         // The verdict carries the likely range of the NPV.
-        p.economics.ranges = { ...ranges.economics, samples: ranges.samples, covers: ranges.covers, ...(ranges.caution ? { caution: ranges.caution } : {}) };
+        const note = centralNote(p.economics.npv_gbp, ranges.economics.npv_gbp, ranges.inputs, money);
+        p.economics.ranges = { ...ranges.economics, samples: ranges.samples, covers: ranges.covers, ...(ranges.caution ? { caution: ranges.caution } : {}), ...(note ? { note } : {}) };
         p.verdict = verdictOf(s, p.economics, p.years[p.years.length - 1]!);
       }
       // Failed range samples are reported with the ranges; the exit code says the study is incomplete.
