@@ -120,3 +120,26 @@ describe('the years box', () => {
     expect(box().value).toBe(String(r ?? 5));
   });
 });
+
+describe('the likely ranges as adsim project words them', () => {
+  it('shows the few-samples caution and says when the NPV from the defaults lies below its likely range', async () => {
+    const full = projectYears(json, 3) as { economics?: { npv_gbp: number } };
+    store.project(id, 3);
+    runner.jobs.find((j) => j.kind === 'project')!.resolve(full);
+    await flush();
+    const npv = full.economics!.npv_gbp;
+    const f = (c: number) => ({ p10: c, p50: c, p90: c });
+    const year = { dog_waste_collected_t: f(1), methane_Nm3: f(1), electricity_net_kWh: f(1), homes_equivalent: f(1), co2e_net_t: f(1), cost_net_gbp: f(1), saving_vs_today_gbp: f(1), co2e_saving_vs_today_t: f(1) };
+    const result = {
+      samples: 5, ok: 5, seed: 1, covers: 'c', feedstockInputs: 1, defaultInputs: 1, failures: [], failedSamples: [], reliable: true,
+      caution: 'Caution: only 5 samples finished, fewer than the 50 that put at least 5 samples beyond each of P10 and P90: the ranges are a rough guide only; use at least 50 samples.',
+      inputs: [{ name: 'areas[0].fill_per_bin', dist: { kind: 'triangular', low: 1, mode: 2.5, high: 14 }, unit: 'kg/bin/week' }],
+      years: [1, 2, 3].map((y) => ({ year: y, ...year })), totals: { ...year, homes_equivalent_mean: f(1) },
+      economics: { npv_gbp: { p10: npv + 1e5, p50: npv + 2e5, p90: npv + 3e5 }, npv_with_carbon_gbp: f(0), cost_per_t_diverted_gbp: f(0), payback_yr: { p10: null, p50: null, p90: null } },
+    };
+    (store.ranges as Record<string, unknown>)[id] = { status: 'done', done: 5, total: 5, result, input: JSON.stringify(json), years: 3 };
+    const el = await mount();
+    expect(text(el, '#ranges-caution')).toBe(result.caution);
+    expect(text(el, '#npv-central-note')).toMatch(/^The NPV from the default inputs lies below the likely range .*e\.g\. areas\[0\]\.fill_per_bin: triangular\(1, 2\.5, 14\)/);
+  });
+});

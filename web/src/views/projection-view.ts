@@ -5,7 +5,8 @@ import { MODEL_NAME, MODEL_VERSION } from '../../../models/adm1/parameters.js';
 import { act } from '../state/action.js';
 import { fieldLabel } from '../fields/fields.js';
 import { fmt, fmtKind, fmtRow, pounds as money, type Kind } from '../fields/metrics.js';
-import type { FigureRange, RangedFigure } from '../../../src/analysis/projection-ranges.js';
+import { centralNote, type FigureRange, type RangedFigure } from '../../../src/analysis/projection-ranges.js';
+import { money as verdictMoney } from '../../../src/appraisal/verdict.js';
 import { failureSummary } from '../../../src/analysis/montecarlo.js';
 import { isPartial, type ProjectionState, type RangeState, type ScenarioStore } from '../state/store.js';
 import type { ProjectionYearFailure } from '../../../src/pipeline/project.js';
@@ -236,9 +237,13 @@ export class ProjectionView extends LitElement {
     const fr = (k: string) => (r?.status === 'done' ? (r.result as unknown as { economics?: Record<string, { p10: number | null; p90: number | null }> } | undefined)?.economics?.[k] : undefined);
     const npvR = fr('npv_gbp'), payR = fr('payback_yr');
     const gbp = (x: number | undefined) => money(x);
+    // As adsim project: a default-input NPV outside or at one end of its range is said plainly (skewed input ranges).
+    const res = r?.status === 'done' ? r.result : undefined;
+    const note = res && e.npv_gbp !== undefined ? centralNote(e.npv_gbp, res.economics.npv_gbp, res.inputs, verdictMoney) : undefined;
     return html`<div class="cards" id="economics-cards">
       <div class="card"><div class="big">${gbp(e.npv_gbp)}</div><div class="what">net present value against today's route</div>
         ${npvR ? html`<div class="range">likely ${gbp(npvR.p10 ?? undefined)} to ${gbp(npvR.p90 ?? undefined)}</div>` : html`<div class="range muted">${r?.status === 'running' ? 'range being worked out' : 'range not computed'}</div>`}
+        ${note ? html`<p class="say" id="npv-central-note">${note}</p>` : nothing}
         <p class="say">Over ${e.lifetime_yr ?? '–'} years at ${e.discount_rate !== undefined ? `${fmt(e.discount_rate * 100)} %` : '–'} (HM Treasury Green Book), building cost included. An estimate.</p></div>
       ${this.paybackCard(e, payR, r)}
     </div>`;
