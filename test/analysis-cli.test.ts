@@ -64,6 +64,11 @@ describe('analysis CLI', () => {
     expect(a.series.pH.p50).toHaveLength(41);
     expect(a.series['series.pH']).toBeUndefined();
     expect(a.samples).toBe(6);
+    // Fewer than 50 samples: a caution key in JSON and the same line in the text report, before the table.
+    expect(a.caution).toMatch(/^Caution: only 6 samples finished, fewer than the 50/);
+    const t = (await cli(args.filter((x) => x !== '--json'), dir)).out;
+    expect(t.indexOf(a.caution)).toBeGreaterThan(0);
+    expect(t.indexOf(a.caution)).toBeLessThan(t.indexOf('P10'));
   });
   it('an unknown output is a one-line error naming it and the valid outputs (exit 2), for both commands', async () => {
     for (const cmd of ['sensitivity', 'uncertainty']) {

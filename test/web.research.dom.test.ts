@@ -183,6 +183,9 @@ describe('research view: results', () => {
     expect(cells[0]!).toBeLessThan(cells[2]!);
     expect(cells[1]!).toBeCloseTo(r!.scalars.q_ch4_Nm3_d!.p50, -1);
     expect(q('adsim-chart#chart-fan')).not.toBeNull();
+    // 8 samples: the same caution as adsim uncertainty prints (fewer than 50).
+    expect(q('#mc-caution')?.textContent).toBe(r!.caution);
+    expect(r!.caution).toMatch(/^Caution: only 8 samples finished/);
   });
 
   it('cancels a run: the status says so and no result is shown', async () => {
