@@ -64,6 +64,10 @@ export async function rangesAndPrint(t) {
   const verdict = (await page.textContent('projection-view #proj-verdict')).trim();
   check(page1.replace(/\s+/g, ' ').includes(verdict.slice(0, 40)) && /Year by year/.test(page1) && /Saved each year|cash flow/.test(page1) && (/net present value/.test(page1) || /not costed/.test(page1)),
     `page 1 of the PDF has the verdict ("${verdict.slice(0, 50)}…"), the chart and the year table`);
+  // The totals carry their likely ranges on screen and on paper, as adsim project prints them.
+  const totalsRange = (await page.textContent('projection-view #proj-totals-range'))?.replace(/\s+/g, ' ').trim() ?? '';
+  const printed = Array.from({ length: pages }, (_, i) => pdfPageText(`${out}/projection.pdf`, i + 1)).join(' ').replace(/\s+/g, ' ');
+  check(/^Likely range over .*money saved .*£[\d,]+ to .*£[\d,]+/.test(totalsRange) && printed.includes('Likely range over'), `the totals' likely ranges show and print: "${totalsRange.slice(0, 120)}"`);
   // A 30-year projection's printout (its layout only: the year just projected, repeated as years 1-30): page 1 is full,
   // the year table starts on it and runs on, rows whole.
   await store((s, id) => {
