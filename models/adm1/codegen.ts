@@ -33,33 +33,36 @@ export const WARM_CALLS = 50000;
 /** Statements per generated function: V8 optimises pieces this size quickly. */
 const CHUNK = 120;
 
-/** Warm-up state and code of one structure, shared by every kernel with that structure. */
-export interface AssemblyEntry { calls: number; code: AssemblyCode | null | undefined; readonly structure: AssemblyStructure }
+/** Warm-up state and code of one structure, shared by every kernel (parameter set) with that structure. */
+export interface WarmCode<S, C> { calls: number; code: C | null | undefined; readonly structure: S; readonly compile: (s: S) => C | null }
 
-const byKey = new Map<string, AssemblyEntry>();
-const MAX_KEYS = 16;
+const byKey = new Map<string, WarmCode<unknown, unknown>>();
+const MAX_KEYS = 32;
 
-/** The key of a structure (equal keys, equal loops). */
-export function structureKey(s: AssemblyStructure): string {
-  return [s.n, s.nLiquid, s.W, s.stStart, s.stProc, s.spStart, s.spN, s.spCol, s.vars.map((v) => v.join(',')).join(';'), s.phRows, s.cbStates].join('|');
-}
-
-/** The shared entry of a structure (kernels are rebuilt for every parameter set; the structure rarely changes). */
-export function assemblyEntry(s: AssemblyStructure): AssemblyEntry {
-  const key = structureKey(s);
-  let e = byKey.get(key);
+/** The shared entry of a structure by its key (kernels are rebuilt for every parameter set; the structure rarely
+ *  changes). `compile` writes its code; it returns null where generated code is refused. */
+export function warmEntry<S, C>(key: string, structure: S, compile: (s: S) => C | null): WarmCode<S, C> {
+  let e = byKey.get(key) as WarmCode<S, C> | undefined;
   if (!e) {
     if (byKey.size >= MAX_KEYS) byKey.delete(byKey.keys().next().value!);
-    e = { calls: 0, code: undefined, structure: s };
-    byKey.set(key, e);
+    e = { calls: 0, code: undefined, structure, compile };
+    byKey.set(key, e as WarmCode<unknown, unknown>);
   }
   return e;
 }
 
-/** undefined while the structure warms up (use the loops), then its code, or null where generated code is refused. */
-export function warmAssembly(e: AssemblyEntry): AssemblyCode | null | undefined {
-  if (e.code === undefined && ++e.calls > WARM_CALLS) e.code = compileAssembly(e.structure);
+/** Counts a call: undefined while the structure warms up (use the loops), then its code, or null (loops for good). */
+export function warmCode<S, C>(e: WarmCode<S, C>): C | null | undefined {
+  if (e.code === undefined && ++e.calls > WARM_CALLS) e.code = e.compile(e.structure);
   return e.code;
+}
+
+export type AssemblyEntry = WarmCode<AssemblyStructure, AssemblyCode>;
+
+/** The shared entry of an assembly structure (equal keys, equal loops). */
+export function assemblyEntry(s: AssemblyStructure): AssemblyEntry {
+  const key = ['assembly', s.n, s.nLiquid, s.W, s.stStart, s.stProc, s.spStart, s.spN, s.spCol, s.vars.map((v) => v.join(',')).join(';'), s.phRows, s.cbStates].join('|');
+  return warmEntry(key, s, compileAssembly);
 }
 
 /** Compiles a structure's code now (tests compare it with the loops); null where generated code is refused. */

@@ -4,7 +4,7 @@
 // no expression parsing in the hot path).
 import { IDX, N_STATES } from './components.js';
 import type { PhysChem } from './physchem.js';
-import { WARM_CALLS, namedFunction } from './codegen.js';
+import { namedFunction, warmCode, warmEntry } from './codegen.js';
 
 /** One factor of a rate. `of` names a state (components.ts). */
 export type RateTerm =
@@ -173,12 +173,14 @@ export function compileRates(defs: readonly { name: string; rate: Rate }[], pc: 
   }
 
   const pre = new Float64Array(occ.length + 1);
-  const code = ratesCodeEntry({ tKind, tVar, tLs, tLl, tList, tOcc, oStart, nP });
+  const structure: RatesStructure = { tKind, tVar, tLs, tLl, tList, tOcc, oStart, nP };
+  // shared by every parameter set with this structure (the table is compiled again for each)
+  const code = warmEntry(['rates', nP, tKind, tVar, tLs, tLl, tList, tOcc, oStart].join('|'), structure, compileRatesCode);
 
   return {
     nProcesses: nP,
     rates(y, S_H, rho) {
-      const c = code.code !== undefined || ++code.calls <= WARM_CALLS ? code.code : (code.code = compileRatesCode(code.structure));
+      const c = warmCode(code);
       if (c) { c(y, S_H, rho, kc, tK, tN, KaIN); return; }
       terms(y, S_H, false);
       for (let k = 0; k < nP; k++) {
@@ -223,20 +225,6 @@ interface RatesStructure {
   tKind: Int8Array; tVar: Int32Array; tLs: Int32Array; tLl: Int32Array; tList: Int32Array; tOcc: Int32Array; oStart: Int32Array; nP: number;
 }
 type RatesCode = (y: ArrayLike<number>, S_H: number, rho: Float64Array, kc: Float64Array, K: Float64Array, N: Float64Array, KaIN: number) => void;
-const ratesCodes = new Map<string, { calls: number; code: RatesCode | null | undefined; structure: RatesStructure }>();
-
-/** The warm-up state of a structure, shared by every parameter set with it (the table is rebuilt per parameter set). */
-function ratesCodeEntry(s: RatesStructure): { calls: number; code: RatesCode | null | undefined; structure: RatesStructure } {
-  const key = [s.nP, s.tKind, s.tVar, s.tLs, s.tLl, s.tList, s.tOcc, s.oStart].join('|');
-  let e = ratesCodes.get(key);
-  if (!e) {
-    if (ratesCodes.size >= 16) ratesCodes.delete(ratesCodes.keys().next().value!);
-    e = { calls: 0, code: undefined, structure: s };
-    ratesCodes.set(key, e);
-  }
-  return e;
-}
-
 /**
  * `rates` written out for one structure (see codegen.ts): every unique term into a local, then each rate as the
  * product of its terms, the same operations in the same order as the loops above. null where generated code is refused.

@@ -7,7 +7,7 @@ import { createChargeBalance, speciate, type ChargeBalance } from './acidbase.js
 import { physchemAt, type PhysChem } from './physchem.js';
 import { N_PROCESSES, PROCESSES, stoichiometricMatrix } from './processes.js';
 import { SH_VAR, compileRates, hillConstants } from './rates.js';
-import { assemblyEntry, warmAssembly, type AssemblyEntry } from './codegen.js';
+import { assemblyEntry, warmCode, type AssemblyEntry } from './codegen.js';
 
 type Params = Readonly<Record<string, number>>;
 
@@ -197,7 +197,7 @@ export function createAdm1Model(reactor: ReactorSpec, params: Params): Adm1Model
     const S_H = solveSHAt(y);
     compiled.rates(y, S_H, rho);
     const D = q.q_m3_d / V_liq, x = q.x;
-    const code = warmAssembly(assembly);
+    const code = warmCode(assembly);
     if (code) code.transport(y, x, D, rho, stCoef, dydt);
     else for (let j = 0; j < n; j++) {
       let s = j < N_LIQUID ? D * (x[j]! - y[j]!) : 0;
@@ -231,7 +231,7 @@ export function createAdm1Model(reactor: ReactorSpec, params: Params): Adm1Model
     for (let j = 0; j < N_LIQUID; j++) jac[j * n + j] = -D;
     // Processes: d(S^T rho)/dy = S^T d rho/dy at fixed S_H+, plus (S^T d rho/dS_H+) dS_H+/dy. The second part is one
     // column vector vH times the row dS_H+/dy (an outer product over the charge-balance states), assembled once below.
-    const code = warmAssembly(assembly);
+    const code = warmCode(assembly);
     if (code) code.processes(jac, dRho, spCoef);
     else for (let k = 0; k < N_PROCESSES; k++) {
       const vs = compiled.vars(k), row = k * W, m0 = spStart[k]!, m1 = m0 + spN[k]!;

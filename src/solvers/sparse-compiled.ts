@@ -63,7 +63,7 @@ function named(name: string, params: string, body: string): unknown {
  * about a second to optimise on a busy machine and runs ~10x slower than the loops until then; pieces of this size
  * are optimised within a few hundred calls, and calling ~15 of them costs nothing measurable.
  */
-export const CHUNK_STATEMENTS = 100;
+const CHUNK_STATEMENTS = 100;
 
 const FACTOR_PARAMS = 'a, jac, shift, invDiag, threshold';
 type FactorPart = CompiledLu['factor'];

@@ -167,13 +167,13 @@ const PIVOT_THRESHOLD = 1e-3;
  */
 export function sparseFactorShifted(lu: SparseLu, jac: Float64Array, shift: number, t: number): boolean {
   const { sym, a, invDiag } = lu;
-  const { n, src, dst, diag, lStart, lPos, uStart, uPos, opTgt } = sym;
   if (lu.compiled === undefined) lu.compiled = compiledLuWhenWarm(sym);
   if (lu.compiled) {
     const code = lu.compiled.factor(a, jac, shift, invDiag, PIVOT_THRESHOLD);
-    if (code < 0) throw singular(t, -code - 1, a[diag[-code - 1]!]!);
+    if (code < 0) throw singular(t, -code - 1, a[sym.diag[-code - 1]!]!);
     return code === 0;
   }
+  const { n, src, dst, diag, lStart, lPos, uStart, uPos, opTgt } = sym;
   a.fill(0);
   for (let m = 0; m < src.length; m++) a[dst[m]!] = -jac[src[m]!]!;
   for (let k = 0; k < n; k++) a[diag[k]!] += shift;
